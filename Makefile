@@ -1,0 +1,41 @@
+# Two commands do all the set-up on a fresh machine:
+#   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
+#   make test  -> the same plus test tools, then lint and the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+PORT ?= 8501
+
+.PHONY: run test lint bench refresh clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(RUNTIME): requirements.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(RUNTIME)
+	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+
+lint: $(DEV)
+	$(PY) -m ruff check .
+
+test: lint
+	$(PY) -m pytest
+
+bench: $(DEV)
+	$(PY) bench/run.py
+
+refresh: $(RUNTIME)
+	$(PY) -m loaders refresh
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts

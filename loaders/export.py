@@ -1,0 +1,80 @@
+"""CSV exports: pure functions from a status view to bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from loaders.dataset import Dataset
+
+EXPORT_COLUMNS = [
+    "iso3",
+    "state",
+    "instrument",
+    "mtdsg_no",
+    "as_of",
+    "status",
+    "status_verified",
+    "signature_date",
+    "consent_date",
+    "consent_kind",
+    "kind_inferred",
+    "entry_into_force",
+    "groups",
+    "confidence",
+    "source",
+    "verified_through",
+]
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix a quote so a spreadsheet shows formula-like text as text."""
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def export_table(view: pd.DataFrame, as_of: date) -> pd.DataFrame:
+    """The export's columns, in order; dates ISO 8601, empty where there is none."""
+    table = view.assign(as_of=as_of.isoformat())
+    for column in ("signature_date", "consent_date", "entry_into_force"):
+        table[column] = table[column].dt.strftime("%Y-%m-%d").fillna("")
+    for column in ("status_verified", "kind_inferred"):
+        table[column] = table[column].map({True: "true", False: "false"})
+    return table[EXPORT_COLUMNS].fillna("").astype(str)
+
+
+def csv_bytes(table: pd.DataFrame) -> bytes:
+    """UTF-8 CSV with formula-like cells neutralised."""
+    safe = table.map(neutralise)
+    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:
+    parts = ["ratify-americas", as_of.isoformat(), *instruments, *groups]
+    return "_".join(parts) + ".csv"
+
+
+def export_metadata(
+    dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str], rows: int
+) -> dict:
+    """The companion of an exported file: what it shows, as of when, and from which source."""
+    meta = dataset.meta
+    return {
+        "as_of": as_of.isoformat(),
+        "instruments": list(instruments),
+        "groups": list(groups),
+        "rows": rows,
+        "snapshot_id": meta.snapshot_id,
+        "snapshot_method": meta.method,
+        "snapshot_description": meta.description,
+        "snapshot_compiled_at": meta.compiled_at.isoformat(),
+        "status_as_at": {
+            i: (m.status_as_at.isoformat() if m.status_as_at else None)
+            for i, m in meta.instruments.items()
+        },
+        "note": "status_verified=false: the state was not yet a party when its row was last "
+        "verified (verified_through); it may have acted since.",
+    }

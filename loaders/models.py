@@ -1,0 +1,164 @@
+"""Validated records: what every fact must look like before the project keeps it."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from loaders.dates import PartialDate
+
+ConsentKind = Literal[
+    "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"
+]
+Confidence = Literal["high", "medium", "low"]
+Role = Literal["member", "associate", "observer"]
+
+# UNTC writes the kind of consent as a suffix after the date; no suffix means ratification.
+KIND_BY_SUFFIX: dict[str, ConsentKind] = {
+    "": "ratification",
+    "A": "acceptance",
+    "AA": "approval",
+    "a": "accession",
+    "d": "succession",
+    "c": "formal_confirmation",
+}
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_partial(value: str | None) -> str | None:
+    if value in (None, ""):
+        return None
+    return str(PartialDate.parse(value))
+
+
+class Instrument(_Strict):
+    id: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$")
+    mtdsg_no: str = Field(pattern=r"^[IVXL]+-\d+(-[a-z])?$")
+    chapter: int
+    short_title: str
+    title: str
+    adopted: date
+    adopted_by: str
+    opened_for_signature: date
+    opened_for_signature_basis: str
+    entry_into_force: date
+    eif_article: str
+    parent: str | None = None
+    source: str
+
+
+class State(_Strict):
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    name: str
+    untc_name: str
+    untc_aliases: tuple[str, ...] = ()
+    marker_lat: float = Field(ge=-90, le=90)
+    marker_lon: float = Field(ge=-180, le=180)
+    marker_basis: str
+    count_note: str = ""
+    oas_joined: str | None = None
+    oas_note: str = ""
+    oas_source: str = ""
+    oas_confidence: Confidence = "high"
+
+    _joined = field_validator("oas_joined")(_check_partial)
+
+
+class Membership(_Strict):
+    group_id: str
+    group_name: str
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    role: Role
+    from_date: str | None = None
+    to_date: str | None = None
+    note: str = ""
+    source: str = ""
+    confidence: Confidence
+
+    _dates = field_validator("from_date", "to_date")(_check_partial)
+
+
+class StatusRecord(_Strict):
+    """One state's standing on one instrument, as the snapshot keeps it."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    mtdsg_no: str
+    participant: str
+    signature_date: date | None = None
+    consent_date: date | None = None
+    consent_kind: ConsentKind | None = None
+    kind_inferred: bool = False
+    verified_through: str
+    confidence: Confidence
+    source: str
+    note: str = ""
+
+    _verified = field_validator("verified_through")(_check_partial)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> StatusRecord:
+        if (self.consent_date is None) != (self.consent_kind is None):
+            raise ValueError("consent_date and consent_kind go together")
+        if self.signature_date and self.consent_date and self.signature_date > self.consent_date:
+            raise ValueError("signature after consent")
+        latest_act = max(filter(None, (self.signature_date, self.consent_date)), default=None)
+        if latest_act and latest_act > PartialDate.parse(self.verified_through).latest():
+            raise ValueError("an act dated after the date it is verified through")
+        return self
+
+
+class Participant(_Strict):
+    """One row of a UNTC participant grid, cleaned."""
+
+    name: str
+    footnotes: tuple[str, ...] = ()
+    signature_date: date | None = None
+    consent_date: date | None = None
+    consent_kind: ConsentKind | None = None
+    kind_inferred: bool = False
+    withdrawn: bool = False
+
+
+class Declaration(_Strict):
+    participant: str
+    section: str = "Declarations and Reservations"
+    text: str
+
+
+class InstrumentStatus(_Strict):
+    """Everything read from one UNTC status page or feed."""
+
+    mtdsg_no: str
+    status_as_at: date
+    signatories: int | None = None
+    parties: int | None = None
+    participants: tuple[Participant, ...]
+    declarations: tuple[Declaration, ...] = ()
+    source_url: str
+    source_format: Literal["xml", "html"]
+
+
+class InstrumentMeta(_Strict):
+    mtdsg_no: str
+    status_as_at: date | None = None
+    source: str
+    source_url: str | None = None
+    retrieved_at: datetime | None = None
+    signatories: int | None = None
+    parties: int | None = None
+
+
+class SnapshotMeta(_Strict):
+    schema_version: Literal[1] = 1
+    snapshot_id: str
+    method: Literal["compiled-reference", "untc-refresh"]
+    description: str
+    compiled_at: datetime
+    instruments: dict[str, InstrumentMeta]
+    files: dict[str, str]  # file name -> sha256 of its bytes
+    previous: str | None = None

@@ -1,0 +1,77 @@
+"""Reference tables in data/: instruments, the 35 OAS member states, group memberships.
+
+Each loader validates every row (pydantic) and returns both the models and a pandas frame.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from loaders.models import Instrument, Membership, State
+
+STATE_COUNT = 35
+
+
+class ReferenceDataError(ValueError):
+    """A reference file in data/ is missing, malformed or inconsistent."""
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            return list(csv.DictReader(handle))
+    except OSError as exc:
+        raise ReferenceDataError(f"cannot read {path}: {exc.strerror}") from exc
+
+
+def _validated(model, rows: list[dict], path: Path) -> list:
+    records = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            records.append(model.model_validate({k: v for k, v in row.items() if v != ""}))
+        except ValueError as exc:
+            raise ReferenceDataError(f"{path}, line {line}: {exc}") from exc
+    return records
+
+
+def load_instruments(data: Path) -> list[Instrument]:
+    path = data / "instruments.csv"
+    instruments = _validated(Instrument, _rows(path), path)
+    ids = [i.id for i in instruments]
+    if len(set(ids)) != len(ids):
+        raise ReferenceDataError(f"{path}: duplicate instrument id")
+    return instruments
+
+
+def load_states(data: Path) -> list[State]:
+    """The 35 states, with their OAS membership facts joined from data/reference."""
+    path = data / "states.csv"
+    membership = {r["iso3"]: r for r in _rows(data / "reference" / "oas_membership.csv")}
+    rows = []
+    for row in _rows(path):
+        facts = membership.get(row["iso3"], {})
+        rows.append(
+            {
+                **row,
+                "untc_aliases": [a for a in row["untc_aliases"].split(";") if a],
+                "oas_joined": facts.get("joined", ""),
+                "oas_note": facts.get("status_note", ""),
+                "oas_source": facts.get("source", ""),
+                "oas_confidence": facts.get("confidence", "") or "low",
+            }
+        )
+    states = _validated(State, rows, path)
+    if len(states) != STATE_COUNT or len({s.iso3 for s in states}) != STATE_COUNT:
+        raise ReferenceDataError(f"{path}: expected {STATE_COUNT} distinct OAS member states")
+    return states
+
+
+def load_groups(data: Path, state_codes: set[str]) -> list[Membership]:
+    path = data / "reference" / "groups.csv"
+    rows = [{k: v for k, v in r.items() if k != "state"} for r in _rows(path)]
+    memberships = _validated(Membership, rows, path)
+    unknown = sorted({m.iso3 for m in memberships} - state_codes)
+    if unknown:
+        raise ReferenceDataError(f"{path}: codes that are not OAS member states: {unknown}")
+    return memberships

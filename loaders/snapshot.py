@@ -1,0 +1,263 @@
+"""The status snapshot on disk: written whole, verified by checksum, swapped in atomically.
+
+Layout under ``data/snapshots/``::
+
+    CURRENT                  name of the snapshot the app reads (replaced atomically)
+    <id>/metadata.json       source, status-as-at per instrument, compiled time, file checksums
+    <id>/status.csv          one row per state and instrument
+    <id>/declarations.csv    declarations, reservations and objections per participant
+    <id>/raw/...             raw responses a refresh read (kept apart from the normalised rows)
+    <id>/changes.md          readable diff against the snapshot it replaced
+
+A new snapshot is built in a staging folder and only named CURRENT once it is complete and its
+checksums verify, so a failed or killed refresh leaves the current snapshot byte-for-byte as it was.
+Older snapshots stay beside it as the dated history.
+"""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import hashlib
+import io
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pandas as pd
+from pydantic import ValidationError
+
+from loaders.diff import describe_changes
+from loaders.models import SnapshotMeta, StatusRecord
+
+STATUS_COLUMNS = [
+    "iso3",
+    "mtdsg_no",
+    "participant",
+    "signature_date",
+    "consent_date",
+    "consent_kind",
+    "kind_inferred",
+    "verified_through",
+    "confidence",
+    "source",
+    "note",
+]
+DECLARATION_COLUMNS = ["mtdsg_no", "iso3", "participant", "section", "text"]
+CURRENT = "CURRENT"
+
+
+class SnapshotError(RuntimeError):
+    """A snapshot is missing, damaged or cannot be written."""
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    path: Path
+    meta: SnapshotMeta
+    status: pd.DataFrame
+    declarations: pd.DataFrame
+
+
+def snapshots_dir(data: Path) -> Path:
+    return data / "snapshots"
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def status_rows(records: list[StatusRecord]) -> list[dict]:
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return str(value)
+
+    ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3))
+    return [{c: cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
+
+
+def write_snapshot_files(
+    folder: Path,
+    snapshot_id: str,
+    records: list[StatusRecord],
+    declarations: list[dict],
+    raw: dict[str, bytes],
+    meta_fields: dict,
+) -> SnapshotMeta:
+    """Write every file of a snapshot into ``folder``; metadata.json last, with checksums."""
+    files = {
+        "status.csv": csv_bytes(status_rows(records), STATUS_COLUMNS),
+        "declarations.csv": csv_bytes(declarations, DECLARATION_COLUMNS),
+        **{f"raw/{name}": content for name, content in raw.items()},
+    }
+    for name, content in files.items():
+        target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    meta = SnapshotMeta(
+        snapshot_id=snapshot_id, files={n: sha256(c) for n, c in files.items()}, **meta_fields
+    )
+    (folder / "metadata.json").write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    return meta
+
+
+def read_snapshot_at(folder: Path) -> Snapshot:
+    """Read one snapshot folder, checking every file against its recorded checksum."""
+    try:
+        meta = SnapshotMeta.model_validate_json((folder / "metadata.json").read_bytes())
+    except (OSError, ValidationError, ValueError) as exc:
+        raise SnapshotError(
+            f"{folder}: unreadable metadata.json ({exc.__class__.__name__})"
+        ) from exc
+    for name, digest in meta.files.items():
+        try:
+            content = (folder / name).read_bytes()
+        except OSError as exc:
+            raise SnapshotError(f"{folder}: missing file {name}") from exc
+        if sha256(content) != digest:
+            raise SnapshotError(f"{folder}: {name} does not match its checksum (damaged)")
+    status = pd.read_csv(folder / "status.csv", dtype=str, keep_default_na=False)
+    declarations = pd.read_csv(folder / "declarations.csv", dtype=str, keep_default_na=False)
+    if list(status.columns) != STATUS_COLUMNS:
+        raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
+    return Snapshot(folder, meta, status, declarations)
+
+
+def current_name(data: Path) -> str:
+    try:
+        return (snapshots_dir(data) / CURRENT).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise SnapshotError(
+            f"no current snapshot: {snapshots_dir(data) / CURRENT} missing"
+        ) from exc
+
+
+def history(data: Path) -> list[Path]:
+    """Snapshot folders, newest first (their names start with the UTC compile time)."""
+    root = snapshots_dir(data)
+    if not root.is_dir():
+        return []
+    folders = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    return sorted(folders, key=lambda p: p.name, reverse=True)
+
+
+def read_current(data: Path) -> Snapshot:
+    return read_snapshot_at(snapshots_dir(data) / current_name(data))
+
+
+def read_best(data: Path) -> tuple[Snapshot, str | None]:
+    """The current snapshot, or if it is damaged the newest good one, with a warning to show."""
+    try:
+        return read_current(data), None
+    except SnapshotError as damaged:
+        for folder in history(data):
+            try:
+                fallback = read_snapshot_at(folder)
+            except SnapshotError:
+                continue
+            return fallback, f"{damaged}. Showing the last good snapshot, {folder.name}, instead."
+        raise SnapshotError(f"{damaged}; no good snapshot in the history either") from damaged
+
+
+@contextmanager
+def refresh_lock(data: Path) -> Iterator[None]:
+    """One writer at a time: a second refresh fails fast instead of racing the first."""
+    root = snapshots_dir(data)
+    root.mkdir(parents=True, exist_ok=True)
+    with (root / ".lock").open("w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as exc:
+            raise SnapshotError("another refresh is writing the snapshot; try again later") from exc
+        yield
+
+
+def new_snapshot_id(method: str, now: datetime | None = None) -> str:
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{stamp}-{method}"
+
+
+def commit_snapshot(data: Path, snapshot_id: str, build: Callable[[Path], SnapshotMeta]) -> Path:
+    """Build a snapshot in a staging folder, verify it, then make it CURRENT atomically.
+
+    Must be called with :func:`refresh_lock` held. On any error the staging folder is removed
+    and CURRENT is untouched.
+    """
+    root = snapshots_dir(data)
+    staging = root / f".staging-{snapshot_id}"
+    final = root / snapshot_id
+    staging.mkdir(parents=True)
+    try:
+        if build(staging).snapshot_id != snapshot_id:
+            raise SnapshotError(f"{staging}: metadata names another snapshot")
+        read_snapshot_at(staging)
+        _fsync_tree(staging)
+        os.rename(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    pointer = root / f".{CURRENT}.tmp"
+    pointer.write_text(snapshot_id + "\n", encoding="utf-8")
+    _fsync_file(pointer)
+    os.replace(pointer, root / CURRENT)
+    return final
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_tree(folder: Path) -> None:
+    for path in folder.rglob("*"):
+        if path.is_file():
+            _fsync_file(path)
+
+
+def publish(
+    data: Path,
+    method: str,
+    records: list[StatusRecord],
+    declarations: list[dict],
+    raw: dict[str, bytes],
+    meta_fields: dict,
+) -> Path:
+    """Make these records the current snapshot, keeping the previous one and a diff against it."""
+    with refresh_lock(data):
+        try:
+            previous = read_current(data)
+        except SnapshotError:
+            previous = None
+        snapshot_id = new_snapshot_id(method)
+
+        def build(folder: Path) -> SnapshotMeta:
+            fields = {**meta_fields, "previous": previous.meta.snapshot_id if previous else None}
+            meta = write_snapshot_files(folder, snapshot_id, records, declarations, raw, fields)
+            written = read_snapshot_at(folder)
+            changes = describe_changes(
+                previous.status if previous else None,
+                written.status,
+                previous.declarations if previous else None,
+                written.declarations,
+            )
+            since = f" since {previous.meta.snapshot_id}" if previous else ""
+            text = f"# Changes in {snapshot_id}{since}\n\n" + "".join(f"- {c}\n" for c in changes)
+            (folder / "changes.md").write_text(text, encoding="utf-8")
+            return meta
+
+        return commit_snapshot(data, snapshot_id, build)

@@ -1,0 +1,52 @@
+"""The filtered status table that both the dashboard and the export show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from loaders.dataset import Dataset
+from loaders.derive import groups_of, members_on, status_on, with_instrument_facts
+
+
+class SelectionError(ValueError):
+    """An instrument or group id that the data does not know."""
+
+
+def resolve(choices: Sequence[str] | None, valid: list[str], what: str) -> list[str]:
+    """Ids matched case-insensitively against ``valid``; an unknown one names the valid choices."""
+    if not choices:
+        return list(valid)
+    by_key = {v.casefold(): v for v in valid}
+    unknown = [c for c in choices if c.casefold() not in by_key]
+    if unknown:
+        raise SelectionError(
+            f"unknown {what} {', '.join(repr(u) for u in unknown)} (choose from {', '.join(valid)})"
+        )
+    return list(dict.fromkeys(by_key[c.casefold()] for c in choices))
+
+
+def status_view(
+    dataset: Dataset,
+    as_of: date,
+    instruments: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """One row per state and instrument as on ``as_of``, with state names and groups."""
+    chosen = resolve(instruments, dataset.instrument_ids, "instrument")
+    frame = dataset.status[dataset.status["instrument"].isin(chosen)]
+    frame = status_on(with_instrument_facts(frame, dataset.instruments), as_of)
+    members = members_on(dataset.memberships, as_of)
+    if groups:
+        wanted = resolve(groups, dataset.group_ids, "group")
+        frame = frame[frame["iso3"].isin(members.loc[members["group_id"].isin(wanted), "iso3"])]
+    frame = frame.assign(
+        state=frame["iso3"].map(dataset.states["name"]),
+        groups=frame["iso3"].map(groups_of(members)).fillna(""),
+    )
+    order = {i: n for n, i in enumerate(dataset.instrument_ids)}
+    return frame.sort_values(
+        ["instrument", "state"], key=lambda s: s.map(order) if s.name == "instrument" else s
+    ).reset_index(drop=True)
