@@ -1,0 +1,80 @@
+"""The bundled data says what the researched reference facts say, row for row."""
+
+import csv
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from loaders.paths import PROJECT_ROOT
+from loaders.snapshot import read_current
+
+REFERENCE = PROJECT_ROOT / "data" / "reference"
+
+
+def _reference_rows() -> list[dict]:
+    with (REFERENCE / "palermo_oas_status.csv").open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_reference_copy_matches_the_shared_research():
+    shared = PROJECT_ROOT.parent / "shared" / "reference"
+    if not shared.is_dir():
+        pytest.skip("shared/reference is not beside this checkout")
+    for name in ("palermo_oas_status.csv", "groups.csv", "oas_membership.csv"):
+        assert (REFERENCE / name).read_bytes() == (shared / name).read_bytes(), name
+
+
+def test_current_snapshot_is_the_reference_row_for_row():
+    snapshot = read_current(PROJECT_ROOT / "data")
+    assert snapshot.meta.method == "compiled-reference"
+    rows = snapshot.status.set_index(["iso3", "mtdsg_no"])
+    reference = _reference_rows()
+    assert len(rows) == len(reference) == 35 * 4
+    for ref in reference:
+        row = rows.loc[(ref["iso3"], ref["mtdsg_no"])]
+        assert row["signature_date"] == ref["signature_date"]
+        assert row["consent_date"] == ref["consent_date"]
+        assert row["consent_kind"] == ref["consent_kind"]
+        assert row["kind_inferred"] == ("true" if ref["kind_inferred"] == "yes" else "false")
+        assert row["verified_through"] == ref["source_date"]
+        assert row["confidence"] == ref["confidence"]
+        assert row["source"] == ref["source"]
+
+
+def test_snapshot_metadata_says_where_and_how_old(dataset):
+    meta = dataset.meta
+    assert set(meta.instruments) == {"UNTOC", "TIP", "SOM", "FIREARMS"}
+    assert meta.instruments["TIP"].status_as_at == date(2014, 1, 27)
+    assert meta.instruments["FIREARMS"].status_as_at == date(2014, 7, 10)
+    assert set(meta.files) == {"status.csv", "declarations.csv"}
+    assert "2014" in meta.description
+
+
+def test_states_are_the_35_with_untc_names(dataset):
+    states = dataset.states
+    assert len(states) == 35
+    assert states.loc["BOL", "untc_name"] == "Bolivia (Plurinational State of)"
+    assert states.loc["VEN", "untc_name"] == "Venezuela (Bolivarian Republic of)"
+    assert "St. Lucia" in states.loc["LCA", "untc_aliases"]
+    assert states.loc["NIC", "count_note"].startswith("Charter denunciation")
+    assert states.loc["ARG", "oas_joined"] == "1956-04-10"
+    assert states.loc["SUR", "oas_joined"] == "1977"  # known to the year only
+    assert pd.isna(states.loc["USA", "oas_joined"])  # deposit date not retrieved: unknown
+
+
+def test_instrument_registry(dataset):
+    instruments = dataset.instruments
+    assert list(instruments.index) == ["UNTOC", "TIP", "SOM", "FIREARMS"]
+    assert str(instruments.loc["TIP", "entry_into_force"]) == "2003-12-25"
+    assert instruments.loc["FIREARMS", "parent"] == "UNTOC"
+
+
+def test_no_protocol_party_without_the_convention(dataset):
+    """UNTOC art. 37(2): a State must be party to the Convention to join a Protocol."""
+    status = dataset.status.set_index(["iso3", "instrument"])
+    for (iso3, instrument), row in status.iterrows():
+        if instrument != "UNTOC" and row["consent_date"] is not None:
+            convention = status.loc[(iso3, "UNTOC"), "consent_date"]
+            if row["consent_date"] == row["consent_date"]:  # not NaT
+                assert convention <= row["consent_date"], (iso3, instrument)
