@@ -14,7 +14,7 @@ from pathlib import Path
 
 from loaders.models import Instrument, InstrumentMeta, StatusRecord
 from loaders.registry import ReferenceDataError
-from loaders.snapshot import publish
+from loaders.snapshot import SnapshotContent, publish
 
 REFERENCE_FILE = "palermo_oas_status.csv"
 # When the 2014 UNTC status feed was captured, per instrument (see data/reference/README.md).
@@ -80,4 +80,6 @@ def compile_reference_snapshot(data: Path, instruments: list[Instrument]) -> Pat
             for i in instruments
         },
     }
-    return publish(data, "reference", records, [], {}, meta_fields)
+    return publish(
+        data, "reference", lambda _previous: SnapshotContent(records, [], {}, meta_fields)
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from loaders.models import (
 )
 from loaders.names import NameIndex
 from loaders.registry import load_instruments, load_states
-from loaders.snapshot import SnapshotError, publish, read_current
+from loaders.snapshot import Snapshot, SnapshotContent, publish
 from loaders.untc import UntcClient, UntcError
 
 
@@ -136,12 +137,6 @@ def refresh(
     instruments = load_instruments(data)
     if instrument_ids:
         instruments = [i for i in instruments if i.id in instrument_ids]
-    states = load_states(data)
-    names = NameIndex(states)
-    try:
-        current = read_current(data)
-    except SnapshotError as exc:
-        raise RefreshError(f"cannot refresh over a damaged snapshot: {exc}") from exc
     client = client or UntcClient(base_url=base_url, progress=progress)
     fetched = {}
     for position, instrument in enumerate(instruments, start=1):
@@ -150,55 +145,77 @@ def refresh(
             fetched[instrument.id] = client.fetch_status(instrument.mtdsg_no, instrument.chapter)
         except UntcError as exc:
             raise RefreshError(f"{instrument.id} ({instrument.mtdsg_no}): {exc}") from exc
-    return _publish(data, current, instruments, states, names, fetched, progress)
+    states = load_states(data)
+    merge = _Merge(instruments, states, NameIndex(states), fetched, progress)
+    return publish(data, "untc", merge.content)
 
 
-def _publish(data, current, instruments, states, names, fetched, progress) -> Path:
-    retrieved_at = datetime.now(UTC)
-    refreshed = {i.mtdsg_no for i in instruments}
-    rows = current.status.to_dict("records")
-    kept = [
-        StatusRecord.model_validate(
-            {k: v for k, v in r.items() if v != ""}
-            | {"kind_inferred": r["kind_inferred"] == "true"}
-        )
-        for r in rows
-        if r["mtdsg_no"] not in refreshed
-    ]
-    declarations = [
-        d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in refreshed
-    ]
-    instrument_meta = dict(current.meta.instruments)
-    raw: dict[str, bytes] = {}
-    records = list(kept)
-    for instrument in instruments:
-        status, content, url = fetched[instrument.id]
-        previous = {r["iso3"]: r for r in rows if r["mtdsg_no"] == instrument.mtdsg_no}
-        _check_not_older(instrument, status, current.meta.instruments.get(instrument.id))
-        records += records_for(instrument, status, states, names, previous, retrieved_at)
-        declarations += _declarations(instrument, status, names)
-        raw[f"{instrument.id}.{status.source_format}"] = content
-        instrument_meta[instrument.id] = InstrumentMeta(
-            mtdsg_no=instrument.mtdsg_no,
-            status_as_at=status.status_as_at,
-            source=f"UNTC status {status.source_format.upper()}",
-            source_url=url,
-            retrieved_at=retrieved_at,
-            signatories=status.signatories,
-            parties=status.parties,
-        )
-        progress(
-            f"{instrument.id}: {len(status.participants)} participants, status as at "
-            f"{status.status_as_at}"
-        )
-    meta_fields = {
-        "method": "untc-refresh",
-        "description": "Refreshed from the UN Treaty Collection (UNTC), the depositary's record; "
-        "instruments not refreshed keep their previous rows.",
-        "compiled_at": retrieved_at,
-        "instruments": instrument_meta,
-    }
-    return publish(data, "untc", records, declarations, raw, meta_fields)
+@dataclass(frozen=True)
+class _Merge:
+    """Fetched instruments merged into the current snapshot; runs under the snapshot lock."""
+
+    instruments: list[Instrument]
+    states: list[State]
+    names: NameIndex
+    fetched: dict[str, tuple[InstrumentStatus, bytes, str]]
+    progress: Callable[[str], None]
+
+    def content(self, current: Snapshot | None) -> SnapshotContent:
+        if current is None:
+            raise RefreshError(
+                "the current snapshot is missing or damaged; run "
+                "`python -m loaders check` and restore it before refreshing"
+            )
+        retrieved_at = datetime.now(UTC)
+        refreshed = {i.mtdsg_no for i in self.instruments}
+        rows = current.status.to_dict("records")
+        records = [_from_row(r) for r in rows if r["mtdsg_no"] not in refreshed]
+        declarations = [
+            d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in refreshed
+        ]
+        instrument_meta = dict(current.meta.instruments)
+        raw: dict[str, bytes] = {}
+        for instrument in self.instruments:
+            status, content, url = self.fetched[instrument.id]
+            previous = {r["iso3"]: r for r in rows if r["mtdsg_no"] == instrument.mtdsg_no}
+            _check_not_older(instrument, status, current.meta.instruments.get(instrument.id))
+            records += records_for(
+                instrument, status, self.states, self.names, previous, retrieved_at
+            )
+            declarations += _declarations(instrument, status, self.names)
+            raw[f"{instrument.id}.{status.source_format}"] = content
+            instrument_meta[instrument.id] = _instrument_meta(instrument, status, url, retrieved_at)
+            self.progress(
+                f"{instrument.id}: {len(status.participants)} participants, status as at "
+                f"{status.status_as_at}"
+            )
+        meta_fields = {
+            "method": "untc-refresh",
+            "description": "Refreshed from the UN Treaty Collection (UNTC), the depositary's "
+            "record; instruments not refreshed keep their previous rows.",
+            "compiled_at": retrieved_at,
+            "instruments": instrument_meta,
+        }
+        return SnapshotContent(records, declarations, raw, meta_fields)
+
+
+def _from_row(row: dict) -> StatusRecord:
+    values = {k: v for k, v in row.items() if v != ""}
+    return StatusRecord.model_validate(values | {"kind_inferred": row["kind_inferred"] == "true"})
+
+
+def _instrument_meta(
+    instrument: Instrument, status: InstrumentStatus, url: str, retrieved_at: datetime
+) -> InstrumentMeta:
+    return InstrumentMeta(
+        mtdsg_no=instrument.mtdsg_no,
+        status_as_at=status.status_as_at,
+        source=f"UNTC status {status.source_format.upper()}",
+        source_url=url,
+        retrieved_at=retrieved_at,
+        signatories=status.signatories,
+        parties=status.parties,
+    )
 
 
 def _check_not_older(

@@ -229,35 +229,60 @@ def _fsync_tree(folder: Path) -> None:
             _fsync_file(path)
 
 
-def publish(
-    data: Path,
-    method: str,
-    records: list[StatusRecord],
-    declarations: list[dict],
-    raw: dict[str, bytes],
-    meta_fields: dict,
-) -> Path:
-    """Make these records the current snapshot, keeping the previous one and a diff against it."""
+@dataclass(frozen=True)
+class SnapshotContent:
+    """What a new snapshot holds, before it is written."""
+
+    records: list[StatusRecord]
+    declarations: list[dict]
+    raw: dict[str, bytes]
+    meta_fields: dict
+
+
+def publish(data: Path, method: str, prepare: Callable[[Snapshot | None], SnapshotContent]) -> Path:
+    """Make a new snapshot current, keeping the previous one and a diff against it.
+
+    ``prepare`` receives the current snapshot (None if missing or damaged) and runs under the
+    lock, so its checks against the current data cannot race another writer.
+    """
     with refresh_lock(data):
+        _remove_stale_staging(data)
         try:
             previous = read_current(data)
         except SnapshotError:
             previous = None
+        content = prepare(previous)
         snapshot_id = new_snapshot_id(method)
 
         def build(folder: Path) -> SnapshotMeta:
-            fields = {**meta_fields, "previous": previous.meta.snapshot_id if previous else None}
-            meta = write_snapshot_files(folder, snapshot_id, records, declarations, raw, fields)
-            written = read_snapshot_at(folder)
-            changes = describe_changes(
-                previous.status if previous else None,
-                written.status,
-                previous.declarations if previous else None,
-                written.declarations,
+            fields = {
+                **content.meta_fields,
+                "previous": previous.meta.snapshot_id if previous else None,
+            }
+            meta = write_snapshot_files(
+                folder, snapshot_id, content.records, content.declarations, content.raw, fields
             )
-            since = f" since {previous.meta.snapshot_id}" if previous else ""
-            text = f"# Changes in {snapshot_id}{since}\n\n" + "".join(f"- {c}\n" for c in changes)
-            (folder / "changes.md").write_text(text, encoding="utf-8")
+            _write_changes(folder, snapshot_id, previous, read_snapshot_at(folder))
             return meta
 
         return commit_snapshot(data, snapshot_id, build)
+
+
+def _write_changes(
+    folder: Path, snapshot_id: str, previous: Snapshot | None, written: Snapshot
+) -> None:
+    changes = describe_changes(
+        previous.status if previous else None,
+        written.status,
+        previous.declarations if previous else None,
+        written.declarations,
+    )
+    since = f" since {previous.meta.snapshot_id}" if previous else ""
+    text = f"# Changes in {snapshot_id}{since}\n\n" + "".join(f"- {c}\n" for c in changes)
+    (folder / "changes.md").write_text(text, encoding="utf-8")
+
+
+def _remove_stale_staging(data: Path) -> None:
+    """A refresh killed mid-way leaves a staging folder; with the lock held, none is in use."""
+    for folder in snapshots_dir(data).glob(".staging-*"):
+        shutil.rmtree(folder, ignore_errors=True)

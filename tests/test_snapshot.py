@@ -77,3 +77,13 @@ def test_unreadable_metadata_is_reported(data_copy):
     (data_copy / "snapshots" / current_name(data_copy) / "metadata.json").write_text("{")
     with pytest.raises(SnapshotError, match=r"metadata\.json"):
         read_current(data_copy)
+
+
+def test_a_killed_writer_leaves_only_a_staging_folder_that_the_next_one_removes(data_copy):
+    leftover = data_copy / "snapshots" / ".staging-20990101T000000000000Z-untc"
+    (leftover / "raw").mkdir(parents=True)
+    (leftover / "status.csv").write_text("half a file")
+    snapshot, warning = read_best(data_copy)  # readers ignore it
+    assert warning is None and snapshot.path.name == current_name(data_copy)
+    compile_reference_snapshot(data_copy, load_instruments(data_copy))
+    assert not leftover.exists()
