@@ -21,7 +21,7 @@ from loaders.models import (
     State,
     StatusRecord,
 )
-from loaders.names import NameIndex
+from loaders.names import NameIndex, normalise
 from loaders.registry import load_instruments, load_states
 from loaders.snapshot import Snapshot, SnapshotContent, publish
 from loaders.untc import UntcClient, UntcError
@@ -48,7 +48,11 @@ def _participants_by_state(status: InstrumentStatus, names: NameIndex) -> dict[s
 
 def _unmapped_near(status: InstrumentStatus, names: NameIndex, state: State) -> str:
     unmapped = [p.name for p in status.participants if names.iso3(p.name) is None]
-    close = difflib.get_close_matches(state.untc_name, unmapped, n=3, cutoff=0.6)
+    # A renamed state usually keeps its first letters ("Argentine Republic"); else spelling.
+    stem = normalise(state.untc_name)[:5]
+    same_stem = [n for n in unmapped if normalise(n).startswith(stem)]
+    spelled = difflib.get_close_matches(state.untc_name, unmapped, n=3, cutoff=0.6)
+    close = list(dict.fromkeys(same_stem + spelled))[:3]
     return f"; unmapped participant names close to it: {close}" if close else ""
 
 

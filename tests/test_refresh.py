@@ -1,0 +1,271 @@
+"""Refresh against a local UNTC mirror: the good path, and every way it must refuse."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from loaders.cli import main
+from loaders.models import InstrumentMeta
+from loaders.reference import reference_records
+from loaders.registry import load_instruments
+from loaders.snapshot import SnapshotContent, current_name, history, publish, read_current
+from tests.untc_server import FIXTURES, UntcMirror
+
+CUTOFF = date(2012, 12, 31)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    files = (p for p in folder.rglob("*") if p.is_file() and p.name != ".lock")
+    return {str(p.relative_to(folder)): p.read_bytes() for p in files}
+
+
+def _snapshot_as_of(data: Path, cutoff: date) -> str:
+    """Make the current snapshot what the reference knew on ``cutoff`` (an older snapshot)."""
+    records = []
+    for record in reference_records(data):
+        acts = {
+            "signature_date": record.signature_date
+            if record.signature_date and record.signature_date <= cutoff
+            else None,
+            "consent_date": record.consent_date
+            if record.consent_date and record.consent_date <= cutoff
+            else None,
+        }
+        kind = record.consent_kind if acts["consent_date"] else None
+        records.append(
+            record.model_copy(
+                update={
+                    **acts,
+                    "consent_kind": kind,
+                    "verified_through": cutoff.isoformat(),
+                    "kind_inferred": record.kind_inferred and bool(kind),
+                }
+            )
+        )
+    meta = {
+        "method": "compiled-reference",
+        "description": f"reference facts as known on {cutoff}",
+        "compiled_at": "2013-01-01T00:00:00Z",
+        "instruments": {
+            i.id: InstrumentMeta(mtdsg_no=i.mtdsg_no, status_as_at=cutoff, source="test")
+            for i in load_instruments(data)
+        },
+    }
+    folder = publish(data, "older", lambda _: SnapshotContent(records, [], {}, meta))
+    return folder.name
+
+
+def _edited(name: str, *replacements: tuple[str, str]) -> bytes:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text.encode("utf-8")
+
+
+ARGENTINA_ROW = (
+    "<Row>\n            <Entry>Argentina</Entry>\n            <Entry>12 Dec 2000</Entry>\n"
+    "            <Entry>19 Nov 2002</Entry>\n          </Row>"
+)
+
+
+@pytest.fixture
+def mirror():
+    with UntcMirror(FIXTURES) as server:
+        yield server
+
+
+@pytest.fixture
+def older(data_copy: Path) -> Path:
+    _snapshot_as_of(data_copy, CUTOFF)
+    return data_copy
+
+
+def _refresh(mirror: UntcMirror, *args: str) -> int:
+    return main(["refresh", "--base-url", mirror.base_url, *args])
+
+
+def test_refresh_replaces_an_older_snapshot_and_keeps_it_in_history(older, mirror, capsys):
+    before = current_name(older)
+    assert _refresh(mirror) == 0
+    err = capsys.readouterr().err
+    assert "[1/4] UNTOC" in err and "[4/4] FIREARMS" in err  # progress while fetching
+    snapshot = read_current(older)
+    assert snapshot.meta.method == "untc-refresh" and snapshot.meta.previous == before
+    assert before in [p.name for p in history(older)]
+    rows = snapshot.status.set_index(["iso3", "mtdsg_no"])
+    dominica = rows.loc[("DMA", "XVIII-12-a")]
+    assert (dominica["consent_date"], dominica["consent_kind"]) == ("2013-05-17", "accession")
+    assert dominica["verified_through"] == "2014-01-20"
+    antigua = rows.loc[("ATG", "XVIII-12-a")]
+    assert antigua["consent_kind"] == "accession" and antigua["kind_inferred"] == "true"
+    assert "inferred" in antigua["note"]
+    assert rows.loc[("COL", "XVIII-12-b")]["consent_date"] == ""  # not a participant
+    tip = snapshot.meta.instruments["TIP"]
+    assert tip.status_as_at == date(2014, 1, 20)
+    assert tip.source_url.endswith("/Volume%20II/Chapter%20XVIII/xviii-12-a.en.xml")
+    assert (tip.signatories, tip.parties) == (117, 159)
+    assert (snapshot.path / "raw" / "TIP.xml").read_bytes() == (
+        FIXTURES / "xviii-12-a.en.xml"
+    ).read_bytes()
+    changes = (snapshot.path / "changes.md").read_text()
+    assert "New party: DMA on XVIII-12-a, 2013-05-17" in changes
+    assert "New party: CUB on XVIII-12-a, 2013-06-20" in changes
+
+
+def test_refresh_of_one_instrument_keeps_the_others(older, mirror):
+    before = read_current(older).status
+    assert _refresh(mirror, "--instrument", "tip") == 0
+    after = read_current(older).status
+    others = before["mtdsg_no"] != "XVIII-12-a"
+    assert (
+        after[after["mtdsg_no"] != "XVIII-12-a"]
+        .reset_index(drop=True)
+        .equals(before[others].reset_index(drop=True))
+    )
+    assert mirror.paths() == [mirror.xml_path("XVIII-12-a")]
+
+
+def test_declarations_of_oas_states_are_kept_as_text(older, mirror):
+    body = _edited(
+        "xviii-12-a.en.xml",
+        (
+            "<Declarations>",
+            "<Declarations><Declaration><Participant>Ecuador</Participant>"
+            '<Text type="para">Declaration: <i>in accordance with</i> article 15 '
+            "=cmd|' /C calc'!A0</Text></Declaration>",
+        ),
+    )
+    mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
+    assert _refresh(mirror, "--instrument", "TIP") == 0
+    declarations = read_current(older).declarations
+    assert list(declarations["iso3"]) == ["ECU"]
+    assert declarations.iloc[0]["text"].startswith("Declaration: in accordance with article 15")
+    changes = (read_current(older).path / "changes.md").read_text()
+    assert "Ecuador on XVIII-12-a" in changes
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _assert_refused(data: Path, args: list[str], capsys, *fragments: str) -> None:
+    before = _tree(data)
+    assert main(["refresh", *args]) == 1
+    err = capsys.readouterr().err
+    assert "refresh failed, snapshot unchanged" in err
+    for fragment in fragments:
+        assert fragment in err
+    assert _tree(data) == before
+
+
+def test_unreachable_site(older, capsys):
+    url = f"http://127.0.0.1:{_closed_port()}"
+    _assert_refused(
+        older, ["--base-url", url, "--instrument", "TIP"], capsys, "TIP (XVIII-12-a)", url
+    )
+
+
+def test_maintenance_page(older, mirror, capsys):
+    for path in (mirror.xml_path("XVIII-12-a"), mirror.page_path("XVIII-12-a")):
+        mirror.route(path, file="maintenance.html")
+    _assert_refused(
+        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "maintenance"
+    )
+
+
+def test_changed_layout(older, mirror, capsys):
+    for path in (mirror.xml_path("XVIII-12-a"), mirror.page_path("XVIII-12-a")):
+        mirror.route(path, file="layout_changed.html")
+    _assert_refused(
+        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "TIP (XVIII-12-a)"
+    )
+
+
+def test_count_disagreeing_with_the_header(older, mirror, capsys):
+    mirror.route(mirror.xml_path("XVIII-12-a"), file="xviii-12-a_count_mismatch.en.xml")
+    mirror.route(mirror.page_path("XVIII-12-a"), file="xviii-12-a_count_mismatch.en.xml")
+    _assert_refused(older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "160")
+
+
+def test_a_missing_oas_state(older, mirror, capsys):
+    body = _edited(
+        "xviii-12-a.en.xml",
+        (ARGENTINA_ROW, ""),
+        ("Signatories : 117. Parties : 159", "Signatories : 116. Parties : 158"),
+    )
+    mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
+    _assert_refused(
+        older,
+        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        capsys,
+        "Argentina (ARG) is missing",
+        "party",
+    )
+
+
+def test_a_renamed_oas_state_is_reported_with_close_names(older, mirror, capsys):
+    body = _edited(
+        "xviii-12-a.en.xml",
+        ("<Entry>Argentina</Entry>", "<Entry>Argentine Republic</Entry>"),
+    )
+    mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
+    _assert_refused(
+        older,
+        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        capsys,
+        "Argentina (ARG) is missing",
+        "Argentine Republic",
+    )
+
+
+def test_a_party_that_disappears_without_a_withdrawal_note(older, mirror, capsys):
+    body = _edited(
+        "xviii-12-a.en.xml",
+        (ARGENTINA_ROW, ARGENTINA_ROW.replace("<Entry>19 Nov 2002</Entry>", "<Entry/>")),
+        ("Parties : 159", "Parties : 158"),
+    )
+    mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
+    _assert_refused(
+        older,
+        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        capsys,
+        "Argentina (ARG) is no longer shown as a party",
+    )
+
+
+def test_older_page_than_the_snapshot(data_copy, mirror, capsys):
+    """The bundled snapshot knows TIP as at 27 Jan 2014; the mirror's page is of 20 Jan 2014."""
+    _assert_refused(
+        data_copy,
+        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        capsys,
+        "older than the snapshot's 2014-01-27",
+    )
+
+
+def test_damaged_snapshot_is_not_refreshed_over(older, mirror, capsys):
+    status = older / "snapshots" / current_name(older) / "status.csv"
+    status.write_bytes(status.read_bytes() + b"x")
+    _assert_refused(
+        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "missing or damaged"
+    )
+
+
+def test_unknown_instrument_is_a_usage_error(older, capsys):
+    assert main(["refresh", "--instrument", "NOPE"]) == 2
+    assert "choose from UNTOC, TIP, SOM, FIREARMS" in capsys.readouterr().err
+
+
+def test_metadata_of_refreshed_snapshot_is_valid_json(older, mirror):
+    assert _refresh(mirror, "--instrument", "SOM") == 0
+    meta = json.loads((read_current(older).path / "metadata.json").read_text())
+    assert meta["instruments"]["SOM"]["retrieved_at"]
+    assert meta["instruments"]["TIP"]["status_as_at"] == CUTOFF.isoformat()
