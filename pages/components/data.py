@@ -1,0 +1,29 @@
+"""The one cached copy of the dataset: shared by every session, reloaded after a refresh."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from loaders.dataset import Dataset, load_dataset
+from loaders.paths import data_dir
+from loaders.snapshot import SnapshotError, current_name
+
+
+@st.cache_resource(show_spinner="Loading the treaty status…", max_entries=4)
+def _load(folder: str, snapshot: str) -> Dataset:
+    # ``snapshot`` is only part of the cache key: a refresh points CURRENT at a new snapshot,
+    # so the next page view loads it while sessions on the old one keep their copy.
+    del snapshot
+    return load_dataset(Path(folder))
+
+
+def load_data() -> Dataset:
+    """The dataset of the current snapshot under RATIFY_DATA_DIR (or the project's data/)."""
+    folder = data_dir()
+    try:
+        snapshot = current_name(folder)
+    except SnapshotError:
+        snapshot = ""  # load_dataset reports it, or falls back to the last good snapshot
+    return _load(str(folder), snapshot)

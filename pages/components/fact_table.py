@@ -1,0 +1,50 @@
+"""Facts side by side: one column per instrument, one row per fact, as a plain HTML table.
+
+A table of text reads better than cards for comparing instruments, wraps long sources instead of
+truncating them, and keeps the status symbols' colours (st.dataframe would show the HTML).
+"""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+
+_STYLE = """
+<style>
+table.facts {width: 100%; border-collapse: collapse; font-size: 0.92rem; table-layout: fixed;}
+table.facts th, table.facts td {border-bottom: 1px solid #e3e8ee; padding: 0.4rem 0.6rem;
+  text-align: left; vertical-align: top; overflow-wrap: anywhere;}
+table.facts thead th {background: #f3f6f9; font-weight: 600;}
+table.facts col.fact {width: 12rem;}
+table.facts tbody th {color: #52606d; font-weight: 500;}
+table.facts td.source {font-size: 0.8rem; color: #52606d;}
+</style>
+"""
+# Cells of these rows are built from the palette's HTML; every other cell is escaped.
+_HTML_ROWS = {"Status"}
+
+
+def fact_table(columns: dict[str, dict[str, str]], trusted: bool = False) -> None:
+    """``columns``: heading -> {fact: text}; every column lists the same facts in the same order.
+
+    ``trusted``: the facts and cells are HTML the caller built (and escaped) itself.
+    """
+    headings = list(columns)
+    facts = list(next(iter(columns.values()), {}))
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headings)
+    body = []
+    for fact in facts:
+        cells = []
+        for heading in headings:
+            text = columns[heading][fact]
+            cell = text if trusted or fact in _HTML_ROWS else html.escape(text)
+            css = ' class="source"' if fact == "Source" else ""
+            cells.append(f"<td{css}>{cell}</td>")
+        label = fact if trusted else html.escape(fact)
+        body.append(f"<tr><th>{label}</th>{''.join(cells)}</tr>")
+    st.html(
+        f"{_STYLE}<table class='facts'><colgroup><col class='fact'>"
+        f"{'<col>' * len(headings)}</colgroup><thead><tr><th></th>{head}</tr></thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )

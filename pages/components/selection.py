@@ -1,0 +1,46 @@
+"""What the shared controls chose, as one frozen value every page reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from urllib.parse import urlencode
+
+import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
+
+SESSION_KEY = "_selection"
+
+
+@dataclass(frozen=True)
+class Selection:
+    instruments: tuple[str, ...]  # registry order, never empty
+    as_of: date
+    groups: tuple[str, ...]  # empty: all 35 OAS member states
+    notes: tuple[str, ...] = ()  # link parameters that were ignored, in words
+    params: dict[str, list[str]] = field(default_factory=dict)  # the canonical link query
+
+    def link(self, **extra: str) -> dict[str, list[str]]:
+        """Query parameters for a link to another page that keeps this view."""
+        return {**self.params, **{key: [value] for key, value in extra.items()}}
+
+    def href(self, page: str, **extra: str) -> str:
+        """A relative address of ``page`` (its url path) that keeps this view."""
+        return f"{page}?{urlencode(self.link(**extra), doseq=True)}"
+
+
+def current_selection() -> Selection:
+    """The selection the shared controls made in this run (app.py renders them first)."""
+    _leave_legacy_pages_mode()
+    return st.session_state[SESSION_KEY]
+
+
+def _leave_legacy_pages_mode() -> None:
+    # Streamlit 1.67 decides on a process's first run whether a folder named pages/ beside the
+    # main script is a legacy multipage app, and only st.navigation (in app.py) turns that off.
+    # So a fresh server whose first request is a deep link (/map?...) runs the page file alone,
+    # without app.py's controls, and keeps doing so. AppTest re-detects it on every run, too.
+    # Seen from a page: switch the legacy mode off and rerun, so app.py routes to this page.
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()

@@ -1,0 +1,171 @@
+"""The dashboard's wording and chart frames (loaders.charts_data), against the bundled data."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from loaders.charts_data import (
+    age_text,
+    code_text,
+    data_age,
+    duration_text,
+    group_label,
+    groups_without_members,
+    join_words,
+    long_date,
+    map_frame,
+    paragraph6_view,
+    partial_date_text,
+    party_counts,
+    ratify_times,
+    short_date,
+    status_brief,
+    status_label,
+    status_sentence,
+    subregion_summary,
+    timeline_series,
+)
+from loaders.dataset import Dataset
+from loaders.views import status_view
+
+TODAY = date(2026, 11, 29)
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(date(2009, 6, 4), "4 June 2009"), (pd.Timestamp("2014-11-11"), "11 November 2014")],
+)
+def test_dates_read_naturally(value: date, text: str) -> None:
+    assert long_date(value) == text
+    assert long_date(None) == long_date(pd.NaT) == ""
+    assert short_date(date(2009, 6, 4)) == "4 Jun 2009"
+
+
+@pytest.mark.parametrize(
+    ("partial", "text"),
+    [("2014", "2014"), ("2014-01", "January 2014"), ("2014-01-27", "27 January 2014"), ("", "")],
+)
+def test_partial_dates_keep_their_precision(partial: str, text: str) -> None:
+    assert partial_date_text(partial) == text
+
+
+@pytest.mark.parametrize(
+    ("then", "text"),
+    [
+        (date(2014, 1, 27), "12 years ago"),
+        (date(2025, 11, 29), "1 year ago"),
+        (date(2026, 8, 30), "2 months ago"),
+        (date(2026, 11, 28), "1 day ago"),
+        (TODAY, "today"),
+    ],
+)
+def test_ages_in_the_largest_whole_unit(then: date, text: str) -> None:
+    assert age_text(then, TODAY) == text
+
+
+def test_durations() -> None:
+    assert duration_text(1) == "1 day"
+    assert duration_text(200) == "7 months"
+    assert duration_text(1143) == "3.1 years"
+    assert duration_text(None) == duration_text(pd.NA) == ""
+
+
+def test_group_labels_are_short() -> None:
+    assert group_label("Southern Common Market (MERCOSUR)") == "MERCOSUR"
+    assert group_label("UN M49: South America") == "South America (UN M49)"
+    assert group_label("Rio Group (Permanent Mechanism of Consultation)") == "Rio Group"
+    assert join_words(["A", "B", "C"]) == "A, B and C" and join_words(["A"]) == "A"
+
+
+def test_link_values_are_shown_safely() -> None:
+    assert code_text("a`b") == "a'b"
+    assert len(code_text("x" * 500)) == 60
+
+
+def test_the_data_age_is_the_oldest_status_as_at(dataset: Dataset) -> None:
+    assert data_age(dataset, TODAY) == (date(2014, 1, 27), (TODAY - date(2014, 1, 27)).days)
+
+
+def _row(dataset: Dataset, iso3: str, instrument: str, as_of: date = TODAY) -> pd.Series:
+    view = status_view(dataset, as_of, [instrument])
+    return view[view["iso3"] == iso3].iloc[0]
+
+
+def test_unverified_statuses_say_when_they_were_last_checked(dataset: Dataset) -> None:
+    canada = _row(dataset, "CAN", "FIREARMS")
+    assert not canada["status_verified"]
+    assert status_sentence(canada) == (
+        "Signed 20 March 2002, not party as of May 2020 (not verified since)"
+    )
+    assert (
+        status_brief(canada)
+        == "signed 20 March 2002; not party as of May 2020 (not verified since)"
+    )
+    assert status_label("no_action", False, "2014-07") == (
+        "No action as of July 2014 (not verified since)"
+    )
+    # on a date the row vouches for, the same status is a plain fact
+    then = _row(dataset, "CAN", "FIREARMS", date(2010, 1, 1))
+    assert then["status_verified"] and status_sentence(then) == "Signed 20 March 2002, not party"
+
+
+def test_parties_are_facts_with_their_kind(dataset: Dataset) -> None:
+    antigua = _row(dataset, "ATG", "TIP")
+    assert status_sentence(antigua) == (
+        "Party since 17 February 2010 (accession (inferred: UNTC gives no suffix))"
+    )
+
+
+def test_paragraph6_compares_the_same_states_then_and_now(dataset: Dataset) -> None:
+    frame = paragraph6_view(dataset, TODAY, ["UNTOC", "TIP"], [])
+    counts = party_counts(frame)
+    assert counts.loc["UNTOC"].tolist() == [35, 35, 30, 5, 0]
+    assert counts.loc["TIP"].tolist() == [35, 35, 28, 7, 0]
+    joined = frame[frame["joined_since_resolution"] & (frame["instrument"] == "TIP")]
+    assert set(joined["iso3"]) == {"ATG", "BRB", "CUB", "DMA", "HTI", "LCA", "VCT"}
+
+
+def test_paragraph6_in_a_group_uses_membership_on_the_date(dataset: Dataset) -> None:
+    frame = paragraph6_view(dataset, date(2010, 1, 1), ["TIP"], ["MERCOSUR"])
+    assert sorted(frame["iso3"]) == ["ARG", "BRA", "PRY", "URY"]
+    assert not frame["joined_since_resolution"].any()
+
+
+def test_map_frame_places_every_state_with_a_category(dataset: Dataset) -> None:
+    frame = map_frame(status_view(dataset, TODAY, ["FIREARMS"]), dataset.states)
+    assert len(frame) == 35 and frame[["marker_lat", "marker_lon"]].notna().all().all()
+    assert frame["category"].value_counts().to_dict() == {
+        "party": 29,
+        "no_action_unverified": 5,
+        "signatory_unverified": 1,
+    }
+    assert "Verified through: May 2020" in frame.set_index("iso3").loc["USA", "hover"]
+    assert map_frame(status_view(dataset, TODAY, ["TIP"], ["RIO"]), dataset.states).empty
+
+
+def test_time_to_ratify_is_counted_from_the_opening(dataset: Dataset) -> None:
+    times = ratify_times(status_view(dataset, TODAY, ["TIP", "UNTOC"]))
+    assert list(dict.fromkeys(times["instrument"])) == ["UNTOC", "TIP"]  # registry order
+    brazil = times[(times["iso3"] == "BRA") & (times["instrument"] == "TIP")].iloc[0]
+    assert brazil["years_from_opening"] == pytest.approx(1143 / 365.25)
+    assert pd.isna(brazil["years_from_resolution"])
+
+
+def test_timeline_series_steps_up_to_the_chosen_date(dataset: Dataset) -> None:
+    series = timeline_series(status_view(dataset, TODAY, ["TIP"]), dataset, TODAY)
+    assert series["parties"].iloc[-1] == 35 and series["date"].iloc[-1] == pd.Timestamp(TODAY)
+
+
+def test_subregions_leave_out_groups_without_members_on_the_date(dataset: Dataset) -> None:
+    # Bolivia (not party to the Smuggling Protocol) is a full MERCOSUR member from 7 August 2024.
+    for day, counted in ((date(2021, 1, 1), (5, 5, "")), (TODAY, (6, 5, "Bolivia"))):
+        summary = subregion_summary(dataset, day, ["SOM"], ["MERCOSUR"])
+        assert tuple(summary.iloc[0][["members", "parties", "missing"]]) == counted
+    assert summary.iloc[0]["missing_detail"] == "Bolivia (checked 2025)"
+    summary = subregion_summary(dataset, date(2021, 1, 1), ["SOM"], [])
+    assert "RIO" not in set(summary["group_id"])
+    assert groups_without_members(dataset, date(2021, 1, 1), []) == ["RIO"]
+    assert groups_without_members(dataset, date(2009, 6, 4), ["RIO"]) == []
