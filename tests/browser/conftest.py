@@ -1,0 +1,237 @@
+"""Browser tests: Debian's headless Chromium, driven by Playwright, against ``streamlit run``.
+
+The dashboard runs on 127.0.0.1 with RATIFY_DATA_DIR unset (the bundled data). Every request that
+is not for 127.0.0.1 is aborted and recorded, every console error is recorded, and a test fails
+if either list is not empty. Each test leaves a screenshot in artifacts/screenshots/<test>.png.
+
+Without /usr/bin/chromium the tests skip with one line saying how to get it; under CI (CI=true)
+a missing browser is a failure instead.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# RATIFY_CHROMIUM points the tests at a Chromium elsewhere (or at none, to see the skip).
+CHROMIUM = Path(os.environ.get("RATIFY_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+MISSING = f"browser tests need {CHROMIUM}: apt-get install chromium"
+SCREENSHOTS = ROOT / "artifacts" / "screenshots"
+VIEWPORT = {"width": 1366, "height": 900}
+LOCAL_HOSTS = {"127.0.0.1"}
+STARTUP_SECONDS = 60
+PROBE = re.compile(r"^http://127\.0\.0\.1:\d+/[a-z]+/_stcore/(health|host-config)$")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(str(item.fspath)).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _missing_browser() -> str | None:
+    """Why the browser tests cannot run here, or None when they can."""
+    if not CHROMIUM.exists():
+        return MISSING
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "browser tests need the playwright package: pip install -r requirements-dev.txt"
+    return None
+
+
+def skip_module_without_browser() -> None:
+    """Called at the top of the (single) browser test module: outside CI, a machine without the
+    browser skips the module, which the summary reports in one line saying how to get it."""
+    reason = _missing_browser()
+    if reason and os.environ.get("CI") != "true":
+        pytest.skip(reason, allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    reason = _missing_browser()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true and {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_app(log: Path) -> tuple[subprocess.Popen, str]:
+    """``streamlit run app.py`` on a free port of 127.0.0.1; returns once it answers."""
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "RATIFY_DATA_DIR"}
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    handle = log.open("w")
+    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.status == 200:
+                    return process, url
+        except OSError:
+            time.sleep(0.2)
+    stop_app(process)
+    raise RuntimeError(f"streamlit did not answer within {STARTUP_SECONDS} s: {log.read_text()}")
+
+
+def stop_app(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="session")
+def app_url(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    # Depends on ``browser`` so a machine without Chromium skips before starting a server.
+    process, url = start_app(tmp_path_factory.mktemp("streamlit") / "server.log")
+    yield url
+    stop_app(process)
+
+
+@dataclass
+class Watched:
+    """A browser page plus what it did that it should not have."""
+
+    page: object
+    outside_requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    screenshot_taken: bool = False
+
+    def screenshot_now(self, name: str) -> None:
+        """Take the test's screenshot now (the page will not be worth one at teardown)."""
+        screenshot(self.page, name)
+        self.screenshot_taken = True
+
+
+def _base_path_probe(message: object) -> bool:
+    """Streamlit's own 404s when a page is opened by its path (e.g. /map): the frontend tries
+    /map/_stcore/health and /map/_stcore/host-config to find the app's base path, then /."""
+    url = message.location.get("url", "")
+    return message.text.startswith("Failed to load resource") and bool(PROBE.search(url))
+
+
+def _watch(context: object, watched: Watched) -> None:
+    def route(route: object) -> None:
+        url = route.request.url
+        if urlparse(url).hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            watched.outside_requests.append(url)
+            route.abort()
+
+    def console(message: object) -> None:
+        if message.type == "error" and not _base_path_probe(message):
+            watched.console_errors.append(f"{message.text} ({message.location.get('url')})")
+
+    context.route("**/*", route)
+    watched.page.on("console", console)
+    watched.page.on("pageerror", lambda error: watched.console_errors.append(str(error)))
+    watched.page.on(
+        "websocket",
+        lambda socket_: (
+            None
+            if urlparse(socket_.url).hostname in LOCAL_HOSTS
+            else watched.outside_requests.append(socket_.url)
+        ),
+    )
+
+
+# True once the script has finished, no skeleton is left and the page stopped changing between
+# two polls (dataframes and charts draw a moment after the script run ends).
+SETTLED = """() => {
+  const app = document.querySelector('[data-testid=stApp]');
+  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
+  if (document.querySelector('[data-testid=stSkeleton]')) return false;
+  const size = document.querySelector('[data-testid=stMain]')?.innerHTML.length;
+  const same = window.__settledSize === size;
+  window.__settledSize = size;
+  return same;
+}"""
+
+
+def settle(page: object) -> None:
+    """Wait until the app has finished running and drawing."""
+    page.wait_for_function(SETTLED, polling=300)
+
+
+def screenshot(page: object, name: str) -> None:
+    """``<name>.png``: what a 1366x900 screen shows; ``<name>-full.png``: the whole page."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    settle(page)
+    page.screenshot(path=SCREENSHOTS / f"{name}.png")
+    # Streamlit scrolls inside its main block, so a full-page shot needs a window as tall as it.
+    height = page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('[data-testid=stMain], section')]"
+        ".map(e => e.scrollHeight), 900)"
+    )
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": min(height + 40, 6000)})
+    settle(page)
+    page.screenshot(path=SCREENSHOTS / f"{name}-full.png")
+    page.set_viewport_size(VIEWPORT)
+
+
+@pytest.fixture
+def watched(browser: object, request: pytest.FixtureRequest) -> Iterator[Watched]:
+    """A fresh page at 1366x900; after the test: screenshot, then no outside request or error."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    result = Watched(page)
+    _watch(context, result)
+    yield result
+    try:
+        if not result.screenshot_taken:
+            screenshot(page, request.node.name)
+    finally:
+        context.close()
+    assert result.outside_requests == [], "requests left 127.0.0.1"
+    assert result.console_errors == [], "the browser console shows errors"
