@@ -12,11 +12,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,24 +19,12 @@ from urllib.parse import urlparse
 
 import pytest
 
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, settle, start_app, stop_app
+
 ROOT = Path(__file__).resolve().parents[2]
-# RATIFY_CHROMIUM points the tests at a Chromium elsewhere (or at none, to see the skip).
-CHROMIUM = Path(os.environ.get("RATIFY_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 MISSING = f"browser tests need {CHROMIUM}: apt-get install chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-VIEWPORT = {"width": 1366, "height": 900}
 LOCAL_HOSTS = {"127.0.0.1"}
-STARTUP_SECONDS = 60
 PROBE = re.compile(r"^http://127\.0\.0\.1:\d+/[a-z]+/_stcore/(health|host-config)$")
 
 
@@ -84,49 +67,6 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_app(log: Path) -> tuple[subprocess.Popen, str]:
-    """``streamlit run app.py`` on a free port of 127.0.0.1; returns once it answers."""
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k != "RATIFY_DATA_DIR"}
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--browser.gatherUsageStats", "false",
-    ]  # fmt: skip
-    handle = log.open("w")
-    process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=handle, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"streamlit exited with {process.returncode}: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.2)
-    stop_app(process)
-    raise RuntimeError(f"streamlit did not answer within {STARTUP_SECONDS} s: {log.read_text()}")
-
-
-def stop_app(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 @pytest.fixture(scope="session")
@@ -183,24 +123,6 @@ def _watch(context: object, watched: Watched) -> None:
             else watched.outside_requests.append(socket_.url)
         ),
     )
-
-
-# True once the script has finished, no skeleton is left and the page stopped changing between
-# two polls (dataframes and charts draw a moment after the script run ends).
-SETTLED = """() => {
-  const app = document.querySelector('[data-testid=stApp]');
-  if (!app || app.dataset.testScriptState !== 'notRunning') return false;
-  if (document.querySelector('[data-testid=stSkeleton]')) return false;
-  const size = document.querySelector('[data-testid=stMain]')?.innerHTML.length;
-  const same = window.__settledSize === size;
-  window.__settledSize = size;
-  return same;
-}"""
-
-
-def settle(page: object) -> None:
-    """Wait until the app has finished running and drawing."""
-    page.wait_for_function(SETTLED, polling=300)
 
 
 def screenshot(page: object, name: str) -> None:

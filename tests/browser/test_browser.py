@@ -17,14 +17,8 @@ import pytest
 from loaders.dataset import Dataset
 from loaders.export import csv_bytes, export_table
 from loaders.views import status_view
-from tests.browser.conftest import (
-    ROOT,
-    Watched,
-    settle,
-    skip_module_without_browser,
-    start_app,
-    stop_app,
-)
+from tests.browser.conftest import Watched, skip_module_without_browser
+from tests.browser.harness import ROOT, settle, start_app, stop_app
 
 skip_module_without_browser()
 pytestmark = pytest.mark.browser
