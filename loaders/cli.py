@@ -84,7 +84,7 @@ def _refresh(args: argparse.Namespace) -> int:
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    except (RefreshError, SnapshotError) as exc:
+    except (RefreshError, SnapshotError, OSError) as exc:  # OSError: e.g. disk full mid-write
         print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
         return 1
     print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)

@@ -35,8 +35,8 @@ class PartialDate:
         if not match:
             raise DateFormatError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
         year, month, day = (int(g) if g else None for g in match.groups())
-        try:
-            date(year, month or 1, day or 1)
+        try:  # "2004-00" is not "2004": a zero month or day is an error, not "unknown"
+            date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as exc:
             raise DateFormatError(f"not a calendar date: {text!r}") from exc
         return cls(year, month, day)
@@ -93,4 +93,7 @@ def parse_untc_timestamp(text: str) -> date:
     if not match:
         raise DateFormatError(f"no 'status as at' date in {text!r}")
     day, month, year = (int(g) for g in match.groups())
-    return datetime(year, month, day).date()
+    try:
+        return datetime(year, month, day).date()
+    except ValueError as exc:
+        raise DateFormatError(f"not a calendar date in {text!r}") from exc

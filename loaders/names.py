@@ -8,7 +8,8 @@ from collections.abc import Iterable
 
 from loaders.models import State
 
-_FOOTNOTES = re.compile(r"[\s\d,]+$")
+# Matched only from the start of a run, possessively: linear even for a long run not at the end.
+_FOOTNOTES = re.compile(r"(?<![\s\d,])[\s\d,]++$")
 
 
 def normalise(name: str) -> str:

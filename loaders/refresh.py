@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from loaders.models import (
     Instrument,
     InstrumentMeta,
@@ -75,7 +77,19 @@ def records_for(
         participant = found.get(state.iso3)
         before = previous.get(state.iso3, {})
         _check_not_lost(instrument, status, state, participant, before, names)
-        records.append(_record(instrument, status, state, participant, source))
+        try:
+            records.append(_record(instrument, status, state, participant, source))
+        except ValidationError as exc:  # e.g. a consent dated after the page's "STATUS AS AT"
+            reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            row = (
+                f"signature {participant.signature_date}, consent {participant.consent_date}"
+                if participant
+                else "no row"
+            )
+            raise RefreshError(
+                f"{state.name} ({state.iso3}) on {instrument.id} ({instrument.mtdsg_no}) at "
+                f"{status.source_url}, status as at {status.status_as_at}: {reasons} ({row})"
+            ) from exc
     return records
 
 

@@ -49,6 +49,7 @@ STATUS_COLUMNS = [
 ]
 DECLARATION_COLUMNS = ["mtdsg_no", "iso3", "participant", "section", "text"]
 CURRENT = "CURRENT"
+CHECKED_FILES = ("status.csv", "declarations.csv")  # every snapshot lists their checksums
 
 
 class SnapshotError(RuntimeError):
@@ -124,6 +125,9 @@ def read_snapshot_at(folder: Path) -> Snapshot:
         raise SnapshotError(
             f"{folder}: unreadable metadata.json ({exc.__class__.__name__})"
         ) from exc
+    if unlisted := [name for name in CHECKED_FILES if name not in meta.files]:
+        # Else a damaged file that metadata.json does not list would reach pandas unchecked.
+        raise SnapshotError(f"{folder}: metadata.json lists no checksum for {unlisted} (damaged)")
     for name, digest in meta.files.items():
         try:
             content = (folder / name).read_bytes()
@@ -139,12 +143,17 @@ def read_snapshot_at(folder: Path) -> Snapshot:
 
 
 def current_name(data: Path) -> str:
+    pointer = snapshots_dir(data) / CURRENT
     try:
-        return (snapshots_dir(data) / CURRENT).read_text(encoding="utf-8").strip()
+        name = pointer.read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise SnapshotError(
-            f"no current snapshot: {snapshots_dir(data) / CURRENT} missing"
-        ) from exc
+        raise SnapshotError(f"no current snapshot: {pointer} missing") from exc
+    except UnicodeDecodeError as exc:
+        raise SnapshotError(f"{pointer}: damaged (not text)") from exc
+    if not name or name.startswith(".") or Path(name).name != name:
+        # "" would read the snapshots folder itself; "../x" a folder outside it.
+        raise SnapshotError(f"{pointer}: damaged, names no snapshot folder ({name[:40]!r})")
+    return name
 
 
 def history(data: Path) -> list[Path]:

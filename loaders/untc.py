@@ -9,6 +9,7 @@ participant); a maintenance page or a changed layout is an error, never an empty
 
 from __future__ import annotations
 
+import codecs
 import re
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -18,6 +19,7 @@ from typing import Literal
 from urllib.parse import urljoin, urlsplit
 
 import requests
+import urllib3
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -117,7 +119,9 @@ _SPACED_TAGS = {
     "br", "p", "div", "td", "th", "tr", "li", "entry", "column", "row", "para", "text",
     "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "table",
 }  # fmt: skip
-_TRAILING_NOTES = re.compile(r"^(?P<name>.*?\D)?(?P<notes>(?:[\s,]*\d+)+)[\s,]*$")
+# Linear: the markers are one possessive run after the name's last other character. The former
+# "(?:[\s,]*\d+)+" split digit runs every possible way: 30 digits then a letter took minutes.
+_TRAILING_NOTES = re.compile(r"^(?P<name>.*?[^\s,\d])?(?P<notes>[\s,]*\d[\s,\d]*+)$")
 _MAINTENANCE = ("urgent maintenance", "currently unavailable")
 _STATUS_AS_AT = re.compile(r"STATUS\s+AS\s+AT\s*:?\s*\d{1,2}-\d{1,2}-\d{4}[^\n]{0,20}", re.I)
 _SIGNATORIES = re.compile(r"Signatories\s*:\s*(\d+)", re.I)
@@ -203,7 +207,8 @@ def _unique(items: Sequence[str]) -> tuple[str, ...]:
 
 def refuse_maintenance_page(content: bytes, source_url: str) -> None:
     """Raise MaintenancePageError when the document is UNTC's maintenance notice."""
-    text = _norm(re.sub(r"<[^>]*>", " ", content.decode("utf-8", "replace"))).lower()
+    # "<[^<>]*>", not "<[^>]*>": a body of many "<" and no ">" would be scanned once per "<".
+    text = _norm(re.sub(r"<[^<>]*>", " ", content.decode("utf-8", "replace"))).lower()
     if all(phrase in text for phrase in _MAINTENANCE):
         raise MaintenancePageError(
             f'{source_url}: UNTC shows its maintenance page ("urgent maintenance and is '
@@ -333,13 +338,21 @@ def _header_facts(text: str, source_url: str) -> tuple[date, int | None, int | N
         day = parse_untc_timestamp(as_at.group(0))
     except (DateFormatError, ValueError) as exc:
         raise LayoutChangedError(f"{source_url}: unreadable 'STATUS AS AT': {exc}") from exc
-    signatories = _SIGNATORIES.search(text)
-    parties = _PARTIES.search(text)
     return (
         day,
-        int(signatories[1]) if signatories else None,
-        int(parties[1]) if parties else None,
+        _count(_SIGNATORIES.search(text), source_url),
+        _count(_PARTIES.search(text), source_url),
     )
+
+
+def _count(match: re.Match[str] | None, source_url: str) -> int | None:
+    if match is None:
+        return None
+    if len(match[1]) > 6:  # int() refuses over 4300 digits; no treaty has a million parties
+        raise LayoutChangedError(
+            f"{source_url}: implausible count in the header: {match[0][:40]!r}"
+        )
+    return int(match[1])
 
 
 def check_counts(status: InstrumentStatus) -> None:
@@ -363,6 +376,20 @@ def check_counts(status: InstrumentStatus) -> None:
         raise CountMismatchError(f"{status.source_url}: {'; '.join(problems)}")
 
 
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
+def _refuse_mis_decoded(texts: list[str], source_url: str) -> None:
+    """C1 control characters never occur in treaty text: they are Windows-1252 bytes (’ “ — ...)
+    read as ISO-8859-1, i.e. a document whose declared encoding does not match its bytes."""
+    for text in texts:
+        if found := _C1_CONTROLS.search(text):
+            raise LayoutChangedError(
+                f"{source_url}: control character U+{ord(found[0]):04X} in {text[:60]!r}: the "
+                "bytes do not match the document's declared encoding"
+            )
+
+
 def _status(
     mtdsg_no: str,
     source_url: str,
@@ -372,6 +399,8 @@ def _status(
     header_text: str,
 ) -> InstrumentStatus:
     as_at, signatories, parties = _header_facts(header_text, source_url)
+    _refuse_mis_decoded([p.name for p in participants], source_url)
+    _refuse_mis_decoded([d.text for d in declarations], source_url)
     status = InstrumentStatus(
         mtdsg_no=mtdsg_no,
         status_as_at=as_at,
@@ -521,15 +550,62 @@ _HTML_SECTIONS = {
 _SECTION_ENDS = {"notes", "end notes", "endnotes", "footnotes"}
 
 
+_META_CHARSET = re.compile(r"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Labels that browsers read as Windows-1252 (WHATWG Encoding Standard); Python would not.
+_AS_WINDOWS_1252 = {"iso8859-1", "ascii"}
+
+
+def _html_text(content: bytes, source_url: str) -> str:
+    """The page as text: by its byte-order mark, else UTF-8 if the bytes are valid UTF-8, else the
+    charset its <meta> declares, if the bytes fit it.
+
+    Anything else is refused rather than guessed at: a wrong guess turns "Côte d’Ivoire" into
+    mojibake and names stop matching. Only the bytes decide (not the HTTP header), so the raw copy
+    kept in the snapshot reads the same way again.
+    """
+    encoding = next((name for bom, name in _BOMS if content.startswith(bom)), None)
+    if encoding is None:
+        try:
+            return content.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            not_utf8 = f"is not UTF-8 (byte {content[exc.start]:#04x} at offset {exc.start})"
+        declared = _META_CHARSET.search(content[:4096].decode("ascii", "replace"))
+        if declared is None:
+            raise LayoutChangedError(
+                f"{source_url}: the page {not_utf8} and declares no charset; not guessing one"
+            )
+        encoding = declared[1]
+    try:
+        codec = codecs.lookup(encoding).name
+        return content.decode("cp1252" if codec in _AS_WINDOWS_1252 else codec)
+    except (LookupError, UnicodeError) as exc:
+        raise LayoutChangedError(
+            f"{source_url}: the page's bytes are not in the charset it declares, {encoding!r} "
+            f"({exc})"
+        ) from exc
+
+
+def _ends_complete(text: str) -> bool:
+    """The page ends with </html> (trailing comments aside): else the body was cut short."""
+    tail = text.rstrip()
+    while tail.endswith("-->") and "<!--" in tail:
+        tail = tail[: tail.rindex("<!--")].rstrip()
+    return re.search(r"</html\s*>\Z", tail[-64:], re.I) is not None
+
+
 def _html_root(content: bytes, source_url: str) -> etree._Element:
+    text = _html_text(content, source_url)
+    if not _ends_complete(text):
+        # libxml2 would silently close what is open: a page cut after the grid loses declarations.
+        raise LayoutChangedError(f"{source_url}: the page ends before </html> (cut short?)")
     try:
-        content.decode("utf-8")
-    except UnicodeDecodeError:
-        parser = lxml_html.HTMLParser()  # let libxml2 follow the page's declared charset
-    else:
-        parser = lxml_html.HTMLParser(encoding="utf-8")
-    try:
-        return lxml_html.document_fromstring(content, parser=parser)
+        utf8 = text.encode("utf-8")  # the <meta> charset is then ignored: decoded already
+        return lxml_html.document_fromstring(utf8, parser=lxml_html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as exc:
         raise LayoutChangedError(f"{source_url}: unreadable HTML: {exc}") from exc
 
@@ -676,7 +752,9 @@ class UntcClient:
 
     Retries connection errors, timeouts, 429 and 5xx ``retries`` times with exponential back-off
     (``backoff``, ``2 * backoff``, ...; ``sleep`` is injectable for tests); follows redirects only
-    within the same scheme and host; refuses bodies over ``max_bytes``.
+    within the same scheme and host; refuses bodies over ``max_bytes``. ``timeout`` bounds each
+    wait for the server, ``max_seconds`` a whole body: a server that trickles its answer a few
+    bytes at a time never waits out the read timeout, but it still cannot hold a refresh forever.
     """
 
     def __init__(
@@ -687,6 +765,7 @@ class UntcClient:
         retries: int = 3,
         backoff: float = 0.5,
         max_bytes: int = 20_000_000,
+        max_seconds: float = 120,
         progress: Callable[[str], None] | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
@@ -696,6 +775,7 @@ class UntcClient:
         self.retries = max(0, retries)
         self.backoff = backoff
         self.max_bytes = max_bytes
+        self.max_seconds = max_seconds
         self.progress = progress or (lambda _line: None)
         self.sleep = sleep
 
@@ -769,6 +849,11 @@ class UntcClient:
                 )
             except (requests.ConnectionError, requests.Timeout) as exc:
                 raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
+            except (requests.RequestException, ValueError) as exc:  # retrying will not help
+                # ValueError: requests parses a redirect's Location even when not following it.
+                raise UnreachableError(
+                    f"{url}: unusable URL or redirect ({type(exc).__name__}: {exc})"
+                ) from exc
             with response:
                 target = self._redirect_target(url, current, response)
                 if target is None:
@@ -802,17 +887,22 @@ class UntcClient:
             )
         chunks: list[bytes] = []
         total = 0
+        deadline = time.monotonic() + self.max_seconds
         try:
-            for chunk in response.iter_content(64 * 1024):
+            # read1 returns what one socket read brings (iter_content waits for a full chunk), so
+            # the deadline is checked however slowly the bytes come.
+            while chunk := response.raw.read1(64 * 1024, decode_content=True):
                 total += len(chunk)
                 if total > self.max_bytes:
                     raise ResponseTooLargeError(
                         f"{url}: response exceeds the cap of {self.max_bytes} bytes; "
                         "stopped reading"
                     )
+                if time.monotonic() > deadline:
+                    raise _Retryable(
+                        f"the answer took over {self.max_seconds:g} s to arrive; stopped reading"
+                    )
                 chunks.append(chunk)
-        except (requests.ConnectionError, requests.Timeout) as exc:
-            raise _Retryable(f"interrupted while reading: {exc}") from exc
-        except requests.exceptions.ChunkedEncodingError as exc:
+        except urllib3.exceptions.HTTPError as exc:  # read timeout, cut connection, bad gzip
             raise _Retryable(f"interrupted while reading: {exc}") from exc
         return b"".join(chunks)

@@ -31,14 +31,16 @@ API
 ``.xml_path(mtdsg_no, volume="II", upper=False) -> str`` / ``.page_path(mtdsg_no, chapter=18)``
     The request paths UNTC uses for a feed and a status page (percent-encoded, as sent).
 ``.route(path, *, status=200, body=None, file=None, delay=0.0, redirect=None, headers=None,
-content_length=True, times=None) -> None``
+content_length=True, times=None, trickle=0.0) -> None``
     Override what ``path`` (path plus query; percent-encoding is ignored when matching) answers:
     ``body`` bytes or ``file`` (a name in ``root_dir``), else a short text body; ``delay``
     seconds before answering (to trigger client timeouts); ``redirect`` sends a 302 (unless
     ``status`` is another 3xx) to that location, absolute or relative; ``headers`` are added;
     ``content_length=False`` omits Content-Length (body delimited by closing the connection);
     ``times=N`` applies the override to the next N requests only, then the path falls back to
-    the default route. A new ``route`` for the same path replaces the previous one.
+    the default route; ``trickle`` seconds between single bytes of the body (a server that
+    never goes quiet for a whole read timeout, yet takes ages). A new ``route`` for the same path
+    replaces the previous one.
 ``.requests -> list[SeenRequest]``
     Every request so far, in order: ``SeenRequest(path, headers)`` (headers as a dict).
 ``.paths() -> list[str]``
@@ -75,6 +77,7 @@ class _Route:
     headers: dict[str, str] | None = None
     content_length: bool = True
     times: int | None = None
+    trickle: float = 0.0
 
 
 class _Server(ThreadingHTTPServer):
@@ -160,12 +163,13 @@ class UntcMirror:
         headers: dict[str, str] | None = None,
         content_length: bool = True,
         times: int | None = None,
+        trickle: float = 0.0,
     ) -> None:
         if redirect and not 300 <= status < 400:
             status = 302
         with self._lock:
             self._routes[unquote(path)] = _Route(
-                status, body, file, delay, redirect, headers, content_length, times
+                status, body, file, delay, redirect, headers, content_length, times, trickle
             )
 
     @property
@@ -231,7 +235,13 @@ def _handler_for(mirror: UntcMirror) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             # The client may give up first (size cap, timeout): expected in tests.
             with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                self.wfile.write(body)
+                if not route.trickle:
+                    self.wfile.write(body)
+                    return
+                for index in range(len(body)):
+                    if mirror._stopping.wait(route.trickle):
+                        return  # shutting down
+                    self.wfile.write(body[index : index + 1])
 
         def log_message(self, format: str, *args: object) -> None:
             pass  # keep test output clean
