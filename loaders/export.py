@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.dataset import Dataset
+from loaders.i18n import state_name
 
 EXPORT_COLUMNS = [
     "iso3",
@@ -36,20 +37,34 @@ def neutralise(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
-def export_table(view: pd.DataFrame, as_of: date) -> pd.DataFrame:
-    """The export's columns, in order; dates ISO 8601, empty where there is none."""
+def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.DataFrame:
+    """The export's columns, in order; dates ISO 8601, empty where there is none.
+
+    Column names and codes are the same in every language; for a language other than English a
+    last column ``state_<language>`` adds the state's name in it.
+    """
     table = view.assign(as_of=as_of.isoformat())
     for column in ("signature_date", "consent_date", "entry_into_force"):
         table[column] = table[column].dt.strftime("%Y-%m-%d").fillna("")
     for column in ("status_verified", "kind_inferred"):
         table[column] = table[column].map({True: "true", False: "false"})
-    return table[EXPORT_COLUMNS].fillna("").astype(str)
+    columns = list(EXPORT_COLUMNS)
+    if language != "en":
+        column = f"state_{language}"
+        table[column] = table["iso3"].map(lambda code: state_name(code, language))
+        columns.append(column)
+    return table[columns].fillna("").astype(str)
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 CSV with formula-like cells neutralised."""
+    """UTF-8 CSV (RFC 4180 CRLF line ends) with formula-like cells neutralised.
+
+    CRLF, not LF: the csv module quotes a field only for the line ending's own characters, so with
+    LF a bare CR inside a cell went out unquoted and spreadsheets started a new row there, whose
+    first cell ("=...") escaped neutralise.
+    """
     safe = table.map(neutralise)
-    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:
