@@ -1,7 +1,8 @@
 """Ratify Americas: the router and the chrome every page shares.
 
-Page config, the shared controls (held in the URL), the banners and the source line live here;
-each page in pages/ only draws what it shows.
+Page config, the language, the shared controls (held in the URL), the banners and the source line
+live here; each page in pages/ only draws what it shows. Every word comes from the catalogue of
+the reader's language (locales/, loaders.i18n).
 """
 
 from __future__ import annotations
@@ -11,10 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from loaders.charts_data import MAKE_REFRESH, REFRESH_COMMAND, localized
+from loaders.i18n import Translator
 from loaders.registry import ReferenceDataError
 from loaders.snapshot import SnapshotError
 from pages.components.banner import banners
-from pages.components.controls import shared_controls
+from pages.components.chart_config import chart_toolbar_style
+from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data
 from pages.components.footer import provenance_footer
 
@@ -25,31 +29,17 @@ st.set_page_config(
     initial_sidebar_state="expanded",
 )
 
+# url path, file, icon; the titles are the reader's language's
 PAGES = [
-    st.Page(
-        "pages/overview.py",
-        title="Paragraph 6",
-        url_path="overview",
-        default=True,
-        icon=":material/flag:",
-    ),
-    st.Page("pages/map.py", title="Map", url_path="map", icon=":material/public:"),
-    st.Page("pages/timeline.py", title="Timeline", url_path="timeline", icon=":material/timeline:"),
-    st.Page(
-        "pages/subregions.py",
-        title="Subregions",
-        url_path="subregions",
-        icon=":material/workspaces:",
-    ),
-    st.Page(
-        "pages/profile.py",
-        title="State profile",
-        url_path="profile",
-        icon=":material/account_balance:",
-    ),
-    st.Page("pages/data.py", title="Data", url_path="data", icon=":material/table:"),
+    ("overview", "pages/overview.py", ":material/flag:"),
+    ("map", "pages/map.py", ":material/public:"),
+    ("timeline", "pages/timeline.py", ":material/timeline:"),
+    ("subregions", "pages/subregions.py", ":material/workspaces:"),
+    ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("data", "pages/data.py", ":material/table:"),
 ]
-# Link parameters a page reads itself; the shared ones (instrument, as_of, group) are everywhere.
+# Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
+# everywhere.
 PAGE_PARAMS = {"profile": ("state",)}
 
 # A calmer page: less empty space above the content and a smaller page title.
@@ -61,26 +51,41 @@ STYLE = """
 </style>
 """
 
-page = st.navigation(PAGES, position="top")
-st.html(STYLE)
+t = Translator(chosen_language())
+page = st.navigation(
+    [
+        st.Page(file, title=t(f"nav.{path}"), url_path=path, icon=icon, default=path == "overview")
+        for path, file, icon in PAGES
+    ],
+    position="top",
+)
+st.html(STYLE + chart_toolbar_style(t))
 today = date.today()
 try:
-    dataset = load_data()
+    with st.spinner(t("app.loading")):
+        dataset = load_data()
 except (SnapshotError, ReferenceDataError) as exc:
+    detail = str(exc).replace("`", "'")  # the loader's own words (English), as a code span
     st.error(
-        f"The treaty data could not be loaded: {exc}  \n"
-        "Rebuild it with `python -m loaders compile-reference`, or fetch it with "
-        "`python -m loaders refresh` (or `make refresh`).",
+        t("app.data_error", detail=f"`{detail}`")
+        + "  \n"
+        + t(
+            "app.data_error_way_out",
+            compile="`python -m loaders compile-reference`",
+            refresh=REFRESH_COMMAND,
+            make=MAKE_REFRESH,
+        ),
         icon=":material/error:",
     )
     st.stop()
 
-selection = shared_controls(dataset, today, PAGE_PARAMS.get(page.url_path, ()))
-banners(dataset, selection.notes, today)
+local = localized(dataset, t.language)
+selection = shared_controls(local, today, PAGE_PARAMS.get(page.url_path, ()))
+banners(dataset, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()
 with footer:
-    provenance_footer(dataset)
+    provenance_footer(local, selection.t)
 with body:
     page.run()

@@ -1,7 +1,8 @@
 """Pure helpers for the dashboard: dates in words, honest status phrases, frames for each chart.
 
 No streamlit here. The pages stay short and every sentence the dashboard writes about a state is
-worded (and tested) once. Statuses follow loaders.derive: a status on a date only counts acts dated
+worded (and tested) once, in the catalogues of locales/ (``language``: en, es, pt or fr; see
+loaders.i18n). Statuses follow loaders.derive: a status on a date only counts acts dated
 on or before it, and ``status_verified`` is False where the snapshot cannot vouch for a non-party
 status on that date (the state may have acted since its row was last verified).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -17,7 +19,6 @@ import pandas as pd
 from loaders.dataset import Dataset
 from loaders.dates import PartialDate
 from loaders.derive import (
-    NO_ACTION,
     PARTY,
     RESOLUTION_DATE,
     SIGNATORY,
@@ -25,85 +26,87 @@ from loaders.derive import (
     members_on,
     parties_over_time,
 )
+from loaders.i18n import (
+    Translator,
+    catalogue,
+    collation_key,
+    format_date,
+    format_month,
+    format_number,
+    format_short_date,
+    state_name,
+    translate,
+    translate_count,
+)
+from loaders.i18n import join_words as _join_words
 from loaders.views import status_view
 
 RESOLUTION_SYMBOL = "AG/RES. 2456 (XXXIX-O/09)"
 RESOLUTION_PARAGRAPH = 6
 # Paragraph 6 names the Convention and its Trafficking in Persons Protocol, nothing else.
 RESOLUTION_INSTRUMENTS = ("UNTOC", "TIP")
-RESOLUTION_TEXT = (
-    "To urge those member states that have not yet done so to consider ratifying, acceding to, "
-    "or accepting, as the case may be, the United Nations Convention against Transnational "
-    "Organized Crime (Palermo Convention) and its Protocol to Prevent, Suppress and Punish "
-    "Trafficking in Persons, Especially Women and Children, as well as other initiatives and "
-    "actions intended to prevent trafficking in persons, prosecute its perpetrators, and protect "
-    "and assist its victims."
-)
 STALE_AFTER_DAYS = 180
-REFRESH_HOW = "`python -m loaders refresh` (or `make refresh`)"
 DAYS_PER_YEAR = 365.25
+REFRESH_COMMAND, MAKE_REFRESH = "`python -m loaders refresh`", "`make refresh`"
 
-STATUS_WORDS = {PARTY: "Party", SIGNATORY: "Signed, not party", NO_ACTION: "No action"}
-KIND_WORDS = {
-    "ratification": "ratification",
-    "acceptance": "acceptance",
-    "approval": "approval",
-    "accession": "accession",
-    "succession": "succession",
-    "formal_confirmation": "formal confirmation",
-}
+
+def refresh_how(language: str = "en") -> str:
+    """``python -m loaders refresh`` (or ``make refresh``), in words of ``language``."""
+    return translate(language, "refresh.how", command=REFRESH_COMMAND, make=MAKE_REFRESH)
 
 
 # --- dates in words ---------------------------------------------------------------------------
 
 
-def long_date(value: date | pd.Timestamp | None) -> str:
-    """``4 June 2009``; empty for a missing date."""
+def long_date(value: date | pd.Timestamp | None, language: str = "en") -> str:
+    """``4 June 2009``, ``4 de junio de 2009``…; empty for a missing date."""
     if value is None or pd.isna(value):
         return ""
-    return f"{value.day} {value:%B %Y}"
+    return format_date(value, language)
 
 
-def short_date(value: date | pd.Timestamp | None) -> str:
-    """``4 Jun 2009``, for tables; empty for a missing date."""
+def short_date(value: date | pd.Timestamp | None, language: str = "en") -> str:
+    """``4 Jun 2009``, ``4 jun 2009``…, for tables; empty for a missing date."""
     if value is None or pd.isna(value):
         return ""
-    return f"{value.day} {value:%b %Y}"
+    return format_short_date(value, language)
 
 
-def partial_date_text(text: str) -> str:
+def partial_date_text(text: str, language: str = "en") -> str:
     """A partial date in words at its precision: ``2014``, ``January 2014``, ``27 January 2014``."""
     if not text:
         return ""
     partial = PartialDate.parse(text)
     day = partial.earliest()
     if partial.precision == "day":
-        return long_date(day)
-    return f"{day:%B %Y}" if partial.precision == "month" else f"{day:%Y}"
+        return long_date(day, language)
+    return format_month(day, language) if partial.precision == "month" else f"{day:%Y}"
 
 
-def age_text(then: date, today: date) -> str:
+def age_text(then: date, today: date, language: str = "en") -> str:
     """How long ago ``then`` was, in the largest whole unit: ``12 years ago``, ``3 months ago``."""
     days = (today - then).days
     years = today.year - then.year - ((today.month, today.day) < (then.month, then.day))
     months = (today.year - then.year) * 12 + today.month - then.month - (today.day < then.day)
     if years >= 1:
-        return f"{years} year{'s' if years > 1 else ''} ago"
+        return translate_count(language, "age.years", years)
     if months >= 1:
-        return f"{months} month{'s' if months > 1 else ''} ago"
-    return "today" if days <= 0 else f"{days} day{'s' if days > 1 else ''} ago"
+        return translate_count(language, "age.months", months)
+    if days <= 0:
+        return translate(language, "age.today")
+    return translate_count(language, "age.days", days)
 
 
-def duration_text(days: float | None) -> str:
+def duration_text(days: float | None, language: str = "en") -> str:
     """A span of days read naturally: ``25 days``, ``7 months``, ``4.2 years``."""
     if days is None or pd.isna(days):
         return ""
     days = int(days)
     if days < 61:
-        return f"{days} day{'s' if days != 1 else ''}"
+        return translate_count(language, "duration.days", days)
     if days < 2 * DAYS_PER_YEAR:
-        return f"{round(days / 30.44)} months"
-    return f"{days / DAYS_PER_YEAR:.1f} years"
+        return translate(language, "duration.months", n=round(days / 30.44))
+    return translate(language, "duration.years", n=format_number(days / DAYS_PER_YEAR, language, 1))
 
 
 def data_age(dataset: Dataset, today: date) -> tuple[date, int] | None:
@@ -123,54 +126,76 @@ def status_category(status: str, verified: bool) -> str:
     return status if verified or status == PARTY else f"{status}_unverified"
 
 
-def status_label(status: str, verified: bool, verified_through: str = "") -> str:
+def status_label(
+    status: str, verified: bool, verified_through: str = "", language: str = "en"
+) -> str:
     """A short label: ``Party``, ``Signed, not party``, ``No action as of July 2014 (not verified
     since)``."""
-    label = STATUS_WORDS[status]
+    label = translate(language, f"status.{status}")
     if verified or status == PARTY:
         return label
-    return f"{label} as of {partial_date_text(verified_through)} (not verified since)"
+    checked = partial_date_text(verified_through, language)
+    return translate(language, "status.unverified", status=label, checked=checked)
 
 
-def kind_text(kind: str, inferred: bool = False) -> str:
-    words = KIND_WORDS.get(kind, kind)
-    return f"{words} (inferred: UNTC gives no suffix)" if inferred and words else words
+def category_label(category: str, language: str = "en") -> str:
+    """A status category (see :func:`status_category`) in words, for legends and badges."""
+    return translate(language, f"category.{category}")
 
 
-def status_sentence(row: pd.Series | dict) -> str:
+def kind_text(kind: str, inferred: bool = False, language: str = "en") -> str:
+    if not kind:
+        return ""
+    key = f"kind.{kind}"
+    words = translate(language, key) if key in catalogue(language) else kind
+    return translate(language, "kind.inferred", kind=words) if inferred else words
+
+
+def status_sentence(row: pd.Series | dict, language: str = "en") -> str:
     """What a state has done on an instrument, honest about what the snapshot cannot vouch for."""
     status = row["status"]
     if status == PARTY:
-        kind = kind_text(row["consent_kind"], bool(row.get("kind_inferred")))
-        return f"Party since {long_date(row['consent_date'])} ({kind})"
+        kind = kind_text(row["consent_kind"], bool(row.get("kind_inferred")), language)
+        return translate(
+            language, "sentence.party", date=long_date(row["consent_date"], language), kind=kind
+        )
     done = (
-        f"Signed {long_date(row['signature_date'])}, not party"
+        translate(language, "sentence.signatory", date=long_date(row["signature_date"], language))
         if status == SIGNATORY
-        else "No signature or consent"
+        else translate(language, "sentence.no_action")
     )
     if row["status_verified"]:
         return done
-    checked = partial_date_text(row["verified_through"])
-    return f"{done} as of {checked} (not verified since)"
+    checked = partial_date_text(row["verified_through"], language)
+    return translate(language, "sentence.unverified", done=done, checked=checked)
 
 
-def status_brief(row: pd.Series | dict) -> str:
+def status_brief(row: pd.Series | dict, language: str = "en") -> str:
     """:func:`status_sentence` for lists: ``signed 20 March 2002; not party as of May 2020 (not
     verified since)``, ``no action as of July 2014 (not verified since)``."""
     status = row["status"]
     if status == PARTY:
-        return f"party since {long_date(row['consent_date'])}"
-    done = f"signed {long_date(row['signature_date'])}" if status == SIGNATORY else "no action"
+        return translate(language, "brief.party", date=long_date(row["consent_date"], language))
+    signed = long_date(row["signature_date"], language)
     if row["status_verified"]:
-        return f"{done}, not party" if status == SIGNATORY else done
-    checked = partial_date_text(row["verified_through"])
-    joiner = "; not party" if status == SIGNATORY else ""
-    return f"{done}{joiner} as of {checked} (not verified since)"
+        return translate(language, f"brief.{status}", date=signed)
+    checked = partial_date_text(row["verified_through"], language)
+    return translate(language, f"brief.{status}_unverified", date=signed, checked=checked)
 
 
-def confidence_text(confidence: str) -> str:
+def confidence_text(confidence: str, language: str = "en") -> str:
     """Empty for confirmed facts, a warning phrase otherwise."""
-    return "" if confidence == "high" else f"not fully confirmed ({confidence} confidence)"
+    return "" if confidence == "high" else translate(language, f"caution.{confidence}")
+
+
+def confidence_word(confidence: str, language: str = "en") -> str:
+    """``high``, ``medium`` or ``low`` in words of ``language``."""
+    return translate(language, f"confidence.{confidence}")
+
+
+def role_word(role: str, language: str = "en") -> str:
+    """``member``, ``associate`` or ``observer`` in words of ``language``."""
+    return translate(language, f"role.{role}")
 
 
 def group_label(name: str) -> str:
@@ -183,8 +208,27 @@ def group_label(name: str) -> str:
     return name.split(" (")[0]
 
 
+def group_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
+    """Group id -> short name in ``language`` (the catalogue's, or one made from the group's name
+    for a group the catalogues do not know yet)."""
+    names = dataset.memberships.drop_duplicates("group_id").set_index("group_id")["group_name"]
+    texts = catalogue(language)
+    return {g: texts.get(f"group.{g}.label") or group_label(names[g]) for g in dataset.group_ids}
+
+
 def instrument_label(dataset: Dataset, instrument: str) -> str:
+    """The instrument's short title (in the language of a :func:`localized` dataset)."""
     return str(dataset.instruments.loc[instrument, "short_title"])
+
+
+def instrument_brief(dataset: Dataset, instrument: str) -> str:
+    """The shortest name, for counts and buttons: ``Trafficking in Persons``, ``Firearms``."""
+    return str(dataset.instruments.loc[instrument, "brief"])
+
+
+def instrument_abbr(dataset: Dataset, instrument: str) -> str:
+    """One word, for narrow table columns: ``Convention``, ``Trafficking``, ``Firearms``."""
+    return str(dataset.instruments.loc[instrument, "abbr"])
 
 
 def code_text(text: str) -> str:
@@ -193,30 +237,93 @@ def code_text(text: str) -> str:
     return shown if len(shown) <= 60 else shown[:59] + "…"
 
 
-def join_words(words: Sequence[str]) -> str:
-    """``A``, ``A and B``, ``A, B and C``."""
-    words = list(words)
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
+def join_words(words: Sequence[str], language: str = "en") -> str:
+    """``A``, ``A and B``, ``A, B and C`` (``A, B y C``, ``A, B e C``, ``A, B et C``)."""
+    return _join_words(words, language)
+
+
+# --- the dataset in a language ----------------------------------------------------------------
+
+
+def localized(dataset: Dataset, language: str) -> Dataset:
+    """The dataset with state, group and instrument names in ``language``.
+
+    States: pycountry's translation or the OAS's usage (loaders.i18n.state_name); groups and
+    instruments: their official names from the catalogues, the data's own English where a
+    catalogue lacks one. Codes, dates and facts are untouched. English keeps data/'s names.
+    """
+    texts = catalogue(language)
+    instruments = dataset.instruments.copy()
+    brief = instruments["short_title"].str.removesuffix(" Protocol")
+    for column, suffix in (
+        ("title", "title"),
+        ("short_title", "short"),
+        ("brief", "brief"),
+        ("abbr", "abbr"),
+    ):
+        fallback = brief if column in ("brief", "abbr") else instruments[column]
+        instruments[column] = [
+            texts.get(f"instrument.{i}.{suffix}", fallback[i]) for i in instruments.index
+        ]
+    if language == "en":
+        return replace(dataset, instruments=instruments)
+    states = dataset.states.copy()
+    states["name"] = [state_name(iso3, language) for iso3 in states.index]
+    memberships = dataset.memberships.copy()
+    memberships["group_name"] = [
+        texts.get(f"group.{g}.name", name)
+        for g, name in zip(memberships["group_id"], memberships["group_name"], strict=True)
+    ]
+    memberships["state"] = memberships["iso3"].map(states["name"])
+    return replace(dataset, instruments=instruments, states=states, memberships=memberships)
+
+
+def by_name(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
+    """``frame`` in the alphabetical order of ``column`` as a reader expects it in any language
+    (``États-Unis`` among the E's), stable otherwise."""
+    return frame.sort_values(column, key=lambda s: s.map(collation_key), kind="stable")
+
+
+def local_view(
+    dataset: Dataset,
+    as_of: date,
+    instruments: Sequence[str] | None = None,
+    groups: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """:func:`loaders.views.status_view` of a :func:`localized` dataset, states in the reader's
+    alphabetical order within each instrument."""
+    view = by_name(status_view(dataset, as_of, instruments, groups))
+    order = {i: n for n, i in enumerate(dataset.instrument_ids)}
+    return view.sort_values("instrument", key=lambda s: s.map(order), kind="stable").reset_index(
+        drop=True
+    )
+
+
+def state_names(dataset: Dataset) -> pd.Series:
+    """iso3 -> name of a (localized) dataset's states, in alphabetical order."""
+    return dataset.states["name"].sort_values(key=lambda s: s.map(collation_key), kind="stable")
 
 
 # --- frames for the pages -------------------------------------------------------------------------
 
 
 def paragraph6_view(
-    dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
+    dataset: Dataset,
+    as_of: date,
+    instruments: Sequence[str],
+    groups: Sequence[str],
+    language: str = "en",
 ) -> pd.DataFrame:
     """The status view on ``as_of``, with each row's status on 4 June 2009 and if it joined since.
 
     The states are those of the view (group membership as on ``as_of``); their 2009 status is
     looked up for the same states, so the two counts compare like with like.
     """
-    now = status_view(dataset, as_of, instruments, groups)
+    now = local_view(dataset, as_of, instruments, groups)
     then = status_view(dataset, RESOLUTION_DATE, instruments)[["iso3", "instrument", "status"]]
     frame = now.merge(then.rename(columns={"status": "status_2009"}), on=["iso3", "instrument"])
     frame["joined_since_resolution"] = (frame["status"] == PARTY) & (frame["status_2009"] != PARTY)
-    return _described(frame)
+    return _described(frame, language)
 
 
 def party_counts(frame: pd.DataFrame) -> pd.DataFrame:
@@ -233,17 +340,17 @@ def party_counts(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def map_frame(view: pd.DataFrame, states: pd.DataFrame) -> pd.DataFrame:
+def map_frame(view: pd.DataFrame, states: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """One instrument's view with marker positions, a status category and hover text."""
-    frame = _described(view).assign(
+    frame = _described(view, language).assign(
         marker_lat=view["iso3"].map(states["marker_lat"]),
         marker_lon=view["iso3"].map(states["marker_lon"]),
     )
-    frame["hover"] = frame.apply(_hover, axis=1) if len(frame) else ""
+    frame["hover"] = frame.apply(_hover, axis=1, language=language) if len(frame) else ""
     return frame
 
 
-def _described(view: pd.DataFrame) -> pd.DataFrame:
+def _described(view: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     """Adds the status category, its short label and the sentence of what the state has done."""
     frame = view.copy()
     if frame.empty:
@@ -252,24 +359,28 @@ def _described(view: pd.DataFrame) -> pd.DataFrame:
         lambda r: status_category(r["status"], r["status_verified"]), axis=1
     )
     frame["label"] = frame.apply(
-        lambda r: status_label(r["status"], r["status_verified"], r["verified_through"]), axis=1
+        lambda r: status_label(r["status"], r["status_verified"], r["verified_through"], language),
+        axis=1,
     )
-    frame["what_done"] = frame.apply(status_sentence, axis=1)
-    frame["brief"] = frame.apply(status_brief, axis=1)
+    frame["what_done"] = frame.apply(status_sentence, axis=1, language=language)
+    frame["brief"] = frame.apply(status_brief, axis=1, language=language)
     return frame
 
 
-def _hover(row: pd.Series) -> str:
+def _hover(row: pd.Series, language: str = "en") -> str:
+    t = Translator(language)
     lines = [f"<b>{row['state']}</b>", row["label"]]
     if pd.notna(row["signature_date"]):
-        lines.append(f"Signed: {long_date(row['signature_date'])}")
+        lines.append(t("hover.signed", date=long_date(row["signature_date"], language)))
     if pd.notna(row["consent_date"]):
-        lines.append(f"Consent: {long_date(row['consent_date'])} ({row['consent_kind']})")
-        lines.append(f"In force for it: {long_date(row['entry_into_force'])}")
-    lines.append(f"Verified through: {partial_date_text(row['verified_through'])}")
+        kind = kind_text(row["consent_kind"], language=language)
+        lines.append(t("hover.consent", date=long_date(row["consent_date"], language), kind=kind))
+        lines.append(t("hover.in_force", date=long_date(row["entry_into_force"], language)))
+    lines.append(t("hover.verified", date=partial_date_text(row["verified_through"], language)))
     if row["confidence"] != "high":
-        lines.append(confidence_text(row["confidence"]).capitalize())
-    lines.append("<i>Click to open the profile</i>")
+        caution = confidence_text(row["confidence"], language)
+        lines.append(caution[:1].upper() + caution[1:])
+    lines.append(f"<i>{t('hover.open_profile')}</i>")
     return "<br>".join(lines)
 
 
@@ -301,7 +412,11 @@ def timeline_series(view: pd.DataFrame, dataset: Dataset, until: date) -> pd.Dat
 
 
 def subregion_summary(
-    dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
+    dataset: Dataset,
+    as_of: date,
+    instruments: Sequence[str],
+    groups: Sequence[str],
+    language: str = "en",
 ) -> pd.DataFrame:
     """Per group and instrument on ``as_of``: full members then, parties among them, who is missing.
 
@@ -315,9 +430,9 @@ def subregion_summary(
     summary = group_summary(status, members, dataset.states["name"])
     if summary.empty:
         return summary
-    summary["group_label"] = summary["group_name"].map(group_label)
+    summary["group_label"] = summary["group_id"].map(group_labels(dataset, language))
     summary["missing_detail"] = [
-        _missing_detail(status, members, g, i)
+        _missing_detail(status, members, g, i, language)
         for g, i in zip(summary["group_id"], summary["instrument"], strict=True)
     ]
     order = {g: n for n, g in enumerate(dataset.group_ids)}
@@ -326,20 +441,27 @@ def subregion_summary(
 
 
 def _missing_detail(
-    status: pd.DataFrame, members: pd.DataFrame, group: str, instrument: str
+    status: pd.DataFrame, members: pd.DataFrame, group: str, instrument: str, language: str = "en"
 ) -> str:
     """The members of ``group`` not party to ``instrument``; ``(checked July 2014)`` after one
     whose status the snapshot cannot vouch for on the date (not verified since that check)."""
     iso3s = set(members.loc[members["group_id"] == group, "iso3"])
-    rows = status[
-        status["iso3"].isin(iso3s)
-        & (status["instrument"] == instrument)
-        & (status["status"] != PARTY)
-    ].sort_values("state")
+    rows = by_name(
+        status[
+            status["iso3"].isin(iso3s)
+            & (status["instrument"] == instrument)
+            & (status["status"] != PARTY)
+        ]
+    )
     return ", ".join(
         row.state
         if row.status_verified
-        else f"{row.state} (checked {partial_date_text(row.verified_through)})"
+        else translate(
+            language,
+            "subregions.checked",
+            state=row.state,
+            date=partial_date_text(row.verified_through, language),
+        )
         for row in rows.itertuples()
     )
 
@@ -351,18 +473,38 @@ def groups_without_members(dataset: Dataset, as_of: date, groups: Sequence[str])
     return [g for g in wanted if g not in set(members["group_id"])]
 
 
-def membership_history(dataset: Dataset, iso3: str) -> pd.DataFrame:
+def membership_history(dataset: Dataset, iso3: str, language: str = "en") -> pd.DataFrame:
     """All group memberships recorded for one state, with readable dates."""
     rows = dataset.memberships[dataset.memberships["iso3"] == iso3].copy()
-    rows["group"] = rows["group_name"].map(group_label)
-    rows["from"] = rows["from_date"].fillna("").map(partial_date_text)
-    rows["until"] = rows["to_date"].fillna("").map(partial_date_text)
+    rows["group"] = rows["group_id"].map(group_labels(dataset, language))
+    rows["from"] = rows["from_date"].fillna("").map(lambda t: partial_date_text(t, language))
+    rows["until"] = rows["to_date"].fillna("").map(lambda t: partial_date_text(t, language))
+    rows["role"] = rows["role"].map(lambda r: role_word(r, language))
+    rows["confidence"] = rows["confidence"].map(lambda c: confidence_word(c, language))
     columns = ["group", "group_name", "role", "from", "until", "note", "confidence"]
     return rows[columns].reset_index(drop=True)
 
 
-def noted_states(dataset: Dataset, iso3s: Sequence[str]) -> pd.DataFrame:
-    """States among ``iso3s`` whose OAS membership note affects how they are counted."""
+def noted_states(dataset: Dataset, iso3s: Sequence[str], language: str = "en") -> pd.DataFrame:
+    """States among ``iso3s`` whose OAS membership note affects how they are counted.
+
+    ``count_note`` in ``language``: the catalogue's translation (``count_note.<iso3>``), or the
+    data's English where there is none; ``translated`` says which.
+    """
     states = dataset.states
     noted = states[states["count_note"].astype(bool) & states["iso3"].isin(list(iso3s))]
-    return noted[["iso3", "name", "count_note"]].reset_index(drop=True)
+    noted = by_name(noted[["iso3", "name", "count_note"]], "name").reset_index(drop=True)
+    return noted.assign(
+        translated=[count_note(dataset, code, language)[1] for code in noted["iso3"]],
+        count_note=[count_note(dataset, code, language)[0] for code in noted["iso3"]],
+    )
+
+
+def count_note(dataset: Dataset, iso3: str, language: str = "en") -> tuple[str, bool]:
+    """A state's OAS membership note in ``language``, and whether it is translated: the catalogue
+    has a translation only while its English matches the data (else the data's own English)."""
+    english = str(dataset.states.loc[iso3, "count_note"])
+    key = f"count_note.{iso3}"
+    if language == "en" or catalogue("en").get(key) != english:
+        return english, language == "en"
+    return translate(language, key), True

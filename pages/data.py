@@ -1,32 +1,58 @@
-"""Data: the filtered table, its CSV download (as the command line writes it), its provenance."""
+"""Data: the filtered table, its CSV download (as the command line writes it), its provenance.
+
+The CSV keeps its machine column names and codes in every language and, in Spanish, Portuguese or
+French, adds the state's name in that language as a last column (loaders.export). On screen the
+same table gets headings and code words in the reader's language; its values are the file's.
+"""
 
 from __future__ import annotations
 
+import html
 import json
 
 import streamlit as st
 
-from loaders.charts_data import REFRESH_HOW, long_date, partial_date_text
-from loaders.export import csv_bytes, export_filename, export_metadata, export_table
+from loaders.charts_data import (
+    confidence_word,
+    instrument_brief,
+    kind_text,
+    localized,
+    partial_date_text,
+    refresh_how,
+)
+from loaders.export import EXPORT_COLUMNS, csv_bytes, export_filename, export_metadata, export_table
 from loaders.views import status_view
 from pages.components.data import load_data
 from pages.components.selection import current_selection
 
-dataset = load_data()
 selection = current_selection()
+t = selection.t
+dataset = load_data()
+local = localized(dataset, t.language)
 view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
-table = export_table(view, selection.as_of)
+table = export_table(view, selection.as_of, language=t.language)
 file_name = export_filename(selection.as_of, selection.instruments, selection.groups)
 
-st.title("Data")
+
+def _record(text: str) -> str:
+    return f'<q lang="en">{html.escape(text)}</q>'
+
+
+st.title(t("data.title"))
 st.markdown(
-    f"**{len(table)} rows**: {', '.join(selection.instruments)} for "
-    f"{view['iso3'].nunique()} states, status on **{long_date(selection.as_of)}**. "
-    "The download is exactly this table, in the format of `python -m loaders export`."
+    t(
+        "data.summary",
+        rows=t.count("count.rows", len(table)),
+        instruments=t.words(instrument_brief(local, i) for i in selection.instruments),
+        states=t.count("count.states", view["iso3"].nunique()),
+        date=t.date(selection.as_of),
+    )
+    + " "
+    + t("data.download_note", command="`python -m loaders export`")
 )
 buttons = st.container(horizontal=True)
 buttons.download_button(
-    "Download CSV",
+    t("data.download"),
     data=csv_bytes(table),
     file_name=file_name,
     mime="text/csv",
@@ -35,7 +61,7 @@ buttons.download_button(
     icon=":material/download:",
 )
 buttons.download_button(
-    "Metadata (JSON)",
+    t("data.metadata"),
     data=json.dumps(
         export_metadata(
             dataset, selection.as_of, selection.instruments, selection.groups, len(table)
@@ -47,74 +73,147 @@ buttons.download_button(
     on_click="ignore",
     icon=":material/description:",
 )
+
+
+def _coded(column: str, words: dict[str, str], **kwargs: object) -> object:
+    """A column of codes shown in words; its values (the file's) stay the codes."""
+    return st.column_config.SelectboxColumn(
+        t(f"data.col.{column}"),
+        options=list(words),
+        format_func=lambda code: words.get(code, code),
+        help=kwargs.pop("help", t("data.column_help", name=column)),
+        **kwargs,
+    )
+
+
+boolean = {"true": t("words.yes"), "false": t("words.no")}
+local_column = f"state_{t.language}"
+columns = {
+    column: t(f"data.col.{column}") for column in EXPORT_COLUMNS if t.has(f"data.col.{column}")
+}
+column_config: dict[str, object] = {
+    column: st.column_config.TextColumn(label, help=t("data.column_help", name=column))
+    for column, label in columns.items()
+}
+column_config.update(
+    {
+        "iso3": st.column_config.TextColumn(
+            columns["iso3"], pinned=True, width="small", help=t("data.column_help", name="iso3")
+        ),
+        "state": st.column_config.TextColumn(
+            columns["state"],
+            pinned=t.language == "en",
+            help=t("data.column_help", name="state"),
+        ),
+        "instrument": _coded(
+            "instrument", {i: instrument_brief(local, i) for i in dataset.instrument_ids}
+        ),
+        "status": _coded(
+            "status",
+            {s: t(f"status.{s}") for s in ("party", "signatory", "no_action")},
+            help=t("data.status_help"),
+        ),
+        "status_verified": _coded("status_verified", boolean, help=t("data.verified_help")),
+        "consent_kind": _coded(
+            "consent_kind",
+            {
+                k: kind_text(k, language=t.language)
+                for k in sorted(set(table["consent_kind"]) - {""})
+            },
+        ),
+        "kind_inferred": _coded("kind_inferred", boolean, help=t("data.inferred_help")),
+        "confidence": _coded(
+            "confidence", {c: confidence_word(c, t.language) for c in ("high", "medium", "low")}
+        ),
+        "source": st.column_config.TextColumn(
+            columns["source"], width="large", help=t("data.column_help", name="source")
+        ),
+    }
+)
+order = list(table.columns)
+if local_column in table.columns:
+    # The name in the reader's language first, beside the code; the file keeps it last.
+    column_config[local_column] = st.column_config.TextColumn(
+        t("data.col.state_local", language=t("language.name")),
+        pinned=True,
+        help=t("data.column_help", name=local_column),
+    )
+    order.remove(local_column)
+    order.insert(1, local_column)
 st.dataframe(
     table,
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 460),
-    column_config={
-        "iso3": st.column_config.TextColumn("ISO3", pinned=True, width="small"),
-        "state": st.column_config.TextColumn("State", pinned=True),
-        "instrument": "Instrument",
-        "mtdsg_no": "UNTC no.",
-        "as_of": "As of",
-        "status": st.column_config.TextColumn(
-            "Status", help="party, signatory (signed, not party) or no_action"
-        ),
-        "status_verified": st.column_config.TextColumn(
-            "Verified on date",
-            help="false: not party when the row was last verified; it may have acted since",
-        ),
-        "signature_date": "Signature",
-        "consent_date": "Consent",
-        "consent_kind": "Kind",
-        "kind_inferred": st.column_config.TextColumn(
-            "Kind inferred", help="true: UNTC gives no suffix, the kind is inferred"
-        ),
-        "entry_into_force": "In force for it",
-        "groups": "Groups on date",
-        "confidence": "Confidence",
-        "source": st.column_config.TextColumn("Source", width="large"),
-        "verified_through": "Verified through",
-    },
+    column_order=order,
+    column_config=column_config,
 )
 command = ["python -m loaders export", f"--as-of {selection.as_of.isoformat()}"]
 command += [f"--instrument {i}" for i in selection.instruments]
 command += [f"--group {g}" for g in selection.groups]
-st.caption("The same table from the command line:")
+if t.language != "en":
+    command.append(f"--lang {t.language}")
+st.caption(t("data.cli"))
 st.code(" ".join(command), language="bash")
 
-st.markdown("### Provenance")
+st.markdown(f"### {t('data.provenance')}")
 meta = dataset.meta
+method_key = f"method.{meta.method}"
+description = t(method_key) if t.has(method_key) else _record(meta.description)
 st.markdown(
-    f"{meta.description}  \nSnapshot `{meta.snapshot_id}` ({meta.method}), compiled "
-    f"{long_date(meta.compiled_at.date())}."
+    f"{description}  \n"
+    + t(
+        "data.snapshot",
+        snapshot=meta.snapshot_id,
+        method=f"`{meta.method}`",
+        date=t.date(meta.compiled_at.date()),
+    ),
+    unsafe_allow_html=True,
 )
+lines = []
+for instrument, info in meta.instruments.items():
+    when = t.date(info.status_as_at) if info.status_as_at else t("words.unknown")
+    line = t(
+        "data.instrument_status",
+        instrument=instrument_brief(local, instrument)
+        if instrument in local.instruments.index
+        else instrument,
+        mtdsg=info.mtdsg_no,
+        date=when,
+    )
+    line += " " + t.label(t("record.label"), _record(info.source))
+    if info.source_url:
+        line += f" ([UNTC]({info.source_url}))"
+    if info.retrieved_at:
+        line += " " + t("data.retrieved", date=t.date(info.retrieved_at.date()))
+    lines.append(f"- {line}")
+st.markdown("\n".join(lines), unsafe_allow_html=True)
+verified = dataset.status.groupby("verified_through").size().sort_index()
 st.markdown(
-    "\n".join(
-        f"- **{instrument}** ({info.mtdsg_no}): status as at "
-        f"**{long_date(info.status_as_at) if info.status_as_at else 'unknown'}**. {info.source}"
-        + (f" ([UNTC]({info.source_url}))" if info.source_url else "")
-        + (f", retrieved {long_date(info.retrieved_at.date())}" if info.retrieved_at else "")
-        for instrument, info in meta.instruments.items()
+    t(
+        "data.verification",
+        dates=t.items(
+            t.label(partial_date_text(when, t.language), str(count))
+            for when, count in verified.items()
+        ),
     )
 )
-verified = (
-    dataset.status.groupby("verified_through")
-    .size()
-    .sort_index()
-    .rename(lambda t: partial_date_text(t))
-)
-st.markdown(
-    "**Verification dates** (rows of the whole snapshot, by the date through which each was "
-    "last verified): " + "; ".join(f"{when} {count}" for when, count in verified.items()) + "."
-)
-st.markdown(
-    f"**How to refresh:** {REFRESH_HOW} fetches the UNTC status pages and writes a new "
-    "snapshot beside this one; the dashboard picks it up on the next page view. A failed "
-    "refresh leaves this snapshot as it is."
-)
+st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
 changes = dataset.snapshot_path / "changes.md"
 if changes.is_file():
-    with st.expander("Changes in this snapshot"):
-        st.markdown(changes.read_text(encoding="utf-8"))
+    with st.expander(t("data.changes")):
+        # Written by the refresh (loaders.diff) in English: shown as the record it is.
+        items = []
+        for line in changes.read_text(encoding="utf-8").splitlines():
+            if line.startswith("# "):
+                items.append(f"<p><strong>{html.escape(line[2:])}</strong></p>")
+            elif line.startswith("- "):
+                items.append(f"<li>{html.escape(line[2:])}</li>")
+            elif line.strip():
+                items.append(f"<p>{html.escape(line)}</p>")
+        body = (
+            "".join(items).replace("</p><li>", "</p><ul><li>").replace("</li><p>", "</li></ul><p>")
+        )
+        if body.endswith("</li>"):
+            body += "</ul>"
+        st.html(f'<div lang="en">{body}</div>')

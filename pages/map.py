@@ -5,91 +5,122 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import instrument_label, long_date, map_frame, partial_date_text
-from loaders.views import status_view
+from loaders.charts_data import (
+    category_label,
+    confidence_word,
+    instrument_brief,
+    instrument_label,
+    kind_text,
+    local_view,
+    localized,
+    map_frame,
+    partial_date_text,
+)
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
 from pages.components.palette import status_style
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.components.status_map import CATEGORIES, status_map
+from pages.components.table_formats import date_column
 
-dataset = load_data()
 selection = current_selection()
+t = selection.t
+dataset = localized(load_data(), t.language)
 labels = {i: instrument_label(dataset, i) for i in selection.instruments}
 
-heading, chooser = st.columns([1, 1.6], vertical_alignment="bottom")
-heading.title("Map")
+heading, chooser = st.columns([1, 4], vertical_alignment="bottom")
+heading.title(t("map.title"))
 instrument = selection.instruments[0]
 if len(labels) > 1:
     instrument = (
         chooser.segmented_control(
-            "Instrument shown",
+            t("map.instrument_shown"),
             list(labels),
-            format_func=labels.get,
+            # the brief names: four of them fit beside the heading
+            format_func=lambda i: instrument_brief(dataset, i),
             default=instrument,
             key="map_instrument",
         )
         or instrument
     )
-view = status_view(dataset, selection.as_of, [instrument], selection.groups)
-frame = map_frame(view, dataset.states)
+view = local_view(dataset, selection.as_of, [instrument], selection.groups)
+frame = map_frame(view, dataset.states, t.language)
 if frame.empty:
-    st.info("No OAS member state was a full member of the chosen groups on this date.")
+    st.info(t("empty.no_members"))
     st.stop()
 
 map_column, side_column = st.columns([2.1, 1], gap="medium")
 with map_column:
-    clicked = status_map(frame, key=f"status_map_{instrument}")
+    clicked = status_map(frame, key=f"status_map_{instrument}", language=t.language)
 if clicked:
     st.switch_page("pages/profile.py", query_params=selection.link(state=clicked))
 
 with side_column:
     parties = int((frame["status"] == "party").sum())
     st.markdown(
-        f"**{labels[instrument]}**, on {long_date(selection.as_of)}: "
-        f"**{parties} of {len(frame)}** states party."
+        t(
+            "map.summary",
+            instrument=labels[instrument],
+            date=t.date(selection.as_of),
+            parties=parties,
+            total=len(frame),
+        )
     )
     for category in CATEGORIES:
         rows = frame[frame["category"] == category]
         if rows.empty:
             continue
-        names = f"{len(rows)} states" if category == "party" else ", ".join(rows["state"])
-        st.markdown(f"{status_badge(category)}: {names}", unsafe_allow_html=True)
+        names = (
+            t.count("count.states", len(rows)) if category == "party" else ", ".join(rows["state"])
+        )
+        st.markdown(
+            t.label(status_badge(category, category_label(category, t.language)), names),
+            unsafe_allow_html=True,
+        )
     unverified = frame[~frame["status_verified"]]
     if not unverified.empty:
-        checked = sorted({partial_date_text(t) for t in unverified["verified_through"]})
+        checked = sorted(set(unverified["verified_through"]), key=lambda v: (v[:4], v))
         st.caption(
-            f"Open symbols, faded fill: not party when last checked ({', '.join(checked)}), "
-            "not verified since; the state may have acted later."
+            t(
+                "map.unverified",
+                checked=", ".join(partial_date_text(v, t.language) for v in checked),
+            )
         )
-    st.caption(
-        "Hover a state for its dates; click it or its marker to open its profile. "
-        "Small island states are shown by their marker."
-    )
-    membership_notes(dataset, list(frame["iso3"]))
+    st.caption(t("map.hint"))
+    membership_notes(dataset, list(frame["iso3"]), t)
 
-with st.expander("The map as a table"):
+with st.expander(t("map.as_table")):
+    state, status, signed, consent, kind, in_force, verified, confidence = (
+        t(f"column.{key}")
+        for key in (
+            "state",
+            "status",
+            "signed",
+            "consent",
+            "kind",
+            "in_force",
+            "verified_through",
+            "confidence",
+        )
+    )
     st.dataframe(
         pd.DataFrame(
             {
-                "State": frame["state"],
-                "Status": [
+                state: frame["state"],
+                status: [
                     f"{status_style(c).glyph} {label}"
                     for c, label in zip(frame["category"], frame["label"], strict=True)
                 ],
-                "Signed": frame["signature_date"],
-                "Consent": frame["consent_date"],
-                "Kind": frame["consent_kind"],
-                "In force for it": frame["entry_into_force"],
-                "Verified through": frame["verified_through"].map(partial_date_text),
-                "Confidence": frame["confidence"],
+                signed: frame["signature_date"],
+                consent: frame["consent_date"],
+                kind: frame["consent_kind"].map(lambda k: kind_text(k, language=t.language)),
+                in_force: frame["entry_into_force"],
+                verified: frame["verified_through"].map(lambda v: partial_date_text(v, t.language)),
+                confidence: frame["confidence"].map(lambda c: confidence_word(c, t.language)),
             }
         ),
         hide_index=True,
         width="stretch",
-        column_config={
-            c: st.column_config.DateColumn(format="D MMM YYYY")
-            for c in ("Signed", "Consent", "In force for it")
-        },
+        column_config={c: date_column(t) for c in (signed, consent, in_force)},
     )

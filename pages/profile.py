@@ -9,18 +9,23 @@ import streamlit as st
 from loaders.charts_data import (
     code_text,
     confidence_text,
+    confidence_word,
+    count_note,
     duration_text,
-    group_label,
+    group_labels,
     instrument_label,
     kind_text,
+    local_view,
+    localized,
     long_date,
     membership_history,
     partial_date_text,
+    state_names,
     status_category,
     status_label,
     status_sentence,
 )
-from loaders.views import status_view
+from loaders.derive import RESOLUTION_DATE
 from pages.components.data import load_data
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
@@ -28,6 +33,12 @@ from pages.components.status_badge import status_badge
 from pages.components.status_table import UNCONFIRMED
 
 CHOSEN, LINKED = "profile_state", "profile_state_linked"
+# UNTC's section headings (loaders.untc) -> catalogue keys
+SECTIONS = {
+    "Declarations and Reservations": "section.declarations",
+    "Objections": "section.objections",
+    "Territorial Application": "section.territorial",
+}
 
 
 def _state_link(iso3: str, name: str) -> str:
@@ -39,13 +50,26 @@ def _glance(row: dict) -> str:
     """A status in a few words for the table of all states."""
     mark = f" {UNCONFIRMED}" if confidence_text(row["confidence"]) else ""
     if row["status"] == "party":
-        return f"Party since {row['consent_date']:%Y}{mark}"
-    return status_label(row["status"], row["status_verified"], row["verified_through"]) + mark
+        return t("profile.party_since_year", year=f"{row['consent_date']:%Y}") + mark
+    label = status_label(row["status"], row["status_verified"], row["verified_through"], t.language)
+    return label + mark
 
 
-dataset = load_data()
+def _text(value: object) -> str:
+    """A text cell of the states table; empty where the data has none (NaN)."""
+    return value if isinstance(value, str) else ""
+
+
+def _record(text: str) -> str:
+    """A source record in English, quoted, and marked as English for screen readers (and the
+    tests)."""
+    return f'<q lang="en">{html.escape(text)}</q>'
+
+
 selection = current_selection()
-names = dataset.states["name"].sort_values()
+t = selection.t
+dataset = localized(load_data(), t.language)
+names = state_names(dataset)
 
 # A new ``state`` in the link (a map click, a shared link) chooses the state; the reader's own
 # choice in the box then wins until the link changes again. Without one the last choice stays.
@@ -57,32 +81,24 @@ if asked != st.session_state.get(LINKED):
     if asked.casefold() in codes:
         st.session_state[CHOSEN] = codes[asked.casefold()]
 if asked and asked.casefold() not in codes:
-    st.info(
-        f"Ignored `state={code_text(asked)}` from the link: not the ISO 3166 code of an OAS "
-        "member state. "
-        "Choose a state below.",
-        icon=":material/link_off:",
-    )
+    st.info(t("note.bad_state", value=code_text(asked)), icon=":material/link_off:")
 
-st.title(names.get(st.session_state.get(CHOSEN), "State profile"))
+st.title(names.get(st.session_state.get(CHOSEN), t("profile.title")))
 picker, _ = st.columns([1, 2])
 iso3 = picker.selectbox(
-    "State",
+    t("profile.state"),
     list(names.index),
     format_func=names.get,
     index=None,
-    placeholder="Choose one of the 35 OAS member states",
+    placeholder=t("profile.placeholder"),
     key=CHOSEN,
     persist_state="session",
 )
 if iso3 is None:
     if asked:
         del st.query_params["state"]  # the link says what is shown: no state
-    st.markdown(
-        f"Every state at a glance on **{long_date(selection.as_of)}**: choose one above, click "
-        "its name below, or click it on the **Map**."
-    )
-    view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
+    st.markdown(t("profile.glance", date=t.date(selection.as_of), map=t("nav.map")))
+    view = local_view(dataset, selection.as_of, selection.instruments, selection.groups)
     fact_table(
         {
             instrument_label(dataset, instrument): {
@@ -95,86 +111,115 @@ if iso3 is None:
         },
         trusted=True,
     )
-    st.caption(f"{UNCONFIRMED} not fully confirmed (medium confidence): see the state's sources.")
+    st.caption(t("profile.unconfirmed", mark=UNCONFIRMED))
     st.stop()
 if asked != iso3:
     st.query_params["state"] = iso3
     st.session_state[LINKED] = iso3
 
 state = dataset.states.loc[iso3]
-view = status_view(dataset, selection.as_of, selection.instruments)
+view = local_view(dataset, selection.as_of, selection.instruments)
 rows = view[view["iso3"] == iso3].to_dict("records")
-group_names = dataset.memberships.drop_duplicates("group_id").set_index("group_id")["group_name"]
-groups_then = [group_label(group_names[g]) for g in rows[0]["groups"].split(";") if g]
+labels = group_labels(dataset, t.language)
+groups_then = [labels[g] for g in rows[0]["groups"].split(";") if g]
 
 st.markdown(
-    f"Status on **{long_date(selection.as_of)}** · member of "
-    f"{', '.join(groups_then) or 'no recorded group'} on that date"
+    t(
+        "profile.status_line",
+        date=t.date(selection.as_of),
+        groups=", ".join(groups_then) or t("profile.no_group"),
+    )
 )
+
+STATUS, SOURCE = t("fact.status"), t("fact.source")
 
 
 def _facts(row: dict) -> dict[str, str]:
     """One instrument's column of the profile table."""
     category = status_category(row["status"], row["status_verified"])
     opened = row["days_from_opening"]
-    caution = confidence_text(row["confidence"])
+    caution = confidence_text(row["confidence"], t.language)
+    none = t("words.none")
     return {
-        "Status": status_badge(category, status_sentence(row)),
-        "Signature": long_date(row["signature_date"]) or "none",
-        "Consent to be bound": long_date(row["consent_date"]) or "none",
-        "Kind of consent": kind_text(row["consent_kind"], row["kind_inferred"]) or "—",
-        "In force for it": long_date(row["entry_into_force"]) or "—",
-        "Time to ratify": (
-            f"{duration_text(opened)} ({opened:,} days) from opening for signature"
+        STATUS: status_badge(category, status_sentence(row, t.language)),
+        t("fact.signature"): long_date(row["signature_date"], t.language) or none,
+        t("fact.consent"): long_date(row["consent_date"], t.language) or none,
+        t("fact.kind"): kind_text(row["consent_kind"], row["kind_inferred"], t.language) or "—",
+        t("fact.in_force"): long_date(row["entry_into_force"], t.language) or "—",
+        t("fact.time_to_ratify"): (
+            t(
+                "profile.time_to_ratify",
+                duration=duration_text(opened, t.language),
+                days=t.number(opened),
+            )
             if row["consent_date"] == row["consent_date"]  # NaT is not equal to itself
             else "—"
         ),
-        "After 4 June 2009": duration_text(row["days_from_resolution"]) or "—",
-        "Verified through": partial_date_text(row["verified_through"]),
-        "Confidence": f"⚠ {caution}" if caution else "confirmed",
-        "Source": row["source"] + (f". Note: {row['note']}" if row["note"] else ""),
+        t("fact.after_resolution", resolution_date=t.date(RESOLUTION_DATE)): (
+            duration_text(row["days_from_resolution"], t.language) or "—"
+        ),
+        t("fact.verified_through"): partial_date_text(row["verified_through"], t.language),
+        t("fact.confidence"): f"⚠ {caution}" if caution else t("profile.confirmed"),
+        # The researched record, in English as it was written: shown as such, not translated.
+        SOURCE: row["source"] + (f". Note: {row['note']}" if row["note"] else ""),
     }
 
 
-fact_table({instrument_label(dataset, r["instrument"]): _facts(r) for r in rows})
+fact_table(
+    {instrument_label(dataset, r["instrument"]): _facts(r) for r in rows},
+    html_rows={STATUS},
+    record_rows={SOURCE},
+)
 
 declarations_column, oas_column = st.columns(2, gap="large")
 with declarations_column:
-    st.markdown("#### Declarations and reservations")
+    st.markdown(f"#### {t('profile.declarations')}")
     declarations = dataset.declarations
     mine = declarations[declarations["iso3"] == iso3] if len(declarations) else declarations
     if declarations.empty:
-        st.markdown(
-            "None recorded in this snapshot (a refresh from UNTC fetches them: "
-            "`python -m loaders refresh`)."
-        )
+        st.markdown(t("profile.no_declarations", command="`python -m loaders refresh`"))
     elif mine.empty:
-        st.markdown(f"None recorded for {state['name']} in this snapshot.")
+        st.markdown(t("profile.no_declarations_state", state=state["name"]))
     else:
         for item in mine.itertuples():
-            with st.expander(f"{item.mtdsg_no}: {item.section}"):
-                st.markdown(item.text)
+            section = t(SECTIONS[item.section]) if item.section in SECTIONS else item.section
+            with st.expander(f"{item.mtdsg_no}: {section}"):
+                st.caption(t("profile.declaration_text"))
+                st.text(item.text)  # UNTC's words as plain text: no markdown links or images
 with oas_column:
-    st.markdown("#### OAS membership")
-    joined = partial_date_text(state["oas_joined"] or "")
-    st.markdown(f"Member since **{joined or 'a date not recorded here'}**.")
-    if state["count_note"]:
-        st.markdown(f"**How it is counted:** {state['count_note']}")
-    with st.expander("Record and source"):
-        st.markdown(state["oas_note"])
-        st.caption(f"Source: {state['oas_source']} ({state['oas_confidence']} confidence)")
+    st.markdown(f"#### {t('profile.oas_membership')}")
+    # No recorded date is a missing value (NaN), not an empty text.
+    joined = partial_date_text(_text(state["oas_joined"]), t.language)
+    st.markdown(t("profile.member_since", date=joined or t("profile.date_not_recorded")))
+    if _text(state["count_note"]):
+        note, translated = count_note(dataset, iso3, t.language)
+        st.markdown(
+            t("profile.how_counted", note=note if translated else _record(note)),
+            unsafe_allow_html=not translated,
+        )
+    with st.expander(t("profile.record_and_source")):
+        st.markdown(_record(_text(state["oas_note"])), unsafe_allow_html=True)
+        st.caption(
+            t.label(t("record.label"), _record(_text(state["oas_source"])))
+            + "  \n"
+            + t(
+                "profile.record_confidence",
+                confidence=confidence_word(state["oas_confidence"], t.language),
+            ),
+            unsafe_allow_html=True,
+        )
 
-st.markdown("#### Groups")
+st.markdown(f"#### {t('profile.groups')}")
 st.dataframe(
-    membership_history(dataset, iso3).drop(columns=["group_name"]),
+    membership_history(dataset, iso3, t.language).drop(columns=["group_name"]),
     hide_index=True,
     width="stretch",
     column_config={
-        "group": st.column_config.TextColumn("Group", width="medium"),
-        "role": st.column_config.TextColumn("Role", width="small"),
-        "from": st.column_config.TextColumn("From", width="small"),
-        "until": st.column_config.TextColumn("Until", width="small"),
-        "note": st.column_config.TextColumn("Note", width="large"),
-        "confidence": st.column_config.TextColumn("Confidence", width="small"),
+        "group": st.column_config.TextColumn(t("column.group"), width="medium"),
+        "role": st.column_config.TextColumn(t("column.role"), width="small"),
+        "from": st.column_config.TextColumn(t("column.from"), width="small"),
+        "until": st.column_config.TextColumn(t("column.until"), width="small"),
+        "note": st.column_config.TextColumn(t("column.note"), width="large"),
+        "confidence": st.column_config.TextColumn(t("column.confidence"), width="small"),
     },
 )

@@ -6,11 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from loaders.charts_data import (
-    group_label,
+    group_labels,
     groups_without_members,
-    instrument_label,
-    join_words,
-    long_date,
+    instrument_brief,
+    localized,
     subregion_summary,
 )
 from pages.components.data import load_data
@@ -18,40 +17,35 @@ from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.share_chart import share_chart
 
-dataset = load_data()
 selection = current_selection()
-labels = {i: instrument_label(dataset, i) for i in selection.instruments}
-summary = subregion_summary(dataset, selection.as_of, selection.instruments, selection.groups)
-names = dataset.memberships.drop_duplicates("group_id").set_index("group_id")["group_name"]
-
-st.title("Subregions side by side")
-st.markdown(
-    f"Share of each group's members that are party, on **{long_date(selection.as_of)}**, with "
-    "membership as it stood that day (full members among the 35 OAS states; associates and "
-    "observers are not counted)."
+t = selection.t
+dataset = localized(load_data(), t.language)
+# The brief names: four panels side by side leave a quarter of the width for each title.
+labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
+summary = subregion_summary(
+    dataset, selection.as_of, selection.instruments, selection.groups, t.language
 )
+names = group_labels(dataset, t.language)
+
+st.title(t("subregions.title"))
+st.markdown(t("subregions.intro", date=t.date(selection.as_of)))
 empty = groups_without_members(dataset, selection.as_of, selection.groups)
 if empty:
-    st.caption(
-        "No full member among the 35 on this date: "
-        + join_words([group_label(names[g]) for g in empty])
-        + "."
-    )
+    st.caption(t("subregions.no_members", groups=t.words(names[g] for g in empty)))
 if summary.empty:
-    st.info("None of the chosen groups had members on this date.")
+    st.info(t("subregions.none_had_members"))
     st.stop()
 
 complete = summary[summary["parties"] == summary["members"]]
-st.markdown(
-    f"**{len(complete)} of {len(summary)}** group–instrument pairs have every member party; "
-    "the table names the members that are not."
-)
-share_chart(summary, labels, dataset.instrument_ids)
+st.markdown(t("subregions.complete", complete=len(complete), pairs=len(summary)))
+share_chart(summary, labels, dataset.instrument_ids, t)
 
 
 def _cell(row: pd.Series) -> str:
-    counted = f"{row['parties']} of {row['members']}"
-    return counted if not row["missing"] else f"{counted}: not {row['missing_detail']}"
+    counted = t("count.of", n=row["parties"], total=row["members"])
+    if not row["missing"]:
+        return counted
+    return t("subregions.cell_missing", count=counted, missing=row["missing_detail"])
 
 
 cells = summary.assign(cell=summary.apply(_cell, axis=1))
@@ -61,7 +55,4 @@ fact_table(
         for instrument, rows in cells.groupby("instrument", sort=False)
     }
 )
-st.caption(
-    "Members not party, by name. “Checked July 2014”: not party when its row was last checked "
-    "then, not verified since; the state may have acted since (see its profile)."
-)
+st.caption(t("subregions.caption"))

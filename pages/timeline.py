@@ -8,33 +8,37 @@ import streamlit as st
 from loaders.charts_data import (
     confidence_text,
     data_age,
-    instrument_label,
-    long_date,
+    instrument_brief,
+    local_view,
+    localized,
     ratify_times,
     short_date,
     timeline_series,
 )
 from loaders.derive import PARTY, RESOLUTION_DATE
-from loaders.views import status_view
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
 from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
 from pages.components.status_table import UNCONFIRMED
+from pages.components.table_formats import date_column, decimals
 from pages.components.timeline_chart import timeline_chart
 
-dataset = load_data()
 selection = current_selection()
-labels = {i: instrument_label(dataset, i) for i in selection.instruments}
-view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
+t = selection.t
+dataset = localized(load_data(), t.language)
+# The brief names: the chart's legend and the table beside it share the width of a column.
+labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
+view = local_view(dataset, selection.as_of, selection.instruments, selection.groups)
 states = view["iso3"].nunique()
+resolution_date = t.date(RESOLUTION_DATE)
 
-st.title("Timeline")
+st.title(t("timeline.title"))
 if view.empty:
-    st.info("No OAS member state was a full member of the chosen groups on this date.")
+    st.info(t("empty.no_members"))
     st.stop()
 
-st.markdown(f"#### Parties among the {states} states, up to {long_date(selection.as_of)}")
+st.markdown(f"#### {t('timeline.parties', states=states, date=t.date(selection.as_of))}")
 chart_column, table_column = st.columns([2.6, 1.2], gap="medium")
 with chart_column:
     checked = data_age(dataset, selection.as_of)
@@ -45,60 +49,70 @@ with chart_column:
         states,
         selection.as_of,
         checked[0] if checked else None,
+        t,
     )
 with table_column:
     resolution = pd.Timestamp(RESOLUTION_DATE)
     lines = [
-        f"| Parties | 4 Jun 2009 | {short_date(selection.as_of)} |",
+        f"| {t('timeline.table_parties')} | {short_date(RESOLUTION_DATE, t.language)} "
+        f"| {short_date(selection.as_of, t.language)} |",
         "| :-- | --: | --: |",
     ]
     for instrument, label in labels.items():
         rows = view[view["instrument"] == instrument]
         then = int((rows["consent_date"] <= resolution).sum())
         now = int((rows["status"] == PARTY).sum())
-        lines.append(f"| {label.removesuffix(' Protocol')} | {then} | **{now}** |")
+        lines.append(f"| {label} | {then} | **{now}** |")
     st.markdown("\n".join(lines))
-    st.caption(
-        "The dotted line marks the resolution; the shaded stretch is after the last full check "
-        "against UNTC, when only some rows were verified again."
-    )
-    membership_notes(dataset, list(view["iso3"].unique()))
+    st.caption(t("timeline.caption"))
+    membership_notes(dataset, list(view["iso3"].unique()), t)
 
-st.markdown("#### Time to ratify")
+st.markdown(f"#### {t('timeline.time_to_ratify')}")
 times = ratify_times(view)
 opened = dataset.instruments["opened_for_signature"]
 medians = times.groupby("instrument")["years_from_opening"].median()
 st.markdown(
-    "Years from the opening for signature ("
-    + "; ".join(f"{labels[i]} {long_date(opened[i])}" for i in labels)
-    + ") to each party's consent to be bound. Each dot is a party, the box spans the middle "
-    "half, and the black tick marks 4 June 2009. "
-    "Median: "
-    + "; ".join(f"{labels[i]} **{medians[i]:.1f} years**" for i in labels if i in medians)
-    + "."
+    t(
+        "timeline.explanation",
+        openings=t.items(f"{labels[i]} {t.date(opened[i])}" for i in labels),
+        resolution_date=resolution_date,
+        medians=t.items(
+            t("timeline.median", instrument=labels[i], years=t.number(medians[i], 1))
+            for i in labels
+            if i in medians
+        ),
+    )
 )
-ratify_chart(times, labels, dataset.instrument_ids, opened)
-with st.expander("Time to ratify, state by state", expanded=False):
+ratify_chart(times, labels, dataset.instrument_ids, opened, t)
+with st.expander(t("timeline.by_state"), expanded=False):
+    state, instrument, since, from_opening, after = (
+        t("column.state"),
+        t("column.instrument"),
+        t("column.party_since"),
+        t("column.years_from_opening"),
+        t("column.years_after_resolution", date=resolution_date),
+    )
     st.dataframe(
         pd.DataFrame(
             {
-                "State": times["state"]
+                state: times["state"]
                 + times["confidence"].map(
                     lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
                 ),
-                "Instrument": times["instrument"],
-                "Party since": times["consent_date"],
-                "Years from opening": times["years_from_opening"],
-                "Years after 4 June 2009": times["years_from_resolution"],
+                instrument: times["instrument"].map(labels),
+                since: times["consent_date"],
+                from_opening: decimals(times["years_from_opening"], t),
+                after: decimals(times["years_from_resolution"], t),
             }
         ),
         hide_index=True,
         width="stretch",
         column_config={
-            "Party since": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Years from opening": st.column_config.NumberColumn(format="%.1f"),
-            "Years after 4 June 2009": st.column_config.NumberColumn(
-                format="%.1f", help="Empty: already party on 4 June 2009"
+            since: date_column(t),
+            from_opening: st.column_config.TextColumn(alignment="right"),
+            after: st.column_config.TextColumn(
+                alignment="right",
+                help=t("column.years_after_resolution_help", date=resolution_date),
             ),
         },
     )

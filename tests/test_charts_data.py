@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -10,11 +11,18 @@ import pytest
 from loaders.charts_data import (
     age_text,
     code_text,
+    confidence_text,
+    count_note,
     data_age,
     duration_text,
     group_label,
+    group_labels,
     groups_without_members,
+    instrument_brief,
+    instrument_label,
     join_words,
+    local_view,
+    localized,
     long_date,
     map_frame,
     paragraph6_view,
@@ -169,3 +177,58 @@ def test_subregions_leave_out_groups_without_members_on_the_date(dataset: Datase
     assert "RIO" not in set(summary["group_id"])
     assert groups_without_members(dataset, date(2021, 1, 1), []) == ["RIO"]
     assert groups_without_members(dataset, date(2009, 6, 4), ["RIO"]) == []
+
+
+# --- in the other languages ---------------------------------------------------------------------
+
+
+def test_words_and_dates_in_each_language(dataset: Dataset) -> None:
+    canada = _row(dataset, "CAN", "FIREARMS")
+    assert status_sentence(canada, "es") == (
+        "Firmó el 20 de marzo de 2002; no es parte (según la última verificación, mayo de 2020; "
+        "sin verificar desde entonces)"
+    )
+    assert status_sentence(_row(dataset, "ATG", "TIP"), "fr") == (
+        "Partie depuis le 17 février 2010 (adhésion (déduite\u00a0: l'UNTC n'indique pas de "
+        "suffixe))"
+    )
+    assert partial_date_text("2014-01", "pt") == "janeiro de 2014"
+    assert age_text(date(2014, 1, 27), TODAY, "fr") == "il y a 12 ans"
+    assert age_text(date(2026, 10, 29), TODAY, "es") == "hace 1 mes"
+    assert duration_text(1143, "pt") == "3,1 anos" and duration_text(1, "fr") == "1 jour"
+    assert confidence_text("medium", "es") == "no confirmado del todo (confianza media)"
+
+
+def test_a_localized_dataset_names_states_groups_and_instruments(dataset: Dataset) -> None:
+    local = localized(dataset, "fr")
+    assert local.states.loc["USA", "name"] == "États-Unis"
+    assert instrument_label(local, "TIP") == "Protocole relatif à la traite des personnes"
+    assert instrument_brief(local, "FIREARMS") == "Armes à feu"
+    assert group_labels(local, "pt")["MERCOSUR"] == "MERCOSUL"
+    assert dataset.states.loc["USA", "name"] == "United States"  # the original is untouched
+    assert localized(dataset, "en").states is dataset.states
+    # states in the reader's order, instruments in the registry's
+    view = local_view(local, TODAY, ["SOM", "UNTOC"])
+    assert list(dict.fromkeys(view["instrument"])) == ["UNTOC", "SOM"]
+    states = list(view[view["instrument"] == "UNTOC"]["state"])
+    assert states.index("Équateur") < states.index("États-Unis") < states.index("Grenade")
+
+
+def test_the_map_and_subregions_speak_the_language(dataset: Dataset) -> None:
+    local = localized(dataset, "es")
+    frame = map_frame(local_view(local, TODAY, ["FIREARMS"]), local.states, "es")
+    hover = frame.set_index("iso3").loc["USA", "hover"]
+    assert hover.startswith("<b>Estados Unidos</b>") and "Verificado hasta: mayo de 2020" in hover
+    summary = subregion_summary(local, TODAY, ["SOM"], ["MERCOSUR"], "es")
+    assert summary.iloc[0]["missing_detail"] == "Bolivia (verificado en 2025)"
+    assert summary.iloc[0]["group_label"] == "MERCOSUR"
+
+
+def test_membership_notes_fall_back_to_the_datas_english_when_it_changes(
+    dataset: Dataset,
+) -> None:
+    assert count_note(dataset, "HND", "pt")[0].startswith("Suspenso do exercício")
+    changed = dataset.states.copy()
+    changed.loc["HND", "count_note"] = "A new note."
+    note, translated = count_note(replace(dataset, states=changed), "HND", "pt")
+    assert (note, translated) == ("A new note.", False)

@@ -6,26 +6,30 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.charts_data import REFRESH_HOW, STALE_AFTER_DAYS, age_text, data_age, long_date
+from loaders.charts_data import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 from loaders.dataset import Dataset
+from pages.components.selection import Selection
 
 
-def banners(dataset: Dataset, notes: tuple[str, ...], today: date) -> None:
+def banners(dataset: Dataset, selection: Selection, today: date) -> None:
     """Show what the reader must know before trusting the page, most serious first."""
+    t = selection.t
     if dataset.warning:
-        st.warning(f"**Showing an older snapshot.** {dataset.warning}", icon=":material/error:")
+        # The snapshot reader's own words (English) stay as a technical detail, in a code span.
+        detail = dataset.warning.replace("`", "'")
+        st.warning(
+            t("banner.fallback", snapshot=dataset.snapshot_path.name, detail=f"`{detail}`"),
+            icon=":material/error:",
+        )
     age = data_age(dataset, today)
     if age and age[1] > STALE_AFTER_DAYS:
         oldest = age[0]
-        later = (
-            " Some rows carry later facts, each with its own verification date."
-            if dataset.meta.method == "compiled-reference"
-            else ""
-        )
-        st.warning(
-            f"Treaty status last checked against UNTC on **{long_date(oldest)}** — "
-            f"{age_text(oldest, today)}.{later} To refresh: {REFRESH_HOW}.",
-            icon=":material/history:",
-        )
-    if notes:
-        st.info("  \n".join(notes), icon=":material/link_off:")
+        sentences = [
+            t("banner.data_age", date=t.date(oldest), age=age_text(oldest, today, t.language))
+        ]
+        if dataset.meta.method == "compiled-reference":
+            sentences.append(t("banner.later_facts"))
+        sentences.append(t("banner.refresh", how=refresh_how(t.language)))
+        st.warning(" ".join(sentences), icon=":material/history:")
+    if selection.notes:
+        st.info("  \n".join(selection.notes), icon=":material/link_off:")

@@ -1,11 +1,13 @@
-"""The shared controls (instruments, as-of date, groups), held in the URL query.
+"""The shared controls (language, instruments, as-of date, groups), held in the URL query.
 
 Why the query is synced by hand rather than with ``bind="query-params"``: a bound multiselect
 writes its *displayed* labels into the URL (we want ids such as ``group=MERCOSUR``), matches ids
 case-sensitively, and drops a bad value silently, while a bad link must get a visible note. So a
 link seeds the widgets once per session (with notes on what was ignored), and every run writes the
 canonical query back (``persist_state="session"`` keeps the values across page switches, which
-clear the URL). Defaults stay out of the URL: no ``instrument`` means all, no ``as_of`` today.
+clear the URL). Defaults stay out of the URL: no ``instrument`` means all, no ``as_of`` today, no
+``lang`` the browser's language. A language chosen in the sidebar or given by the link stays in
+it, so a shared link opens in the language it was shared in.
 """
 
 from __future__ import annotations
@@ -15,32 +17,63 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.charts_data import (
-    RESOLUTION_INSTRUMENTS,
-    code_text,
-    group_label,
-    join_words,
-    long_date,
-)
+from loaders.charts_data import RESOLUTION_INSTRUMENTS, code_text, group_labels, instrument_brief
 from loaders.dataset import Dataset
 from loaders.dates import DateFormatError, parse_iso_date
 from loaders.derive import RESOLUTION_DATE
-from pages.components.selection import SESSION_KEY, Selection
+from loaders.i18n import LANGUAGES, Translator, best_language
+from pages.components.selection import SESSION_KEY, Note, Selection
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
-SHARED_PARAMS = ("instrument", "as_of", "group")
+LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"
+SHARED_PARAMS = ("instrument", "as_of", "group", "lang")
+
+
+def chosen_language() -> str:
+    """The reader's language for this run, before anything is drawn (page titles need it).
+
+    On a session's first run: the link's ``lang`` if it names one of the four languages (a tag
+    such as ``pt-BR`` counts as ``pt``), else the browser's language (``st.context.locale``),
+    English when that is none of the four; a ``lang`` that names none is noted. Later runs:
+    the sidebar's choice.
+    """
+    if LANGUAGE not in st.session_state:
+        asked = st.query_params.get_all("lang")
+        value = asked[-1].strip() if asked else ""
+        primary = value.replace("_", "-").split("-")[0].casefold()
+        if primary in LANGUAGES:
+            st.session_state[LANGUAGE] = primary
+            st.session_state[LANGUAGE_IN_LINK] = True
+        else:
+            st.session_state[LANGUAGE] = best_language(st.context.locale)
+            st.session_state[LANGUAGE_IN_LINK] = False
+            if asked:
+                st.session_state[LANGUAGE_NOTE] = Note(
+                    "note.bad_language",
+                    {
+                        "value": code_text(value),
+                        "choices": ", ".join(f"`{code}`" for code in LANGUAGES),
+                    },
+                )
+    return st.session_state[LANGUAGE]
 
 
 def shared_controls(dataset: Dataset, today: date, page_params: Sequence[str] = ()) -> Selection:
-    """Render the sidebar controls and return what they select; keeps the URL in step."""
+    """Render the sidebar controls and return what they select; keeps the URL in step.
+
+    ``dataset``: localized to the reader's language (loaders.charts_data.localized).
+    """
+    language = chosen_language()
+    t = Translator(language)
     first_day = min(dataset.instruments["adopted"])
     if NOTES not in st.session_state:
         _seed_from_link(dataset, today, first_day, page_params)
     with st.sidebar:
-        st.markdown("#### Show")
-        chosen = _instrument_pills(dataset)
-        as_of = _date_picker(first_day, today)
-        groups = _group_picker(dataset)
+        _language_picker(t)
+        st.markdown(f"#### {t('controls.show')}")
+        chosen = _instrument_pills(dataset, t)
+        as_of = _date_picker(first_day, today, t)
+        groups = _group_picker(dataset, t)
     instruments = tuple(i for i in dataset.instrument_ids if i in chosen) or tuple(
         dataset.instrument_ids
     )
@@ -48,35 +81,61 @@ def shared_controls(dataset: Dataset, today: date, page_params: Sequence[str] = 
         instruments=instruments,
         as_of=as_of,
         groups=tuple(g for g in dataset.group_ids if g in groups),
-        notes=tuple(st.session_state[NOTES]),
-        params=_params(instruments, as_of, groups, dataset, today),
+        notes=tuple(note.text(t) for note in st.session_state[NOTES]),
+        params=_params(instruments, as_of, groups, dataset, today, language),
+        language=language,
     )
     _write_link(selection, page_params)
     st.session_state[SESSION_KEY] = selection
     return selection
 
 
-def _instrument_pills(dataset: Dataset) -> list[str]:
-    labels = dataset.instruments["short_title"].to_dict()
-    named = [f"{labels[i]} ({i})" for i in RESOLUTION_INSTRUMENTS if i in labels]
+def _language_picker(t: Translator) -> None:
+    st.selectbox(
+        t("language.label"),
+        list(LANGUAGES),
+        format_func=LANGUAGES.get,
+        key=LANGUAGE,
+        persist_state="session",
+        on_change=_language_chosen,
+        icon=":material/translate:",
+        help=t("language.help", code=t.language),
+    )
+
+
+def _language_chosen() -> None:
+    st.session_state[LANGUAGE_IN_LINK] = True
+
+
+def _instrument_pills(dataset: Dataset, t: Translator) -> list[str]:
     chosen = st.pills(
-        "Instruments",
+        t("controls.instruments"),
         dataset.instrument_ids,
         selection_mode="multi",
-        format_func=lambda i: f"{labels[i].removesuffix(' Protocol')} ({i})",
+        format_func=lambda i: instrument_brief(dataset, i),
         key=INSTRUMENTS,
         persist_state="session",
         on_change=_forget_notes,
-        help=f"Paragraph 6 named the {join_words(named)}.",
+        help=t(
+            "controls.instruments_help",
+            named=t.words(
+                str(dataset.instruments.loc[i, "short_title"])
+                for i in RESOLUTION_INSTRUMENTS
+                if i in dataset.instruments.index
+            ),
+            codes=", ".join(
+                f"`{i}` ({instrument_brief(dataset, i)})" for i in dataset.instrument_ids
+            ),
+        ),
     )
     if not chosen:
-        st.caption("None chosen: showing every instrument.")
+        st.caption(t("controls.none_chosen"))
     return chosen
 
 
-def _date_picker(first_day: date, today: date) -> date:
+def _date_picker(first_day: date, today: date, t: Translator) -> date:
     as_of = st.date_input(
-        "Status on",
+        t("controls.status_on"),
         min_value=first_day,
         max_value=today,
         format="YYYY-MM-DD",
@@ -86,29 +145,28 @@ def _date_picker(first_day: date, today: date) -> date:
     )
     left, right = st.columns(2)
     left.button(
-        "4 June 2009",
+        t.short_date(RESOLUTION_DATE) if t.language != "en" else t.date(RESOLUTION_DATE),
         on_click=_set_date,
         args=(RESOLUTION_DATE,),
-        help="The day of the resolution",
+        help=t("controls.resolution_day"),
         width="stretch",
     )
-    right.button("Today", on_click=_set_date, args=(today,), width="stretch")
-    st.caption(f"Status on **{long_date(as_of)}**")
+    right.button(t("controls.today"), on_click=_set_date, args=(today,), width="stretch")
+    st.caption(t("controls.status_on_date", date=t.date(as_of)))
     return as_of
 
 
-def _group_picker(dataset: Dataset) -> list[str]:
-    memberships = dataset.memberships
-    names = dict(zip(memberships["group_id"], memberships["group_name"], strict=False))
+def _group_picker(dataset: Dataset, t: Translator) -> list[str]:
+    labels = group_labels(dataset, t.language)
     return st.multiselect(
-        "Subregions and groups",
+        t("controls.groups"),
         dataset.group_ids,
-        format_func=lambda g: group_label(names[g]),
+        format_func=labels.get,
         key=GROUPS,
         persist_state="session",
         on_change=_forget_notes,
-        placeholder="All 35 OAS member states",
-        help="Full members on the chosen date; a state in any chosen group is shown.",
+        placeholder=t("controls.groups_placeholder"),
+        help=t("controls.groups_help"),
     )
 
 
@@ -119,7 +177,8 @@ def _set_date(day: date) -> None:
 
 def _forget_notes() -> None:
     # The notes explain the link the session opened with; once the user changes a control,
-    # the view is theirs and the notes are stale.
+    # the view is theirs and the notes are stale. (Choosing a language keeps them: the view
+    # is the same, only its words change.)
     st.session_state[NOTES] = []
 
 
@@ -127,20 +186,27 @@ def _seed_from_link(
     dataset: Dataset, today: date, first_day: date, page_params: Sequence[str]
 ) -> None:
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    notes: list[str] = []
-    instruments = _known(params.get("instrument", []), dataset.instrument_ids, "instrument", notes)
-    groups = _known(params.get("group", []), dataset.group_ids, "group", notes)
+    notes: list[Note] = []
+    if LANGUAGE_NOTE in st.session_state:
+        notes.append(st.session_state.pop(LANGUAGE_NOTE))
+    instruments = _known(
+        params.get("instrument", []), dataset.instrument_ids, "note.bad_instrument", notes
+    )
+    groups = _known(params.get("group", []), dataset.group_ids, "note.bad_group", notes)
     st.session_state[INSTRUMENTS] = instruments
     st.session_state[GROUPS] = groups
     st.session_state[AS_OF] = _day(params.get("as_of", []), today, first_day, notes)
     for key in params:
         if key not in (*SHARED_PARAMS, *page_params):
-            notes.append(f"Ignored the unknown link parameter `{code_text(key)}`.")
+            notes.append(Note("note.unknown_param", {"name": code_text(key)}))
     st.session_state[NOTES] = notes
 
 
-def _known(values: list[str], valid: list[str], what: str, notes: list[str]) -> list[str]:
-    """Ids from the link matched case-insensitively; ``a,b`` and repeated parameters both work."""
+def _known(values: list[str], valid: list[str], note: str, notes: list[Note]) -> list[str]:
+    """Ids from the link matched case-insensitively; ``a,b`` and repeated parameters both work.
+
+    ``note``: the catalogue key of the note on a value that is none of ``valid``.
+    """
     by_key = {v.casefold(): v for v in valid}
     chosen: list[str] = []
     for value in (part.strip() for raw in values for part in raw.split(",")):
@@ -148,29 +214,25 @@ def _known(values: list[str], valid: list[str], what: str, notes: list[str]) -> 
             chosen.append(by_key[value.casefold()])
         elif value:
             notes.append(
-                f"Ignored `{what}={code_text(value)}` from the link: not a known {what} "
-                f"(choose from {', '.join(valid)})."
+                Note(
+                    note, {"value": code_text(value), "choices": ", ".join(f"`{v}`" for v in valid)}
+                )
             )
     return list(dict.fromkeys(chosen))
 
 
-def _day(values: list[str], today: date, first_day: date, notes: list[str]) -> date:
+def _day(values: list[str], today: date, first_day: date, notes: list[Note]) -> date:
     if not values or not values[-1].strip():
         return today
     try:
         day = parse_iso_date(values[-1])
     except DateFormatError:
-        notes.append(
-            f"Ignored `as_of={code_text(values[-1])}` from the link: not a date in the form "
-            "YYYY-MM-DD. "
-            "Showing today."
-        )
+        notes.append(Note("note.bad_date", {"value": code_text(values[-1])}))
         return today
     if not first_day <= day <= today:
         bound = first_day if day < first_day else today
         notes.append(
-            f"The link's date {day.isoformat()} is outside {long_date(first_day)} – today: "
-            f"showing {long_date(bound)} instead."
+            Note("note.date_outside", {"day": day.isoformat(), "first": first_day, "shown": bound})
         )
         return bound
     return day
@@ -182,6 +244,7 @@ def _params(
     groups: Sequence[str],
     dataset: Dataset,
     today: date,
+    language: str,
 ) -> dict[str, list[str]]:
     params: dict[str, list[str]] = {}
     if list(instruments) != dataset.instrument_ids:
@@ -190,6 +253,8 @@ def _params(
         params["as_of"] = [as_of.isoformat()]
     if groups:
         params["group"] = [g for g in dataset.group_ids if g in groups]
+    if st.session_state.get(LANGUAGE_IN_LINK):
+        params["lang"] = [language]
     return params
 
 

@@ -11,7 +11,8 @@ from loaders.paths import data_dir
 from loaders.snapshot import SnapshotError, current_name
 
 
-@st.cache_resource(show_spinner="Loading the treaty status…", max_entries=4)
+# No spinner text here: app.py shows one in the reader's language around the first load.
+@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, snapshot: str) -> Dataset:
     # ``snapshot`` is only part of the cache key: a refresh points CURRENT at a new snapshot,
     # so the next page view loads it while sessions on the old one keep their copy.

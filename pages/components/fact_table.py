@@ -7,6 +7,7 @@ truncating them, and keeps the status symbols' colours (st.dataframe would show 
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 
 import streamlit as st
 
@@ -21,14 +22,20 @@ table.facts tbody th {color: #52606d; font-weight: 500;}
 table.facts td.source {font-size: 0.8rem; color: #52606d;}
 </style>
 """
-# Cells of these rows are built from the palette's HTML; every other cell is escaped.
-_HTML_ROWS = {"Status"}
 
 
-def fact_table(columns: dict[str, dict[str, str]], trusted: bool = False) -> None:
+def fact_table(
+    columns: dict[str, dict[str, str]],
+    trusted: bool = False,
+    html_rows: Collection[str] = (),
+    record_rows: Collection[str] = (),
+) -> None:
     """``columns``: heading -> {fact: text}; every column lists the same facts in the same order.
 
     ``trusted``: the facts and cells are HTML the caller built (and escaped) itself.
+    ``html_rows``: facts whose cells are such HTML (a status badge); other cells are escaped.
+    ``record_rows``: facts whose cells quote a source record in English, shown small and marked
+    ``lang="en"`` (screen readers switch voice; the no-English tests skip them).
     """
     headings = list(columns)
     facts = list(next(iter(columns.values()), {}))
@@ -38,8 +45,8 @@ def fact_table(columns: dict[str, dict[str, str]], trusted: bool = False) -> Non
         cells = []
         for heading in headings:
             text = columns[heading][fact]
-            cell = text if trusted or fact in _HTML_ROWS else html.escape(text)
-            css = ' class="source"' if fact == "Source" else ""
+            cell = text if trusted or fact in html_rows else html.escape(text)
+            css = ' class="source" lang="en"' if fact in record_rows else ""
             cells.append(f"<td{css}>{cell}</td>")
         label = fact if trusted else html.escape(fact)
         body.append(f"<tr><th>{label}</th>{''.join(cells)}</tr>")

@@ -4,22 +4,29 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.charts_data import join_words, long_date
+from loaders.charts_data import instrument_brief
 from loaders.dataset import Dataset
+from loaders.i18n import Translator
 
 
-def provenance_footer(dataset: Dataset) -> None:
-    """One caption naming the source, its dates and the snapshot, with a pointer to the details."""
+def provenance_footer(dataset: Dataset, t: Translator) -> None:
+    """One caption naming the source, its dates and the snapshot, with a pointer to the details.
+
+    ``dataset``: localized (loaders.charts_data.localized), for the instruments' names.
+    """
     meta = dataset.meta
     by_date: dict[str, list[str]] = {}
     for instrument, info in meta.instruments.items():
-        when = long_date(info.status_as_at) if info.status_as_at else "an unknown date"
-        by_date.setdefault(when, []).append(instrument)
-    dates = "; ".join(f"{join_words(ids)} as at {when}" for when, ids in by_date.items())
-    later = ", plus later facts per row" if meta.method == "compiled-reference" else ""
-    st.divider()
-    st.caption(
-        f"Source: UN Treaty Collection (UNTC) status of the instruments — {dates}{later}. "
-        f"Snapshot `{meta.snapshot_id}`. Provenance, verification dates and how to refresh: "
-        "see the **Data** page."
+        when = t.date(info.status_as_at) if info.status_as_at else t("footer.unknown_date")
+        name = (
+            instrument_brief(dataset, instrument)
+            if instrument in dataset.instruments.index
+            else instrument
+        )
+        by_date.setdefault(when, []).append(name)
+    dates = t.items(
+        t("footer.as_at", instruments=t.words(ids), date=when) for when, ids in by_date.items()
     )
+    key = "footer.source_later" if meta.method == "compiled-reference" else "footer.source"
+    st.divider()
+    st.caption(t(key, dates=dates, snapshot=meta.snapshot_id, data_page=t("nav.data")))

@@ -2,25 +2,42 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 import streamlit as st
 
-from loaders.charts_data import join_words, noted_states
+from loaders.charts_data import noted_states
 from loaders.dataset import Dataset
+from loaders.i18n import Translator
 
 
-def membership_notes(dataset: Dataset, iso3s: Sequence[str]) -> None:
-    """An expander naming the noted states among ``iso3s``; it opens on their notes."""
-    noted = noted_states(dataset, iso3s)
+def membership_notes(dataset: Dataset, iso3s: Sequence[str], t: Translator) -> None:
+    """An expander naming the noted states among ``iso3s``; it opens on their notes.
+
+    ``dataset``: localized. A note the catalogues do not translate (new in the data) is shown as
+    the data's English, marked as such.
+    """
+    noted = noted_states(dataset, iso3s, t.language)
     if noted.empty:
         return
-    total = len(set(iso3s))
     with st.expander(
-        f"All {total} counted, as the resolution addressed them: "
-        f"{join_words(list(noted['name']))} {'has an' if len(noted) == 1 else 'have'} "
-        f"OAS membership note{'' if len(noted) == 1 else 's'}",
+        t.count(
+            "notes.title",
+            len(noted),
+            total=len(set(iso3s)),
+            names=t.words(list(noted["name"])),
+        ),
         icon=":material/info:",
     ):
         for row in noted.itertuples():
-            st.markdown(f"**{row.name}**: {row.count_note}")
+            if row.translated:
+                st.markdown(t.label(f"**{row.name}**", row.count_note))
+            else:
+                st.markdown(
+                    t.label(
+                        f"**{html.escape(row.name)}** ({html.escape(t('record.label'))})",
+                        f'<q lang="en">{html.escape(row.count_note)}</q>',
+                    ),
+                    unsafe_allow_html=True,
+                )

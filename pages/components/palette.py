@@ -1,8 +1,9 @@
-"""One look per status, the same on every page: Okabe-Ito colours, a symbol and a label.
+"""One look per status, the same on every page: Okabe-Ito colours and a symbol.
 
 Colour is never the only cue: each status also has a marker symbol (map, charts) and a text
 symbol (tables, lists). A status the snapshot cannot vouch for on the date (``_unverified``) keeps
-its hue but is drawn open / faded.
+its hue but is drawn open / faded. Its words are the catalogues' ``category.*``
+(loaders.charts_data.category_label).
 """
 
 from __future__ import annotations
@@ -15,20 +16,15 @@ class StatusStyle:
     colour: str
     marker: str  # plotly marker symbol
     glyph: str  # text symbol for tables and lists
-    label: str
     fill_opacity: float
 
 
 _STYLES = {
-    "party": StatusStyle("#0072B2", "circle", "●", "Party", 1.0),
-    "signatory": StatusStyle("#E69F00", "diamond", "◆", "Signed, not party", 1.0),
-    "signatory_unverified": StatusStyle(
-        "#E69F00", "diamond-open", "◇", "Signed, not party when last checked", 0.45
-    ),
-    "no_action": StatusStyle("#D55E00", "x", "✖", "No action", 1.0),
-    "no_action_unverified": StatusStyle(
-        "#D55E00", "x-open", "✕", "No action when last checked", 0.45
-    ),
+    "party": StatusStyle("#0072B2", "circle", "●", 1.0),
+    "signatory": StatusStyle("#E69F00", "diamond", "◆", 1.0),
+    "signatory_unverified": StatusStyle("#E69F00", "diamond-open", "◇", 0.45),
+    "no_action": StatusStyle("#D55E00", "x", "✖", 1.0),
+    "no_action_unverified": StatusStyle("#D55E00", "x-open", "✕", 0.45),
 }
 
 

@@ -8,13 +8,19 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.charts_data import DAYS_PER_YEAR, long_date
+from loaders.charts_data import DAYS_PER_YEAR
 from loaders.derive import RESOLUTION_DATE
+from loaders.i18n import Translator, number_separators
+from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
 
 
 def ratify_chart(
-    times: pd.DataFrame, labels: dict[str, str], registry: Sequence[str], opened: pd.Series
+    times: pd.DataFrame,
+    labels: dict[str, str],
+    registry: Sequence[str],
+    opened: pd.Series,
+    t: Translator,
 ) -> None:
     """Draw ``times`` (loaders.charts_data.ratify_times) as a box with its dots per instrument.
 
@@ -38,11 +44,18 @@ def ratify_chart(
             line={"color": style.colour, "width": 1.5},
             marker={"symbol": style.marker, "color": style.colour, "size": 8, "opacity": 0.85},
             hovertext=[
-                f"<b>{r.state}</b>: party since {long_date(r.consent_date)}, "
-                f"{r.years_from_opening:.1f} years after opening"
+                t(
+                    "chart.ratify_hover",
+                    state=r.state,
+                    date=t.date(r.consent_date),
+                    years=t.number(r.years_from_opening, 1),
+                )
                 for r in rows.itertuples()
             ],
             hoverinfo="text",
+            # Only the dots answer the pointer: the box's own hover lists plotly's English
+            # statistics (median, q1, upper fence...).
+            hoveron="points",
             name=label,
             showlegend=False,
         )
@@ -52,18 +65,19 @@ def ratify_chart(
             y=[label],
             mode="markers",
             marker={"symbol": "line-ns", "size": 30, "line": {"width": 2, "color": "#1d2733"}},
-            hovertext="4 June 2009 (the resolution)",
+            hovertext=t("chart.resolution_marker", date=t.date(RESOLUTION_DATE)),
             hoverinfo="text",
-            name="4 June 2009",
+            name=t.date(RESOLUTION_DATE),
             showlegend=False,
         )
     figure.update_layout(
         height=110 + 70 * len(labels),
         margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"title": "Years from opening for signature to consent", "rangemode": "tozero"},
+        xaxis={"title": t("chart.ratify_axis"), "rangemode": "tozero"},
         yaxis={"autorange": "reversed", "title": None},
         legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1, "xanchor": "right"},
         plot_bgcolor="#ffffff",
+        separators=number_separators(t.language),
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
-    st.plotly_chart(figure, config={"displaylogo": False}, width="stretch")
+    st.plotly_chart(figure, config=chart_config(t), width="stretch")

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 from urllib.parse import urlencode
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from loaders.i18n import Translator
+
 SESSION_KEY = "_selection"
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something about the link that was ignored: a catalogue key and its values, put in words
+    at each run, so a note reads in the language chosen since."""
+
+    key: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, t: Translator) -> str:
+        values = {k: t.date(v) if isinstance(v, date) else v for k, v in self.values.items()}
+        return t(self.key, **values)
 
 
 @dataclass(frozen=True)
@@ -19,6 +35,12 @@ class Selection:
     groups: tuple[str, ...]  # empty: all 35 OAS member states
     notes: tuple[str, ...] = ()  # link parameters that were ignored, in words
     params: dict[str, list[str]] = field(default_factory=dict)  # the canonical link query
+    language: str = "en"  # en, es, pt or fr (loaders.i18n.LANGUAGES)
+
+    @property
+    def t(self) -> Translator:
+        """Texts, dates and numbers in the reader's language."""
+        return Translator(self.language)
 
     def link(self, **extra: str) -> dict[str, list[str]]:
         """Query parameters for a link to another page that keeps this view."""

@@ -8,14 +8,22 @@ import pandas as pd
 import streamlit as st
 from plotly.subplots import make_subplots
 
+from loaders.i18n import Translator, number_separators
+from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
 
 # A pattern per instrument as well as a colour, so the panels read in greyscale too.
 PATTERNS = ("", "/", ".", "x")
 
 
-def share_chart(summary: pd.DataFrame, labels: dict[str, str], registry: Sequence[str]) -> None:
-    """Draw ``summary`` (loaders.charts_data.subregion_summary): one panel per instrument."""
+def share_chart(
+    summary: pd.DataFrame, labels: dict[str, str], registry: Sequence[str], t: Translator
+) -> None:
+    """Draw ``summary`` (loaders.charts_data.subregion_summary): one panel per instrument.
+
+    ``labels``: instrument -> the name over its panel. Hover texts are written here, in the
+    reader's language, so plotly adds no words of its own.
+    """
     chosen = [i for i in labels if (summary["instrument"] == i).any()]
     groups = list(dict.fromkeys(summary["group_label"]))
     figure = make_subplots(
@@ -47,15 +55,29 @@ def share_chart(summary: pd.DataFrame, labels: dict[str, str], registry: Sequenc
             textposition="outside",
             textfont={"color": "#1d2733", "size": 12},
             cliponaxis=False,
-            customdata=rows["missing_detail"].replace("", "none"),
-            hovertemplate="%{y}: %{text} members party<br>Not party: %{customdata}<extra></extra>",
+            hovertext=[
+                t(
+                    "chart.share_hover",
+                    group=row.group_label,
+                    parties=row.parties,
+                    members=row.members,
+                    missing=row.missing_detail or t("words.none"),
+                )
+                for row in rows.itertuples()
+            ],
+            hoverinfo="text",
             name=labels[instrument],
             showlegend=False,
             row=1,
             col=column,
         )
     # Room right of 100% for the "6/6" labels, so neighbouring panels' ticks do not collide.
-    figure.update_xaxes(range=[0, 1.3], tickformat=".0%", tickvals=[0, 0.5, 1], gridcolor="#eef1f4")
+    figure.update_xaxes(
+        range=[0, 1.3],
+        tickvals=[0, 0.5, 1],
+        ticktext=[t.share(v) for v in (0, 0.5, 1)],
+        gridcolor="#eef1f4",
+    )
     figure.update_yaxes(categoryorder="array", categoryarray=groups[::-1])
     figure.update_annotations(font_size=13)
     figure.update_layout(
@@ -63,5 +85,6 @@ def share_chart(summary: pd.DataFrame, labels: dict[str, str], registry: Sequenc
         margin={"l": 10, "r": 10, "t": 40, "b": 10},
         plot_bgcolor="#ffffff",
         bargap=0.3,
+        separators=number_separators(t.language),
     )
-    st.plotly_chart(figure, config={"displaylogo": False}, width="stretch")
+    st.plotly_chart(figure, config=chart_config(t), width="stretch")

@@ -11,9 +11,10 @@ import html
 from pages.components.palette import status_style
 
 
-def status_badge(category: str, text: str | None = None) -> str:
+def status_badge(category: str, text: str) -> str:
+    """``text`` (already in the reader's language) after the category's symbol."""
     style = status_style(category)
     return (
         f'<span style="color:{style.colour}" aria-hidden="true">{style.glyph}</span>'
-        f" {html.escape(text or style.label)}"
+        f" {html.escape(text)}"
     )

@@ -11,20 +11,23 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from loaders.charts_data import category_label
+from loaders.i18n import Translator
+from pages.components.chart_config import chart_config
 from pages.components.palette import status_style
 
 CATEGORIES = ("party", "signatory", "signatory_unverified", "no_action", "no_action_unverified")
-TOPOJSON = {"topojsonURL": "app/static/", "displaylogo": False, "scrollZoom": False}
+TOPOJSON = {"topojsonURL": "app/static/", "scrollZoom": False}
 
 
-def status_map(frame: pd.DataFrame, key: str) -> str | None:
+def status_map(frame: pd.DataFrame, key: str, language: str = "en") -> str | None:
     """Draw ``frame`` (from loaders.charts_data.map_frame); the ISO3 code of a clicked state."""
     figure = go.Figure()
     present = [c for c in CATEGORIES if (frame["category"] == c).any()]
     for category in present:
-        _fill(figure, frame[frame["category"] == category], category)
+        _fill(figure, frame[frame["category"] == category], category, language)
     for category in present:
-        _markers(figure, frame[frame["category"] == category], category)
+        _markers(figure, frame[frame["category"] == category], category, language)
     figure.update_geos(
         lataxis_range=[-58, 75],
         lonaxis_range=[-170, -30],
@@ -59,7 +62,7 @@ def status_map(frame: pd.DataFrame, key: str) -> str | None:
     )
     event = st.plotly_chart(
         figure,
-        config=TOPOJSON,
+        config=chart_config(Translator(language), **TOPOJSON),
         on_select="rerun",
         selection_mode="points",
         key=key,
@@ -68,7 +71,7 @@ def status_map(frame: pd.DataFrame, key: str) -> str | None:
     return _clicked(event)
 
 
-def _fill(figure: go.Figure, rows: pd.DataFrame, category: str) -> None:
+def _fill(figure: go.Figure, rows: pd.DataFrame, category: str, language: str) -> None:
     style = status_style(category)
     figure.add_choropleth(
         locations=rows["iso3"],
@@ -82,12 +85,12 @@ def _fill(figure: go.Figure, rows: pd.DataFrame, category: str) -> None:
         customdata=rows["iso3"],
         hovertext=rows["hover"],
         hoverinfo="text",
-        name=style.label,
+        name=category_label(category, language),
         showlegend=False,
     )
 
 
-def _markers(figure: go.Figure, rows: pd.DataFrame, category: str) -> None:
+def _markers(figure: go.Figure, rows: pd.DataFrame, category: str, language: str) -> None:
     style = status_style(category)
     is_open = style.marker.endswith("-open")
     figure.add_scattergeo(
@@ -107,7 +110,7 @@ def _markers(figure: go.Figure, rows: pd.DataFrame, category: str) -> None:
         customdata=rows["iso3"],
         hovertext=rows["hover"],
         hoverinfo="text",
-        name=f"{style.label} ({len(rows)})",
+        name=f"{category_label(category, language)} ({len(rows)})",
     )
 
 

@@ -17,6 +17,7 @@ import streamlit as st
 
 from loaders.charts_data import confidence_text, partial_date_text, short_date
 from loaders.derive import SIGNATORY
+from loaders.i18n import Translator
 from pages.components.status_badge import status_badge
 
 UNCONFIRMED = "†"  # marks a fact of less than high confidence; the page explains it
@@ -33,27 +34,40 @@ table.statuses td.muted {color: #52606d; font-size: 0.82rem;}
 """
 
 
-def status_table(rows: pd.DataFrame, as_of: date, link: Callable[[str], str]) -> None:
+def status_table(
+    rows: pd.DataFrame, as_of: date, link: Callable[[str], str], t: Translator
+) -> None:
     """``rows``: non-party rows of a status view on ``as_of`` (with ``category``); ``link``:
     iso3 -> profile URL."""
-    body = "".join(_row(row, as_of, link(row["iso3"])) for row in rows.to_dict("records"))
+    body = "".join(_row(row, as_of, link(row["iso3"]), t) for row in rows.to_dict("records"))
     columns = "<colgroup><col class='state'><col class='status'><col></colgroup>"
-    head = "<tr><th>State</th><th>Status</th><th>Not party as of</th></tr>"
+    head = "".join(
+        f"<th>{html.escape(t(key))}</th>"
+        for key in ("column.state", "column.status", "column.not_party_as_of")
+    )
+    head = f"<tr>{head}</tr>"
     st.html(
         f"{_STYLE}<table class='statuses'>{columns}<thead>{head}</thead>"
         f"<tbody>{body}</tbody></table>"
     )
 
 
-def _row(row: dict, as_of: date, href: str) -> str:
+def _row(row: dict, as_of: date, href: str, t: Translator) -> str:
     signed = row["status"] == SIGNATORY
-    status = f"Signed {short_date(row['signature_date'])}" if signed else "No action"
-    checked = (
-        short_date(as_of)
-        if row["status_verified"]
-        else f"{partial_date_text(row['verified_through'])} (not verified since)"
+    status = (
+        t("status.signed_on", date=short_date(row["signature_date"], t.language))
+        if signed
+        else t("status.no_action")
     )
-    caution = confidence_text(row["confidence"])
+    checked = (
+        short_date(as_of, t.language)
+        if row["status_verified"]
+        else t(
+            "status.not_verified_since",
+            checked=partial_date_text(row["verified_through"], t.language),
+        )
+    )
+    caution = confidence_text(row["confidence"], t.language)
     mark = f" <span title='{html.escape(caution)}'>{UNCONFIRMED}</span>" if caution else ""
     return (
         f"<tr><td><a href='{html.escape(href)}' target='_self'>{html.escape(row['state'])}</a>"

@@ -9,8 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.charts_data import RESOLUTION_SYMBOL, long_date
+from loaders.charts_data import RESOLUTION_SYMBOL
 from loaders.derive import RESOLUTION_DATE
+from loaders.i18n import Translator, number_separators
+from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
 
 
@@ -21,11 +23,14 @@ def timeline_chart(
     states: int,
     as_of: date,
     checked: date | None,
+    t: Translator,
 ) -> None:
     """Draw ``series`` (instrument, date, parties); ``labels``: chosen id -> name.
 
     ``checked`` is the oldest date the snapshot was checked against UNTC: after it, only some
     rows were verified again, so the chart shades that stretch instead of implying it is complete.
+    Every word and date plotly shows is written here in the reader's language: hover texts are
+    ours, the date axis shows years only, and the unified hover's heading is a numeric date.
     """
     figure = go.Figure()
     for instrument, label in labels.items():
@@ -39,7 +44,11 @@ def timeline_chart(
             mode="lines",
             line={"shape": "hv", "color": style.colour, "dash": style.dash, "width": 2.5},
             name=f"{label} ({int(rows['parties'].iloc[-1])})",
-            hovertemplate=f"{label}<br>%{{x|%-d %B %Y}}: %{{y}} parties<extra></extra>",
+            customdata=[
+                t("chart.timeline_hover", instrument=label, date=t.date(day), parties=parties)
+                for day, parties in zip(rows["date"], rows["parties"], strict=True)
+            ],
+            hovertemplate="%{customdata}<extra></extra>",
         )
     end = pd.Timestamp(as_of)
     if checked and pd.Timestamp(checked) < end:
@@ -55,7 +64,7 @@ def timeline_chart(
             x=pd.Timestamp(checked),
             y=0.04,
             yref="paper",
-            text=f"After the UNTC check of {long_date(checked)}<br>only some rows were re-verified",
+            text=t("chart.after_check", date=t.date(checked)),
             showarrow=False,
             xanchor="left",
             yanchor="bottom",
@@ -71,7 +80,7 @@ def timeline_chart(
             x=resolution,
             y=1.0,
             yref="paper",
-            text=f"{RESOLUTION_SYMBOL}, 4 June 2009",
+            text=f"{RESOLUTION_SYMBOL}, {t.date(RESOLUTION_DATE)}",
             showarrow=False,
             xanchor="center",
             yanchor="bottom",
@@ -83,11 +92,14 @@ def timeline_chart(
         height=430,
         margin={"l": 10, "r": 10, "t": 28, "b": 10},
         legend={"orientation": "h", "y": -0.12, "x": 0},
-        yaxis={"title": f"Parties among the {states} states", "range": [0, states + 1.5]},
-        xaxis={"title": None},
+        yaxis={"title": t("chart.parties_axis", states=states), "range": [0, states + 1.5]},
+        # Years only on the axis, and a numeric date over the unified hover: plotly's month
+        # names are English.
+        xaxis={"title": None, "tickformat": "%Y", "hoverformat": "%Y-%m-%d"},
         hovermode="x unified",
         plot_bgcolor="#ffffff",
+        separators=number_separators(t.language),
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
     figure.update_yaxes(showgrid=True, gridcolor="#eef1f4", rangemode="tozero")
-    st.plotly_chart(figure, config={"displaylogo": False}, width="stretch")
+    st.plotly_chart(figure, config=chart_config(t), width="stretch")

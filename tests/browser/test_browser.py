@@ -76,7 +76,7 @@ def test_filters_change_the_view_and_the_link(watched: Watched, app_url: str) ->
     wait_until_shown(watched, app_url + "/", "Paragraph 6: who has answered the call?")
     assert page.locator("[data-testid=stMetric]").count() == 4
 
-    page.get_by_role("button", name="Firearms (FIREARMS)").click()
+    page.get_by_role("button", name="Firearms", exact=True).click()
     page.wait_for_url(re.compile(r"\?instrument=FIREARMS$"))
     settle(page)
     assert page.locator("[data-testid=stMetric]").count() == 1

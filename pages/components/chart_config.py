@@ -1,0 +1,83 @@
+"""Plotly's own words (its toolbar's tooltips, its month names and number signs) per language.
+
+Plotly takes a locale per chart in its config (``locale`` and ``locales``), so no script has to be
+registered and nothing is fetched: the dictionary is the catalogue's, the month and day names and
+the number signs babel's.
+"""
+
+from __future__ import annotations
+
+import json
+
+from babel import Locale
+
+from loaders.i18n import Translator, number_separators
+
+# Plotly's English toolbar texts -> the catalogue keys of their translations.
+MODEBAR = {
+    "Download plot as a PNG": "chart.modebar.download_png",
+    "Download plot": "chart.modebar.download",
+    "Zoom": "chart.modebar.zoom",
+    "Pan": "chart.modebar.pan",
+    "Box Select": "chart.modebar.box_select",
+    "Lasso Select": "chart.modebar.lasso_select",
+    "Zoom in": "chart.modebar.zoom_in",
+    "Zoom out": "chart.modebar.zoom_out",
+    "Autoscale": "chart.modebar.autoscale",
+    "Reset axes": "chart.modebar.reset_axes",
+    "Reset view": "chart.modebar.reset_view",
+    "Reset": "chart.modebar.reset",
+    "Toggle Spike Lines": "chart.modebar.spikes",
+    "Show closest data on hover": "chart.modebar.closest",
+    "Compare data on hover": "chart.modebar.compare",
+    "Preparing image - this may take a few seconds": "chart.modebar.preparing",
+    "Image download succeeded": "chart.modebar.downloaded",
+    "Double-click to zoom back out": "chart.modebar.double_click",
+}
+_BABEL = {"en": "en_US", "es": "es", "pt": "pt_BR", "fr": "fr"}
+
+
+def chart_config(t: Translator, **extra: object) -> dict:
+    """``st.plotly_chart``'s config for the reader's language, plus ``extra``."""
+    config: dict = {"displaylogo": False, **extra}
+    if t.language == "en":
+        return config
+    locale = Locale.parse(_BABEL[t.language])
+    months, days = locale.months["format"], locale.days["format"]
+    separators = number_separators(t.language)
+    config["locale"] = t.language
+    config["locales"] = {
+        t.language: {
+            "dictionary": {english: t(key) for english, key in MODEBAR.items()},
+            "format": {
+                # babel numbers days from Monday (0); plotly's list starts on Sunday
+                "days": [days["wide"][(n + 6) % 7] for n in range(7)],
+                "shortDays": [days["abbreviated"][(n + 6) % 7] for n in range(7)],
+                "months": [months["wide"][n] for n in range(1, 13)],
+                "shortMonths": [months["abbreviated"][n] for n in range(1, 13)],
+                "decimal": separators[0],
+                "thousands": separators[1],
+                "date": "%d/%m/%Y",
+            },
+        }
+    }
+    return config
+
+
+# The button Streamlit adds to every chart's toolbar has an English title that plotly does not
+# translate; plotly shows toolbar titles with CSS (``content: attr(data-title)``), so the page's
+# style can say it in the reader's language.
+_STREAMLIT_BUTTONS = {
+    "Fullscreen": "chart.fullscreen",
+    "Close fullscreen": "chart.close_fullscreen",
+}
+
+
+def chart_toolbar_style(t: Translator) -> str:
+    """A <style> giving Streamlit's chart buttons their tooltip in the reader's language."""
+    rules = "".join(
+        f'.js-plotly-plot .plotly .modebar [data-title="{title}"]:after '
+        f"{{content: {json.dumps(t(key), ensure_ascii=False)} !important;}}\n"
+        for title, key in _STREAMLIT_BUTTONS.items()
+    )
+    return f"<style>\n{rules}</style>"
