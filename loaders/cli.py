@@ -12,6 +12,7 @@ from pathlib import Path
 from loaders.dataset import load_dataset
 from loaders.dates import DateFormatError, parse_iso_date
 from loaders.export import csv_bytes, export_metadata, export_table
+from loaders.i18n import LANGUAGES
 from loaders.paths import data_dir
 from loaders.registry import ReferenceDataError
 from loaders.snapshot import SnapshotError
@@ -33,6 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
     export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
     refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
     refresh.add_argument("--instrument", action="append", help="only these instruments")
     refresh.add_argument(
@@ -51,12 +53,13 @@ def _export(args: argparse.Namespace) -> int:
         return USAGE_ERROR
     dataset = load_dataset()
     try:
+        language = resolve([args.lang], list(LANGUAGES), "language")[0]
         instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
         groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    table = export_table(status_view(dataset, as_of, instruments, groups), as_of)
+    table = export_table(status_view(dataset, as_of, instruments, groups), as_of, language)
     content = csv_bytes(table)
     if args.out is None:
         sys.stdout.buffer.write(content)

@@ -123,3 +123,16 @@ def test_check_reports_provenance(capsys):
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "compiled-reference" in out and "XVIII-12-a" in out and "2014-01-27" in out
+
+
+def test_lang_adds_the_state_name_in_that_language(capsysbinary):
+    rows = _export(capsysbinary, "--as-of", "2009-06-04", "--instrument", "TIP", "--lang", "es")
+    assert list(rows[0])[-1] == "state_es" and list(rows[0])[:-1] == EXPORT_COLUMNS
+    by_state = {r["iso3"]: r for r in rows}
+    assert by_state["USA"]["state_es"] == "Estados Unidos"
+    assert by_state["USA"]["state"] == "United States"  # machine columns stay as they are
+
+
+def test_unknown_lang_is_a_usage_error(capsys):
+    assert main(["export", "--lang", "de"]) == 2
+    assert "unknown language 'de' (choose from en, es, pt, fr)" in capsys.readouterr().err
