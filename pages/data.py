@@ -114,12 +114,9 @@ column_config.update(
             help=t("data.status_help"),
         ),
         "status_verified": _coded("status_verified", boolean, help=t("data.verified_help")),
-        "consent_kind": _coded(
-            "consent_kind",
-            {
-                k: kind_text(k, language=t.language)
-                for k in sorted(set(table["consent_kind"]) - {""})
-            },
+        # Words, not a coded column: Streamlit would show a coded empty cell as "None".
+        "consent_kind": st.column_config.TextColumn(
+            t("data.col.consent_kind"), help=t("data.column_help", name="consent_kind")
         ),
         "kind_inferred": _coded("kind_inferred", boolean, help=t("data.inferred_help")),
         "confidence": _coded(
@@ -140,8 +137,9 @@ if local_column in table.columns:
     )
     order.remove(local_column)
     order.insert(1, local_column)
+kinds = table["consent_kind"].map(lambda k: kind_text(k, language=t.language) if k else "")
 st.dataframe(
-    table,
+    table.assign(consent_kind=kinds),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 460),
