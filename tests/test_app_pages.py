@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from loaders.dataset import Dataset
@@ -277,21 +275,6 @@ def test_profile_without_a_state_asks_for_one() -> None:
     said = texts(app)
     assert "Every state at a glance" in said and "Party since 2002" in said
     assert "No action as of July 2014 (not verified since)" in said
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
-    """What the page hands to its download buttons, by file name."""
-    seen: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        if filename:
-            seen[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    yield seen
 
 
 def test_data_download_is_exactly_the_table_shown(

@@ -15,7 +15,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -34,24 +34,12 @@ from loaders.snapshot import (
     refresh_lock,
     snapshots_dir,
 )
-from tests.test_refresh import CUTOFF, _snapshot_as_of, _tree
+from tests.refresh_helpers import snapshot_as_of, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
 # The last progress line printed under the lock, just before the new snapshot is written.
 LAST_MERGE_LINE = "FIREARMS: 124 participants"
 NUMBERS = ("XVIII-12", "XVIII-12-a", "XVIII-12-b", "XVIII-12-c")
-
-
-@pytest.fixture
-def mirror() -> Iterator[UntcMirror]:
-    with UntcMirror(FIXTURES) as server:
-        yield server
-
-
-@pytest.fixture
-def older(data_copy: Path) -> Path:
-    _snapshot_as_of(data_copy, CUTOFF)
-    return data_copy
 
 
 def start_refresh(data: Path, mirror: UntcMirror) -> subprocess.Popen[str]:
@@ -151,12 +139,12 @@ def test_disk_full_while_writing_changes_nothing(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(snapshot_module, "write_snapshot_files", fill_the_disk)
-    before = _tree(older)
+    before = tree(older)
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "SOM"]) == 1
     err = capsys.readouterr().err
     assert "refresh failed, snapshot unchanged: [Errno 28] No space left on device" in err
     assert "Traceback" not in err
-    assert _tree(older) == before  # the staging folder is gone too
+    assert tree(older) == before  # the staging folder is gone too
 
 
 # ---------------------------------------------------------------------------------------------
@@ -192,13 +180,13 @@ def test_two_refreshes_at_once_never_corrupt_the_snapshot(older: Path, mirror: U
 
 
 def test_a_refresh_while_another_holds_the_lock_fails_fast(older: Path, mirror: UntcMirror) -> None:
-    before = _tree(older)
+    before = tree(older)
     with refresh_lock(older):
         process = start_refresh(older, mirror)
         _, err = process.communicate(timeout=20)
     assert process.returncode == 1
     assert "refresh failed, snapshot unchanged: another refresh is writing the snapshot" in err
-    assert _tree(older) == before
+    assert tree(older) == before
 
 
 # ---------------------------------------------------------------------------------------------
@@ -256,7 +244,7 @@ DAMAGE: dict[str, tuple[Callable[[Path], None], str]] = {  # how -> (damage, mes
 def two_good(older: Path) -> tuple[Path, str, str]:
     """History: reference, then two good snapshots; returns (data, last good, current)."""
     last_good = current_name(older)
-    _snapshot_as_of(older, date(2013, 6, 30))
+    snapshot_as_of(older, date(2013, 6, 30))
     return older, last_good, current_name(older)
 
 

@@ -16,7 +16,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,7 +27,7 @@ from loaders.cli import main
 from loaders.paths import PROJECT_ROOT
 from loaders.snapshot import read_current
 from loaders.untc import UntcClient
-from tests.test_refresh import ARGENTINA_ROW, CUTOFF, _edited, _snapshot_as_of, _tree
+from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
 TIP = "XVIII-12-a"
@@ -60,21 +59,9 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
     return factory
 
 
-@pytest.fixture
-def mirror() -> Iterator[UntcMirror]:
-    with UntcMirror(FIXTURES) as server:
-        yield server
-
-
-@pytest.fixture
-def older(data_copy: Path) -> Path:
-    _snapshot_as_of(data_copy, CUTOFF)
-    return data_copy
-
-
 def refused(data: Path, mirror: UntcMirror, capsys: pytest.CaptureFixture[str]) -> str:
     """Run the refresh of TIP; assert exit 1, a readable message and no change; return it."""
-    before = _tree(data)
+    before = tree(data)
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
@@ -83,7 +70,7 @@ def refused(data: Path, mirror: UntcMirror, capsys: pytest.CaptureFixture[str]) 
     assert headline.startswith("refresh failed, snapshot unchanged: TIP (XVIII-12-a): ")
     for line in tried:  # one line per URL tried, each naming it
         assert line.startswith(f"  - {mirror.base_url}/") and len(line) < 400, line
-    assert _tree(data) == before
+    assert tree(data) == before
     return message
 
 
@@ -283,7 +270,7 @@ ARGENTINA = "<Entry>Argentina</Entry>"
 
 
 def feed_with(*replacements: tuple[str, str]) -> bytes:
-    return _edited(FEED, *replacements)
+    return edited(FEED, *replacements)
 
 
 def stored_text(data: Path) -> str:
@@ -368,12 +355,12 @@ def test_escaped_markup_around_a_state_name_is_not_taken_for_the_state(
         mirror.xml_path(TIP),
         body=feed_with((ARGENTINA, "<Entry>&lt;b&gt;Argentina&lt;/b&gt;</Entry>")),
     )
-    before = _tree(older)
+    before = tree(older)
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 1
     err = capsys.readouterr().err
     assert "Argentina (ARG) is missing" in err
     assert "unmapped participant names close to it: [" in err and "'<b>Argentina</b>'" in err
-    assert _tree(older) == before
+    assert tree(older) == before
 
 
 @pytest.mark.parametrize(
@@ -396,13 +383,13 @@ def test_impossible_dates_for_a_state_are_refused(
     mirror.route(
         mirror.xml_path(TIP), body=feed_with((ARGENTINA_ROW, ARGENTINA_ROW.replace(old, new)))
     )
-    before = _tree(older)
+    before = tree(older)
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "refresh failed, snapshot unchanged: Argentina (ARG) on TIP (XVIII-12-a) at " in err
     assert f"status as at 2014-01-20: {reason}" in err
-    assert _tree(older) == before
+    assert tree(older) == before
 
 
 FORMULAS = {

@@ -25,7 +25,6 @@ from pathlib import Path
 import pytest
 from babel import Locale
 from google.protobuf.json_format import MessageToDict
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from loaders.dataset import Dataset
@@ -338,21 +337,6 @@ def test_source_records_stay_english_and_say_so() -> None:
     assert "<th>Fuente (registro en inglés)</th>" in said
     assert '<td class="source" lang="en">UNTC status feed (2014); secondary lists' in said
     assert "Registro y fuente (en inglés)" in said
-
-
-@pytest.fixture
-def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
-    """What the page hands to its download buttons, by file name."""
-    seen: dict[str, bytes] = {}
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        if filename:
-            seen[filename] = path_or_data
-        return original(self, path_or_data, mimetype, kind, filename)
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    yield seen
 
 
 @pytest.mark.parametrize("language", OTHERS)

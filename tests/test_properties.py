@@ -34,7 +34,7 @@ from loaders.refresh import RefreshError, refresh
 from loaders.snapshot import CURRENT, current_name, read_current, snapshots_dir
 from loaders.untc import UntcError, parse_html, parse_xml, refuse_maintenance_page
 from loaders.views import SelectionError, resolve
-from tests.test_refresh import CUTOFF, _snapshot_as_of, _tree
+from tests.refresh_helpers import CUTOFF, snapshot_as_of, tree
 from tests.untc_server import FIXTURES
 
 URL = "https://untc.test/doc"
@@ -253,15 +253,15 @@ class _Feed:
 )
 def test_refresh_of_a_mutated_feed(document: tuple[Parser, bytes, str], data_copy: Path) -> None:
     if data_copy not in _OLDER:  # once per test, not per example: publishing takes time
-        _OLDER[data_copy] = _snapshot_as_of(data_copy, CUTOFF)
+        _OLDER[data_copy] = snapshot_as_of(data_copy, CUTOFF)
     older = _OLDER[data_copy]
     (snapshots_dir(data_copy) / CURRENT).write_text(older + "\n")  # undo the last success
-    before = _tree(data_copy)
+    before = tree(data_copy)
     try:
         folder = refresh(data_copy, ["TIP"], client=_Feed(document[1]))  # type: ignore[arg-type]
     except RefreshError as exc:
         assert str(exc).startswith("TIP") or URL in str(exc), str(exc)
-        assert _tree(data_copy) == before
+        assert tree(data_copy) == before
     else:
         assert current_name(data_copy) == folder.name != older
         assert read_current(data_copy).meta.instruments["TIP"].source_url == URL

@@ -7,83 +7,10 @@ import socket
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from loaders.cli import main
-from loaders.models import InstrumentMeta
-from loaders.reference import reference_records
-from loaders.registry import load_instruments
-from loaders.snapshot import SnapshotContent, current_name, history, publish, read_current
+from loaders.snapshot import current_name, history, read_current
+from tests.refresh_helpers import ARGENTINA_ROW, CUTOFF, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
-
-CUTOFF = date(2012, 12, 31)
-
-
-def _tree(folder: Path) -> dict[str, bytes]:
-    files = (p for p in folder.rglob("*") if p.is_file() and p.name != ".lock")
-    return {str(p.relative_to(folder)): p.read_bytes() for p in files}
-
-
-def _snapshot_as_of(data: Path, cutoff: date) -> str:
-    """Make the current snapshot what the reference knew on ``cutoff`` (an older snapshot)."""
-    records = []
-    for record in reference_records(data):
-        acts = {
-            "signature_date": record.signature_date
-            if record.signature_date and record.signature_date <= cutoff
-            else None,
-            "consent_date": record.consent_date
-            if record.consent_date and record.consent_date <= cutoff
-            else None,
-        }
-        kind = record.consent_kind if acts["consent_date"] else None
-        records.append(
-            record.model_copy(
-                update={
-                    **acts,
-                    "consent_kind": kind,
-                    "verified_through": cutoff.isoformat(),
-                    "kind_inferred": record.kind_inferred and bool(kind),
-                }
-            )
-        )
-    meta = {
-        "method": "compiled-reference",
-        "description": f"reference facts as known on {cutoff}",
-        "compiled_at": "2013-01-01T00:00:00Z",
-        "instruments": {
-            i.id: InstrumentMeta(mtdsg_no=i.mtdsg_no, status_as_at=cutoff, source="test")
-            for i in load_instruments(data)
-        },
-    }
-    folder = publish(data, "older", lambda _: SnapshotContent(records, [], {}, meta))
-    return folder.name
-
-
-def _edited(name: str, *replacements: tuple[str, str]) -> bytes:
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    for old, new in replacements:
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    return text.encode("utf-8")
-
-
-ARGENTINA_ROW = (
-    "<Row>\n            <Entry>Argentina</Entry>\n            <Entry>12 Dec 2000</Entry>\n"
-    "            <Entry>19 Nov 2002</Entry>\n          </Row>"
-)
-
-
-@pytest.fixture
-def mirror():
-    with UntcMirror(FIXTURES) as server:
-        yield server
-
-
-@pytest.fixture
-def older(data_copy: Path) -> Path:
-    _snapshot_as_of(data_copy, CUTOFF)
-    return data_copy
 
 
 def _refresh(mirror: UntcMirror, *args: str) -> int:
@@ -132,7 +59,7 @@ def test_refresh_of_one_instrument_keeps_the_others(older, mirror):
 
 
 def test_declarations_of_oas_states_are_kept_as_text(older, mirror):
-    body = _edited(
+    body = edited(
         "xviii-12-a.en.xml",
         (
             "<Declarations>",
@@ -157,13 +84,13 @@ def _closed_port() -> int:
 
 
 def _assert_refused(data: Path, args: list[str], capsys, *fragments: str) -> None:
-    before = _tree(data)
+    before = tree(data)
     assert main(["refresh", *args]) == 1
     err = capsys.readouterr().err
     assert "refresh failed, snapshot unchanged" in err
     for fragment in fragments:
         assert fragment in err
-    assert _tree(data) == before
+    assert tree(data) == before
 
 
 def test_unreachable_site(older, capsys):
@@ -196,7 +123,7 @@ def test_count_disagreeing_with_the_header(older, mirror, capsys):
 
 
 def test_a_missing_oas_state(older, mirror, capsys):
-    body = _edited(
+    body = edited(
         "xviii-12-a.en.xml",
         (ARGENTINA_ROW, ""),
         ("Signatories : 117. Parties : 159", "Signatories : 116. Parties : 158"),
@@ -212,7 +139,7 @@ def test_a_missing_oas_state(older, mirror, capsys):
 
 
 def test_a_renamed_oas_state_is_reported_with_close_names(older, mirror, capsys):
-    body = _edited(
+    body = edited(
         "xviii-12-a.en.xml",
         ("<Entry>Argentina</Entry>", "<Entry>Argentine Republic</Entry>"),
     )
@@ -227,7 +154,7 @@ def test_a_renamed_oas_state_is_reported_with_close_names(older, mirror, capsys)
 
 
 def test_a_party_that_disappears_without_a_withdrawal_note(older, mirror, capsys):
-    body = _edited(
+    body = edited(
         "xviii-12-a.en.xml",
         (ARGENTINA_ROW, ARGENTINA_ROW.replace("<Entry>19 Nov 2002</Entry>", "<Entry/>")),
         ("Parties : 159", "Parties : 158"),
