@@ -93,6 +93,13 @@ def _assert_refused(data: Path, args: list[str], capsys, *fragments: str) -> Non
     assert tree(data) == before
 
 
+def _refuses_tip(data: Path, mirror: UntcMirror, capsys, *fragments: str) -> None:
+    """A refresh of the Trafficking Protocol from the mirror is refused, saying ``fragments``."""
+    _assert_refused(
+        data, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, *fragments
+    )
+
+
 def test_unreachable_site(older, capsys):
     url = f"http://127.0.0.1:{_closed_port()}"
     _assert_refused(
@@ -103,23 +110,19 @@ def test_unreachable_site(older, capsys):
 def test_maintenance_page(older, mirror, capsys):
     for path in (mirror.xml_path("XVIII-12-a"), mirror.page_path("XVIII-12-a")):
         mirror.route(path, file="maintenance.html")
-    _assert_refused(
-        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "maintenance"
-    )
+    _refuses_tip(older, mirror, capsys, "maintenance")
 
 
 def test_changed_layout(older, mirror, capsys):
     for path in (mirror.xml_path("XVIII-12-a"), mirror.page_path("XVIII-12-a")):
         mirror.route(path, file="layout_changed.html")
-    _assert_refused(
-        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "TIP (XVIII-12-a)"
-    )
+    _refuses_tip(older, mirror, capsys, "TIP (XVIII-12-a)")
 
 
 def test_count_disagreeing_with_the_header(older, mirror, capsys):
     mirror.route(mirror.xml_path("XVIII-12-a"), file="xviii-12-a_count_mismatch.en.xml")
     mirror.route(mirror.page_path("XVIII-12-a"), file="xviii-12-a_count_mismatch.en.xml")
-    _assert_refused(older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "160")
+    _refuses_tip(older, mirror, capsys, "160")
 
 
 def test_a_missing_oas_state(older, mirror, capsys):
@@ -129,9 +132,9 @@ def test_a_missing_oas_state(older, mirror, capsys):
         ("Signatories : 117. Parties : 159", "Signatories : 116. Parties : 158"),
     )
     mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
-    _assert_refused(
+    _refuses_tip(
         older,
-        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        mirror,
         capsys,
         "Argentina (ARG) is missing",
         "party",
@@ -144,9 +147,9 @@ def test_a_renamed_oas_state_is_reported_with_close_names(older, mirror, capsys)
         ("<Entry>Argentina</Entry>", "<Entry>Argentine Republic</Entry>"),
     )
     mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
-    _assert_refused(
+    _refuses_tip(
         older,
-        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        mirror,
         capsys,
         "Argentina (ARG) is missing",
         "Argentine Republic",
@@ -160,9 +163,9 @@ def test_a_party_that_disappears_without_a_withdrawal_note(older, mirror, capsys
         ("Parties : 159", "Parties : 158"),
     )
     mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
-    _assert_refused(
+    _refuses_tip(
         older,
-        ["--base-url", mirror.base_url, "--instrument", "TIP"],
+        mirror,
         capsys,
         "Argentina (ARG) is no longer shown as a party",
     )
@@ -181,9 +184,7 @@ def test_older_page_than_the_snapshot(data_copy, mirror, capsys):
 def test_damaged_snapshot_is_not_refreshed_over(older, mirror, capsys):
     status = older / "snapshots" / current_name(older) / "status.csv"
     status.write_bytes(status.read_bytes() + b"x")
-    _assert_refused(
-        older, ["--base-url", mirror.base_url, "--instrument", "TIP"], capsys, "missing or damaged"
-    )
+    _refuses_tip(older, mirror, capsys, "missing or damaged")
 
 
 def test_unknown_instrument_is_a_usage_error(older, capsys):
