@@ -848,7 +848,7 @@ class UntcClient:
                     allow_redirects=False,
                 )
             except (requests.ConnectionError, requests.Timeout) as exc:
-                raise _Retryable(f"{type(exc).__name__}: {exc}") from exc
+                raise _Retryable(_network_reason(exc)) from exc
             except (requests.RequestException, ValueError) as exc:  # retrying will not help
                 # ValueError: requests parses a redirect's Location even when not following it.
                 raise UnreachableError(
@@ -906,3 +906,18 @@ class UntcClient:
         except urllib3.exceptions.HTTPError as exc:  # read timeout, cut connection, bad gzip
             raise _Retryable(f"interrupted while reading: {exc}") from exc
         return b"".join(chunks)
+
+
+def _network_reason(exc: requests.RequestException) -> str:
+    """The cause a reader can act on, not urllib3's nested repr of the attempt."""
+    text = str(exc)
+    for marker, reason in (
+        ("NameResolutionError", "the host name cannot be resolved (no network or DNS?)"),
+        ("Connection refused", "the connection was refused"),
+        ("Read timed out", "no answer within the read timeout"),
+        ("timed out", "the connection timed out"),
+        ("SSLError", "the TLS handshake failed"),
+    ):
+        if marker in text:
+            return f"{type(exc).__name__}: {reason}"
+    return f"{type(exc).__name__}: {text}"
