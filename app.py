@@ -12,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.charts_data import MAKE_REFRESH, REFRESH_COMMAND, localized
+from loaders.charts_data import MAKE_REFRESH, REFRESH_COMMAND
 from loaders.i18n import Translator
 from loaders.registry import ReferenceDataError
 from loaders.snapshot import SnapshotError
@@ -79,7 +79,7 @@ except (SnapshotError, ReferenceDataError) as exc:
     )
     st.stop()
 
-local = localized(dataset, t.language)
+local = load_data(t.language)
 selection = shared_controls(local, today, PAGE_PARAMS.get(page.url_path, ()))
 banners(dataset, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops

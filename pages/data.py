@@ -16,7 +16,6 @@ from loaders.charts_data import (
     confidence_word,
     instrument_brief,
     kind_text,
-    localized,
     partial_date_text,
     refresh_how,
 )
@@ -28,7 +27,7 @@ from pages.components.selection import current_selection
 selection = current_selection()
 t = selection.t
 dataset = load_data()
-local = localized(dataset, t.language)
+local = load_data(t.language)
 view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
 table = export_table(view, selection.as_of, language=t.language)
 file_name = export_filename(selection.as_of, selection.instruments, selection.groups)

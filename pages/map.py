@@ -12,7 +12,6 @@ from loaders.charts_data import (
     instrument_label,
     kind_text,
     local_view,
-    localized,
     map_frame,
     partial_date_text,
 )
@@ -26,7 +25,7 @@ from pages.components.table_formats import date_column
 
 selection = current_selection()
 t = selection.t
-dataset = localized(load_data(), t.language)
+dataset = load_data(t.language)
 labels = {i: instrument_label(dataset, i) for i in selection.instruments}
 
 heading, chooser = st.columns([1, 4], vertical_alignment="bottom")

@@ -12,7 +12,6 @@ from loaders.charts_data import (
     instrument_abbr,
     instrument_brief,
     instrument_label,
-    localized,
     paragraph6_view,
     party_counts,
 )
@@ -26,7 +25,7 @@ from pages.components.table_formats import date_column
 
 selection = current_selection()
 t = selection.t
-dataset = localized(load_data(), t.language)
+dataset = load_data(t.language)
 frame = paragraph6_view(
     dataset, selection.as_of, selection.instruments, selection.groups, t.language
 )

@@ -16,7 +16,6 @@ from loaders.charts_data import (
     instrument_label,
     kind_text,
     local_view,
-    localized,
     long_date,
     membership_history,
     partial_date_text,
@@ -68,7 +67,7 @@ def _record(text: str) -> str:
 
 selection = current_selection()
 t = selection.t
-dataset = localized(load_data(), t.language)
+dataset = load_data(t.language)
 names = state_names(dataset)
 
 # A new ``state`` in the link (a map click, a shared link) chooses the state; the reader's own

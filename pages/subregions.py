@@ -9,7 +9,6 @@ from loaders.charts_data import (
     group_labels,
     groups_without_members,
     instrument_brief,
-    localized,
     subregion_summary,
 )
 from pages.components.data import load_data
@@ -19,7 +18,7 @@ from pages.components.share_chart import share_chart
 
 selection = current_selection()
 t = selection.t
-dataset = localized(load_data(), t.language)
+dataset = load_data(t.language)
 # The brief names: four panels side by side leave a quarter of the width for each title.
 labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
 summary = subregion_summary(

@@ -10,7 +10,6 @@ from loaders.charts_data import (
     data_age,
     instrument_brief,
     local_view,
-    localized,
     ratify_times,
     short_date,
     timeline_series,
@@ -26,7 +25,7 @@ from pages.components.timeline_chart import timeline_chart
 
 selection = current_selection()
 t = selection.t
-dataset = localized(load_data(), t.language)
+dataset = load_data(t.language)
 # The brief names: the chart's legend and the table beside it share the width of a column.
 labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
 view = local_view(dataset, selection.as_of, selection.instruments, selection.groups)

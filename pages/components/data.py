@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from loaders.charts_data import localized
 from loaders.dataset import Dataset, load_dataset
 from loaders.paths import data_dir
 from loaders.snapshot import SnapshotError, current_name
@@ -20,11 +21,18 @@ def _load(folder: str, snapshot: str) -> Dataset:
     return load_dataset(Path(folder))
 
 
-def load_data() -> Dataset:
-    """The dataset of the current snapshot under RATIFY_DATA_DIR (or the project's data/)."""
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _load_in(folder: str, snapshot: str, language: str) -> Dataset:
+    # Names in a language are the same for every reader of that language: made once, shared.
+    return localized(_load(folder, snapshot), language)
+
+
+def load_data(language: str = "en") -> Dataset:
+    """The dataset of the current snapshot under RATIFY_DATA_DIR (or the project's data/), with
+    state, group and instrument names in ``language`` (loaders.charts_data.localized)."""
     folder = data_dir()
     try:
         snapshot = current_name(folder)
     except SnapshotError:
         snapshot = ""  # load_dataset reports it, or falls back to the last good snapshot
-    return _load(str(folder), snapshot)
+    return _load_in(str(folder), snapshot, language)
