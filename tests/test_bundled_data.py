@@ -73,8 +73,7 @@ def test_instrument_registry(dataset):
 def test_no_protocol_party_without_the_convention(dataset):
     """UNTOC art. 37(2): a State must be party to the Convention to join a Protocol."""
     status = dataset.status.set_index(["iso3", "instrument"])
-    for (iso3, instrument), row in status.iterrows():
-        if instrument != "UNTOC" and row["consent_date"] is not None:
-            convention = status.loc[(iso3, "UNTOC"), "consent_date"]
-            if row["consent_date"] == row["consent_date"]:  # not NaT
-                assert convention <= row["consent_date"], (iso3, instrument)
+    protocols = status[status.index.get_level_values("instrument") != "UNTOC"]
+    for (iso3, instrument), row in protocols[protocols["consent_date"].notna()].iterrows():
+        convention = status.loc[(iso3, "UNTOC"), "consent_date"]
+        assert convention <= row["consent_date"], (iso3, instrument)
