@@ -17,11 +17,12 @@ from loaders.charts_data import (
 )
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
+from pages.components.on_demand import on_demand
 from pages.components.palette import status_style
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.components.status_map import CATEGORIES, status_map
-from pages.components.table_formats import date_column
+from pages.components.table_formats import with_dates
 
 selection = current_selection()
 t = selection.t
@@ -89,7 +90,8 @@ with side_column:
     st.caption(t("map.hint"))
     membership_notes(dataset, list(frame["iso3"]), t)
 
-with st.expander(t("map.as_table")):
+
+def _map_as_table() -> None:
     state, status, signed, consent, kind, in_force, verified, confidence = (
         t(f"column.{key}")
         for key in (
@@ -103,23 +105,24 @@ with st.expander(t("map.as_table")):
             "confidence",
         )
     )
-    st.dataframe(
-        pd.DataFrame(
-            {
-                state: frame["state"],
-                status: [
-                    f"{status_style(c).glyph} {label}"
-                    for c, label in zip(frame["category"], frame["label"], strict=True)
-                ],
-                signed: frame["signature_date"],
-                consent: frame["consent_date"],
-                kind: frame["consent_kind"].map(lambda k: kind_text(k, language=t.language)),
-                in_force: frame["entry_into_force"],
-                verified: frame["verified_through"].map(lambda v: partial_date_text(v, t.language)),
-                confidence: frame["confidence"].map(lambda c: confidence_word(c, t.language)),
-            }
-        ),
-        hide_index=True,
-        width="stretch",
-        column_config={c: date_column(t) for c in (signed, consent, in_force)},
+    table = pd.DataFrame(
+        {
+            state: frame["state"],
+            status: [
+                f"{status_style(c).glyph} {label}"
+                for c, label in zip(frame["category"], frame["label"], strict=True)
+            ],
+            signed: frame["signature_date"],
+            consent: frame["consent_date"],
+            kind: frame["consent_kind"].map(lambda k: kind_text(k, language=t.language)),
+            in_force: frame["entry_into_force"],
+            verified: frame["verified_through"].map(lambda v: partial_date_text(v, t.language)),
+            confidence: frame["confidence"].map(lambda c: confidence_word(c, t.language)),
+        }
     )
+    st.dataframe(
+        with_dates(table, [signed, consent, in_force], t), hide_index=True, width="stretch"
+    )
+
+
+on_demand(t("map.as_table"), "map_table", _map_as_table)

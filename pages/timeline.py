@@ -17,10 +17,11 @@ from loaders.charts_data import (
 from loaders.derive import PARTY, RESOLUTION_DATE
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
+from pages.components.on_demand import on_demand
 from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
 from pages.components.status_table import UNCONFIRMED
-from pages.components.table_formats import date_column, decimals
+from pages.components.table_formats import decimals, with_dates
 from pages.components.timeline_chart import timeline_chart
 
 selection = current_selection()
@@ -83,7 +84,9 @@ st.markdown(
     )
 )
 ratify_chart(times, labels, dataset.instrument_ids, opened, t)
-with st.expander(t("timeline.by_state"), expanded=False):
+
+
+def _times_by_state() -> None:
     state, instrument, since, from_opening, after = (
         t("column.state"),
         t("column.instrument"),
@@ -91,23 +94,21 @@ with st.expander(t("timeline.by_state"), expanded=False):
         t("column.years_from_opening"),
         t("column.years_after_resolution", date=resolution_date),
     )
+    table = pd.DataFrame(
+        {
+            state: times["state"]
+            + times["confidence"].map(lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""),
+            instrument: times["instrument"].map(labels),
+            since: times["consent_date"],
+            from_opening: decimals(times["years_from_opening"], t),
+            after: decimals(times["years_from_resolution"], t),
+        }
+    )
     st.dataframe(
-        pd.DataFrame(
-            {
-                state: times["state"]
-                + times["confidence"].map(
-                    lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
-                ),
-                instrument: times["instrument"].map(labels),
-                since: times["consent_date"],
-                from_opening: decimals(times["years_from_opening"], t),
-                after: decimals(times["years_from_resolution"], t),
-            }
-        ),
+        with_dates(table, [since], t),
         hide_index=True,
         width="stretch",
         column_config={
-            since: date_column(t),
             from_opening: st.column_config.TextColumn(alignment="right"),
             after: st.column_config.TextColumn(
                 alignment="right",
@@ -115,3 +116,6 @@ with st.expander(t("timeline.by_state"), expanded=False):
             ),
         },
     )
+
+
+on_demand(t("timeline.by_state"), "timeline_table", _times_by_state)

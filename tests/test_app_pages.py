@@ -22,10 +22,15 @@ from loaders.views import status_view
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]
 TIMEOUT = 60
+# page -> the key of its expander drawn only once opened (pages.components.on_demand)
+ON_DEMAND = {"map": "map_table", "timeline": "timeline_table"}
 
 
-def open_app(page: str = "overview", **params: str | list[str]) -> AppTest:
-    """The app at ``page`` opened with ``params`` as its link query, as a fresh session."""
+def open_app(page: str = "overview", opened: bool = False, **params: str | list[str]) -> AppTest:
+    """The app at ``page`` opened with ``params`` as its link query, as a fresh session.
+
+    ``opened``: the reader also opens the page's expander that is drawn on demand.
+    """
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     state = params.pop("state", None)
     app.query_params.update(params)
@@ -34,6 +39,9 @@ def open_app(page: str = "overview", **params: str | list[str]) -> AppTest:
         if state is not None:
             app.query_params["state"] = state
         app.switch_page(f"pages/{page}.py").run()
+    if opened and page in ON_DEMAND:
+        app.session_state[ON_DEMAND[page]] = True
+        app.run()
     assert not app.exception, [e.value for e in app.exception]
     return app
 
@@ -217,6 +225,18 @@ def test_timeline_marks_the_resolution_and_times_to_ratify() -> None:
     assert "| Trafficking in Persons | 28 | **35** |" in said
     figure = json.loads(app.get("plotly_chart")[0].proto.spec)
     assert any("AG/RES. 2456" in a["text"] for a in figure["layout"]["annotations"])
+
+
+def test_the_tables_under_the_map_and_timeline_are_drawn_once_opened(dataset: Dataset) -> None:
+    closed = open_app("map", instrument="TIP")
+    assert "The map as a table" in texts(closed) and not closed.dataframe
+    table = open_app("map", opened=True, instrument="TIP").dataframe[0].value
+    assert len(table) == 35 and table["Status"].str.endswith("Party").sum() == 35
+
+    assert not open_app("timeline", instrument="TIP").dataframe
+    times = open_app("timeline", opened=True, instrument="TIP").dataframe[0].value
+    parties = dataset.status[dataset.status["instrument"] == "TIP"]["consent_date"].notna()
+    assert len(times) == parties.sum() == 35
 
 
 def test_subregions_count_members_on_the_date_and_name_who_is_missing() -> None:

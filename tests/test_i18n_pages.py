@@ -194,7 +194,7 @@ def test_the_english_word_lists_hold_the_common_interface_words() -> None:
 @pytest.mark.parametrize("language", OTHERS)
 @pytest.mark.parametrize(("page", "params"), VIEWS)
 def test_no_interface_word_in_english(language: str, page: str, params: dict) -> None:
-    app = open_app(page, lang=language, **params)
+    app = open_app(page, opened=True, lang=language, **params)
     assert english_in(app, language) == []
 
 

@@ -1,27 +1,39 @@
-"""Column formats of st.dataframe that read in the reader's language.
+"""Formats of st.dataframe's cells that read in the reader's language.
 
 Streamlit formats dates and numbers in the browser, in English month names or the browser's
-locale, whatever the dashboard's language: so dates are shown as numbers in the language's order
-(sortable still) and decimal numbers are written here, by babel.
+locale, whatever the dashboard's language, and shows a missing date as the English word "None":
+so dates and decimal numbers are written here, by babel.
 """
 
 from __future__ import annotations
 
-import pandas as pd
-import streamlit as st
+from collections.abc import Sequence
+from datetime import date
 
+import pandas as pd
+from pandas.io.formats.style import Styler
+
+from loaders.charts_data import short_date
 from loaders.i18n import Translator
 
-# English keeps its "4 Jun 2009"; the others day/month/year in figures, as they write them.
-_DATE_FORMATS = {"en": "D MMM YYYY"}
-_NUMERIC_DATE = "DD/MM/YYYY"
 
+def with_dates(frame: pd.DataFrame, columns: Sequence[str], t: Translator) -> Styler:
+    """``frame`` with its date ``columns`` shown as ``4 Jun 2009`` in the reader's language, and a
+    missing date as an empty cell.
 
-def date_column(t: Translator, **kwargs: object) -> object:
-    """A date column in the language's form; its values stay dates, so it sorts as dates."""
-    return st.column_config.DateColumn(
-        format=_DATE_FORMATS.get(t.language, _NUMERIC_DATE), **kwargs
+    The cells hold ISO dates (``2009-06-04``) under the text shown, so the columns still sort by
+    date; a missing date is an empty text, since Streamlit shows a missing value as "None"
+    whatever is written over it.
+    """
+    iso = frame.assign(**{column: frame[column].map(_iso_date) for column in columns})
+    return iso.style.format(
+        lambda text: short_date(date.fromisoformat(text), t.language) if text else "",
+        subset=list(columns),
     )
+
+
+def _iso_date(value: object) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
 
 
 def decimals(values: pd.Series, t: Translator, digits: int = 1) -> pd.Series:
