@@ -150,8 +150,8 @@ command += [f"--instrument {i}" for i in selection.instruments]
 command += [f"--group {g}" for g in selection.groups]
 if t.language != "en":
     command.append(f"--lang {t.language}")
-st.caption(t("data.cli"))
-st.code(" ".join(command), language="bash")
+# A code span, not st.code: its highlighter is 1.5 MB of script for every load of this page.
+st.markdown(f"{t('data.cli')} `{' '.join(command)}`")
 
 st.markdown(f"### {t('data.provenance')}")
 meta = dataset.meta
