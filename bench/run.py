@@ -2,8 +2,10 @@
 in the same run on the same machine. Prints a table; it is not a test and never fails.
 
 Each figure is the median of several runs (``--runs``). Baselines: a bare Streamlit page that
-renders one 35-row table (bench/baseline_app.py), served the same way; and, for the refresh,
-a plain pandas.read_html pipeline on the same pages.
+renders one 35-row table (bench/baseline_app.py), served the same way; the same page with one
+plotly chart (bench/baseline_chart_app.py), the floor of any page with a chart; and, for the
+refresh, a plain pandas.read_html pipeline on the same pages. Where a page's time goes in the
+browser: bench/profile_pages.py.
 """
 
 from __future__ import annotations
@@ -45,20 +47,32 @@ PAGES = {
 
 
 class Table:
-    def __init__(self) -> None:
-        self.rows: list[tuple[str, str, str, str, str]] = []
+    HEADER = ("measure", "ours", "baseline", "ratio", "vs table+chart", "target")
 
-    def add(self, what: str, ours: float, baseline: float | None, unit: str, target: str) -> None:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, ...]] = []
+
+    def add(
+        self,
+        what: str,
+        ours: float,
+        baseline: float | None,
+        unit: str,
+        target: str,
+        chart_baseline: float | None = None,
+    ) -> None:
+        """A row; ``chart_baseline``: the bare table + one plotly chart, beside page loads."""
         base = f"{baseline:.0f} {unit}" if baseline is not None else "-"
         ratio = f"{ours / baseline:.2f}x" if baseline else ""
-        self.rows.append((what, f"{ours:.0f} {unit}", base, ratio, target))
+        to_chart = f"{ours / chart_baseline:.2f}x" if chart_baseline else ""
+        self.rows.append((what, f"{ours:.0f} {unit}", base, ratio, to_chart, target))
         print(f"  {what}: {ours:.0f} {unit} (baseline {base}) {ratio}", flush=True)
 
     def print(self) -> None:
-        header = ("measure", "ours", "baseline", "ratio", "target")
-        widths = [max(len(r[i]) for r in [header, *self.rows]) for i in range(5)]
-        line = "| " + " | ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)) + " |"
-        print(line)
+        widths = [max(len(r[i]) for r in [self.HEADER, *self.rows]) for i in range(6)]
+        print(
+            "| " + " | ".join(h.ljust(w) for h, w in zip(self.HEADER, widths, strict=True)) + " |"
+        )
         print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
         for row in self.rows:
             print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
@@ -70,7 +84,7 @@ def page_loads(table: Table, browser, app: str, bases: tuple[str, str], runs: in
     for name, path in PAGES.items():
         load_ms(browser, app + path)  # warm this page's caches
         ours = median([load_ms(browser, app + path) for _ in range(runs)])
-        table.add(f"page load: {name}", ours, bare, "ms", "<= 1.5x baseline")
+        table.add(f"page load: {name}", ours, bare, "ms", "<= 1.5x baseline", chart)
 
 
 def interactions(table: Table, browser, app: str, runs: int) -> None:
