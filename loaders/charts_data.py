@@ -25,6 +25,7 @@ from loaders.derive import (
     group_summary,
     members_on,
     parties_over_time,
+    status_on,
 )
 from loaders.i18n import (
     Translator,
@@ -320,7 +321,8 @@ def paragraph6_view(
     looked up for the same states, so the two counts compare like with like.
     """
     now = local_view(dataset, as_of, instruments, groups)
-    then = status_view(dataset, RESOLUTION_DATE, instruments)[["iso3", "instrument", "status"]]
+    # Only the status is needed from 2009, and the merge keeps the view's rows: no full view.
+    then = status_on(dataset.status, RESOLUTION_DATE)[["iso3", "instrument", "status"]]
     frame = now.merge(then.rename(columns={"status": "status_2009"}), on=["iso3", "instrument"])
     frame["joined_since_resolution"] = (frame["status"] == PARTY) & (frame["status_2009"] != PARTY)
     return _described(frame, language)
@@ -355,15 +357,15 @@ def _described(view: pd.DataFrame, language: str = "en") -> pd.DataFrame:
     frame = view.copy()
     if frame.empty:
         return frame.assign(category="", label="", what_done="", brief="")
-    frame["category"] = frame.apply(
-        lambda r: status_category(r["status"], r["status_verified"]), axis=1
-    )
-    frame["label"] = frame.apply(
-        lambda r: status_label(r["status"], r["status_verified"], r["verified_through"], language),
-        axis=1,
-    )
-    frame["what_done"] = frame.apply(status_sentence, axis=1, language=language)
-    frame["brief"] = frame.apply(status_brief, axis=1, language=language)
+    # Plain dicts, not DataFrame.apply over rows: a fifth of the time, on every script run.
+    rows = frame.to_dict("records")
+    frame["category"] = [status_category(r["status"], r["status_verified"]) for r in rows]
+    frame["label"] = [
+        status_label(r["status"], r["status_verified"], r["verified_through"], language)
+        for r in rows
+    ]
+    frame["what_done"] = [status_sentence(r, language) for r in rows]
+    frame["brief"] = [status_brief(r, language) for r in rows]
     return frame
 
 
