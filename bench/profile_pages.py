@@ -7,7 +7,7 @@ Chromium performance trace, and prints, per page, the median of: the load time; 
 main thread busy time, split into evaluating script modules (Streamlit loads an element's
 script the first time a page shows that kind of element: plotly.js for a chart), running
 script (Streamlit's and React's rendering, plotly's drawing), and style, layout and paint; and
-the script modules of over 1 MB that the page evaluated. The two baselines of ``make bench``
+the script modules of over 1 MB that the page evaluated. The three baselines of ``make bench``
 come first, so the dashboard's own cost can be read off beside the framework's.
 """
 
@@ -123,8 +123,13 @@ def main() -> None:
             served("app.py", logs) as (_, app),
             served("bench/baseline_app.py", logs) as (_, bare),
             served("bench/baseline_chart_app.py", logs) as (_, chart),
+            served("bench/baseline_floor_app.py", logs) as (_, floor),
         ):
-            targets = {"baseline: bare table": bare + "/", "baseline: table + chart": chart + "/"}
+            targets = {
+                "baseline: bare table": bare + "/",
+                "baseline: table + chart": chart + "/",
+                "baseline: + controls": floor + "/",
+            }
             targets |= {name: app + path for name, path in PAGES.items()}
             for name, url in targets.items():
                 profile(browser, url, trace)  # warm the server's caches for this page
