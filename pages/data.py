@@ -150,7 +150,8 @@ command += [f"--instrument {i}" for i in selection.instruments]
 command += [f"--group {g}" for g in selection.groups]
 if t.language != "en":
     command.append(f"--lang {t.language}")
-# A code span, not st.code: its highlighter is 1.5 MB of script for every load of this page.
+# A code span, not st.code: st.code's copy button is not worth the 1.5 MB syntax highlighter
+# it loads on every visit to this page.
 st.markdown(f"{t('data.cli')} `{' '.join(command)}`")
 
 st.markdown(f"### {t('data.provenance')}")

@@ -128,8 +128,6 @@ def page_texts(app: AppTest) -> list[str]:
             continue
         kind = getattr(node, "type", "")
         fields = MessageToDict(proto)
-        if kind == "code":
-            continue
         if kind == "plotly_chart":
             texts += _plotly(json.loads(fields["spec"]))
         elif kind == "dataframe":

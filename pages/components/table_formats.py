@@ -13,7 +13,6 @@ from datetime import date
 import pandas as pd
 from pandas.io.formats.style import Styler
 
-from loaders.charts_data import short_date
 from loaders.i18n import Translator
 
 
@@ -22,18 +21,19 @@ def with_dates(frame: pd.DataFrame, columns: Sequence[str], t: Translator) -> St
     missing date as an empty cell.
 
     The cells hold ISO dates (``2009-06-04``) under the text shown, so the columns still sort by
-    date; a missing date is an empty text, since Streamlit shows a missing value as "None"
-    whatever is written over it.
+    date (a missing date first); a missing date is an empty text, since Streamlit shows a missing
+    value as "None" whatever is written over it.
     """
     iso = frame.assign(**{column: frame[column].map(_iso_date) for column in columns})
     return iso.style.format(
-        lambda text: short_date(date.fromisoformat(text), t.language) if text else "",
+        lambda text: t.short_date(date.fromisoformat(text)) if text else "",
         subset=list(columns),
     )
 
 
 def _iso_date(value: object) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()
+    day = pd.to_datetime(value, errors="coerce")
+    return "" if pd.isna(day) else day.date().isoformat()
 
 
 def decimals(values: pd.Series, t: Translator, digits: int = 1) -> pd.Series:
