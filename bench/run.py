@@ -69,10 +69,13 @@ class Table:
         ratio = f"{ours / baseline:.2f}x" if baseline else ""
         to_floor = f"{ours / floor:.2f}x" if floor else ""
         self.rows.append((what, f"{ours:.0f} {unit}", base, ratio, to_floor, target))
-        print(f"  {what}: {ours:.0f} {unit} (baseline {base}) {ratio}", flush=True)
+        floor_note = f", {to_floor} of the floor" if to_floor else ""
+        print(f"  {what}: {ours:.0f} {unit} (baseline {base}) {ratio}{floor_note}", flush=True)
 
     def print(self) -> None:
-        widths = [max(len(r[i]) for r in [self.HEADER, *self.rows]) for i in range(6)]
+        widths = [
+            max(len(r[i]) for r in [self.HEADER, *self.rows]) for i in range(len(self.HEADER))
+        ]
         print(
             "| " + " | ".join(h.ljust(w) for h, w in zip(self.HEADER, widths, strict=True)) + " |"
         )

@@ -21,7 +21,7 @@ from pages.components.membership_notes import membership_notes
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.components.status_table import UNCONFIRMED, status_table
-from pages.components.table_formats import with_dates
+from pages.components.table_formats import date_column
 
 selection = current_selection()
 t = selection.t
@@ -144,20 +144,20 @@ with joined_column:
             t("column.instrument"),
             t("column.party_since"),
         )
-        table = pd.DataFrame(
-            {
-                state: joined["state"]
-                + joined["confidence"].map(
-                    lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
-                ),
-                # one word each: the column beside the not-yet-party list is narrow
-                instrument: joined["instrument"].map(lambda i: instrument_abbr(dataset, i)),
-                since: joined["consent_date"],
-            }
-        )
         st.dataframe(
-            with_dates(table, [since], t),
+            pd.DataFrame(
+                {
+                    state: joined["state"]
+                    + joined["confidence"].map(
+                        lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
+                    ),
+                    # one word each: the column beside the not-yet-party list is narrow
+                    instrument: joined["instrument"].map(lambda i: instrument_abbr(dataset, i)),
+                    since: joined["consent_date"],
+                }
+            ),
             hide_index=True,
             width="stretch",
             height=min(38 + 35 * len(joined), 390),
+            column_config={since: date_column(t)},
         )

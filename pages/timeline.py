@@ -21,7 +21,7 @@ from pages.components.on_demand import on_demand
 from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
 from pages.components.status_table import UNCONFIRMED
-from pages.components.table_formats import decimals, with_dates
+from pages.components.table_formats import date_column, decimals
 from pages.components.timeline_chart import timeline_chart
 
 selection = current_selection()
@@ -94,21 +94,23 @@ def _times_by_state() -> None:
         t("column.years_from_opening"),
         t("column.years_after_resolution", date=resolution_date),
     )
-    table = pd.DataFrame(
-        {
-            state: times["state"]
-            + times["confidence"].map(lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""),
-            instrument: times["instrument"].map(labels),
-            since: times["consent_date"],
-            from_opening: decimals(times["years_from_opening"], t),
-            after: decimals(times["years_from_resolution"], t),
-        }
-    )
     st.dataframe(
-        with_dates(table, [since], t),
+        pd.DataFrame(
+            {
+                state: times["state"]
+                + times["confidence"].map(
+                    lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
+                ),
+                instrument: times["instrument"].map(labels),
+                since: times["consent_date"],  # every party has one
+                from_opening: decimals(times["years_from_opening"], t),
+                after: decimals(times["years_from_resolution"], t),
+            }
+        ),
         hide_index=True,
         width="stretch",
         column_config={
+            since: date_column(t),
             from_opening: st.column_config.TextColumn(alignment="right"),
             after: st.column_config.TextColumn(
                 alignment="right",

@@ -9,7 +9,7 @@ import pandas as pd
 from loaders.i18n import Translator
 from pages.components.table_formats import decimals, with_dates
 
-# Day-first text sorts these out of date order: "10 abr" < "23 sept" < "9 sept".
+# Day-first text sorts these out of date order: "09/09/2003" < "10/04/2003" < "23/09/2003".
 FRAME = pd.DataFrame(
     {
         "state": ["Peru", "Belize", "Mexico", "Costa Rica"],
@@ -20,7 +20,7 @@ FRAME = pd.DataFrame(
 
 def test_dates_read_in_the_language_and_a_missing_one_is_an_empty_cell() -> None:
     shown = with_dates(FRAME, ["since"], Translator("es")).to_string()
-    assert "23 sept 2003" in shown and "10 abr 2003" in shown and "9 sept 2003" in shown
+    assert "23/09/2003" in shown and "10/04/2003" in shown and "09/09/2003" in shown
     assert "None" not in shown and "NaT" not in shown and "nan" not in shown
     assert "23 Sep 2003" in with_dates(FRAME, ["since"], Translator("en")).to_string()
 

@@ -1,24 +1,42 @@
 """Formats of st.dataframe's cells that read in the reader's language.
 
 Streamlit formats dates and numbers in the browser, in English month names or the browser's
-locale, whatever the dashboard's language, and shows a missing date as the English word "None":
-so dates and decimal numbers are written here, by babel.
+locale, whatever the dashboard's language: so dates are shown in figures in the language's order
+(sortable still), and decimal numbers are written here, by babel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pandas as pd
-from pandas.io.formats.style import Styler
+import streamlit as st
 
 from loaders.i18n import Translator
 
+if TYPE_CHECKING:  # pandas imports jinja2 for it (0.1 s): only when a table needs it
+    from pandas.io.formats.style import Styler
+
+# English keeps its "4 Jun 2009"; the others day/month/year in figures, as they write them.
+_DATE_FORMATS = {"en": "D MMM YYYY"}
+_NUMERIC_DATE = "DD/MM/YYYY"
+
+
+def date_column(t: Translator, **kwargs: object) -> object:
+    """A date column in the language's form; its values stay dates, so it sorts as dates.
+
+    For columns where every row has a date: Streamlit shows a missing one as "None" (see
+    :func:`with_dates`)."""
+    return st.column_config.DateColumn(
+        format=_DATE_FORMATS.get(t.language, _NUMERIC_DATE), **kwargs
+    )
+
 
 def with_dates(frame: pd.DataFrame, columns: Sequence[str], t: Translator) -> Styler:
-    """``frame`` with its date ``columns`` shown as ``4 Jun 2009`` in the reader's language, and a
-    missing date as an empty cell.
+    """``frame`` with its date ``columns`` shown as :func:`date_column` shows them, and a missing
+    date as an empty cell, for columns where some rows have none.
 
     The cells hold ISO dates (``2009-06-04``) under the text shown, so the columns still sort by
     date (a missing date first); a missing date is an empty text, since Streamlit shows a missing
@@ -26,9 +44,13 @@ def with_dates(frame: pd.DataFrame, columns: Sequence[str], t: Translator) -> St
     """
     iso = frame.assign(**{column: frame[column].map(_iso_date) for column in columns})
     return iso.style.format(
-        lambda text: t.short_date(date.fromisoformat(text)) if text else "",
+        lambda text: _as_in_date_column(date.fromisoformat(text), t) if text else "",
         subset=list(columns),
     )
+
+
+def _as_in_date_column(day: date, t: Translator) -> str:
+    return t.short_date(day) if t.language in _DATE_FORMATS else f"{day:%d/%m/%Y}"
 
 
 def _iso_date(value: object) -> str:
