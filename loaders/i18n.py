@@ -17,7 +17,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-import pycountry
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.dates import format_skeleton
@@ -77,6 +76,8 @@ def translate(language: str, key: str, /, **values: object) -> str:
 
 @cache
 def _iso_translation(language: str) -> gettext.NullTranslations:
+    import pycountry  # on first use, as in state_name
+
     if language not in _GETTEXT_LANGUAGE:
         return gettext.NullTranslations()
     return gettext.translation(
@@ -86,6 +87,9 @@ def _iso_translation(language: str) -> gettext.NullTranslations:
 
 def state_name(iso3: str, language: str) -> str:
     """A state's short name in ``language`` (English names come from data/states.csv)."""
+    # Imported on first use: a server that shows only English never needs it (0.03 s at start).
+    import pycountry
+
     if (language, iso3) in _OAS_USAGE:
         return _OAS_USAGE[(language, iso3)]
     country = pycountry.countries.get(alpha_3=iso3)
