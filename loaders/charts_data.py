@@ -16,8 +16,6 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.dataset import Dataset
-from loaders.dates import PartialDate
 from loaders.derive import (
     PARTY,
     RESOLUTION_DATE,
@@ -27,6 +25,7 @@ from loaders.derive import (
     parties_over_time,
     status_on,
 )
+from loaders.derive.views import status_view
 from loaders.i18n import (
     Translator,
     catalogue,
@@ -40,7 +39,8 @@ from loaders.i18n import (
     translate_count,
 )
 from loaders.i18n import join_words as _join_words
-from loaders.views import status_view
+from loaders.model.dates import PartialDate
+from loaders.store.dataset import Dataset
 
 RESOLUTION_SYMBOL = "AG/RES. 2456 (XXXIX-O/09)"
 RESOLUTION_PARAGRAPH = 6
@@ -291,8 +291,8 @@ def local_view(
     instruments: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """:func:`loaders.views.status_view` of a :func:`localized` dataset, states in the reader's
-    alphabetical order within each instrument."""
+    """:func:`loaders.derive.views.status_view` of a :func:`localized` dataset, states in the
+    reader's alphabetical order within each instrument."""
     view = by_name(status_view(dataset, as_of, instruments, groups))
     order = {i: n for n, i in enumerate(dataset.instrument_ids)}
     return view.sort_values("instrument", key=lambda s: s.map(order), kind="stable").reset_index(

@@ -9,14 +9,14 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from loaders.dataset import load_dataset
-from loaders.dates import DateFormatError, parse_iso_date
+from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.i18n import LANGUAGES
+from loaders.model.dates import DateFormatError, parse_iso_date
 from loaders.paths import data_dir
-from loaders.registry import ReferenceDataError
-from loaders.snapshot import SnapshotError
-from loaders.views import SelectionError, resolve, status_view
+from loaders.store.dataset import load_dataset
+from loaders.store.registry import ReferenceDataError
+from loaders.store.snapshot import SnapshotError
 
 USAGE_ERROR = 2
 
@@ -74,8 +74,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from loaders.refresh import RefreshError, refresh  # requests/lxml only when refreshing
-    from loaders.registry import load_instruments
+    from loaders.ingest.refresh import RefreshError, refresh  # requests/lxml only when refreshing
+    from loaders.store.registry import load_instruments
 
     data = data_dir()
     try:
@@ -95,8 +95,8 @@ def _refresh(args: argparse.Namespace) -> int:
 
 
 def _compile_reference(_: argparse.Namespace) -> int:
-    from loaders.reference import compile_reference_snapshot
-    from loaders.registry import load_instruments
+    from loaders.ingest.reference import compile_reference_snapshot
+    from loaders.store.registry import load_instruments
 
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))

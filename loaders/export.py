@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.dataset import Dataset
 from loaders.i18n import state_name
+from loaders.store.dataset import Dataset
 
 EXPORT_COLUMNS = [
     "iso3",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from loaders.dataset import Dataset, load_dataset
+from loaders.store.dataset import Dataset, load_dataset
 from loaders.paths import PROJECT_ROOT
 from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror

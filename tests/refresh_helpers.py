@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from loaders.models import InstrumentMeta
-from loaders.reference import reference_records
-from loaders.registry import load_instruments
-from loaders.snapshot import SnapshotContent, publish
+from loaders.model.records import InstrumentMeta
+from loaders.ingest.reference import reference_records
+from loaders.store.registry import load_instruments
+from loaders.store.snapshot import SnapshotContent, publish
 from tests.untc_server import FIXTURES
 
 CUTOFF = date(2012, 12, 31)

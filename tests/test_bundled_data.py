@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from loaders.paths import PROJECT_ROOT
-from loaders.snapshot import read_current
+from loaders.store.snapshot import read_current
 
 REFERENCE = PROJECT_ROOT / "data" / "reference"
 

@@ -36,8 +36,8 @@ from loaders.charts_data import (
     subregion_summary,
     timeline_series,
 )
-from loaders.dataset import Dataset
-from loaders.views import status_view
+from loaders.store.dataset import Dataset
+from loaders.derive.views import status_view
 
 TODAY = date(2026, 11, 29)
 

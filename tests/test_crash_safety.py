@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from loaders import snapshot as snapshot_module
+from loaders.store import snapshot as snapshot_module
 from loaders.cli import main
-from loaders.dataset import load_dataset
+from loaders.store.dataset import load_dataset
 from loaders.paths import PROJECT_ROOT
-from loaders.snapshot import (
+from loaders.store.snapshot import (
     CURRENT,
     current_name,
     history,

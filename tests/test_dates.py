@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from loaders.dates import (
+from loaders.model.dates import (
     DateFormatError,
     PartialDate,
     parse_iso_date,

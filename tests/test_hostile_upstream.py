@@ -25,7 +25,7 @@ import requests
 
 from loaders.cli import main
 from loaders.paths import PROJECT_ROOT
-from loaders.snapshot import read_current
+from loaders.store.snapshot import read_current
 from loaders.untc import UntcClient
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
@@ -55,7 +55,7 @@ class QuickClient:
 def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
     """The CLI has no timeout or retry options: its client is built with test-sized ones."""
     factory = QuickClient()
-    monkeypatch.setattr("loaders.refresh.UntcClient", factory)
+    monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
     return factory
 
 

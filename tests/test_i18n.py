@@ -21,7 +21,7 @@ from loaders.i18n import (
     translate_count,
 )
 from loaders.paths import PROJECT_ROOT
-from loaders.registry import load_states
+from loaders.store.registry import load_states
 
 
 @pytest.mark.parametrize(

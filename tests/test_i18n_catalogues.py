@@ -14,9 +14,9 @@ import pytest
 
 from loaders.charts_data import group_label
 from loaders.i18n import LANGUAGES, LOCALES_DIR, catalogue, placeholders
-from loaders.models import ConsentKind
+from loaders.model.records import ConsentKind
 from loaders.paths import PROJECT_ROOT
-from loaders.registry import load_groups, load_instruments, load_states
+from loaders.store.registry import load_groups, load_instruments, load_states
 
 ENGLISH = catalogue("en")
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]

@@ -4,10 +4,10 @@ import csv
 
 import pytest
 
-from loaders.names import NameIndex, normalise
+from loaders.model.names import NameIndex, normalise
 from loaders.paths import PROJECT_ROOT
-from loaders.reference import UNTC_CAPTURES
-from loaders.registry import load_states
+from loaders.ingest.reference import UNTC_CAPTURES
+from loaders.store.registry import load_states
 
 
 @pytest.fixture(scope="module")

@@ -25,15 +25,15 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders import cli
-from loaders.dataset import Dataset
-from loaders.dates import DateFormatError, PartialDate, parse_untc_date, parse_untc_timestamp
+from loaders.store.dataset import Dataset
+from loaders.model.dates import DateFormatError, PartialDate, parse_untc_date, parse_untc_timestamp
 from loaders.export import EXPORT_COLUMNS, csv_bytes
-from loaders.models import InstrumentStatus
-from loaders.names import normalise
-from loaders.refresh import RefreshError, refresh
-from loaders.snapshot import CURRENT, current_name, read_current, snapshots_dir
+from loaders.model.records import InstrumentStatus
+from loaders.model.names import normalise
+from loaders.ingest.refresh import RefreshError, refresh
+from loaders.store.snapshot import CURRENT, current_name, read_current, snapshots_dir
 from loaders.untc import UntcError, parse_html, parse_xml, refuse_maintenance_page
-from loaders.views import SelectionError, resolve
+from loaders.derive.views import SelectionError, resolve
 from tests.refresh_helpers import CUTOFF, snapshot_as_of, tree
 from tests.untc_server import FIXTURES
 

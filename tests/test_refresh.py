@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from loaders.cli import main
-from loaders.snapshot import current_name, history, read_current
+from loaders.store.snapshot import current_name, history, read_current
 from tests.refresh_helpers import ARGENTINA_ROW, CUTOFF, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
 

@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from loaders.dataset import load_dataset
-from loaders.reference import compile_reference_snapshot
-from loaders.registry import load_instruments
-from loaders.snapshot import (
+from loaders.store.dataset import load_dataset
+from loaders.ingest.reference import compile_reference_snapshot
+from loaders.store.registry import load_instruments
+from loaders.store.snapshot import (
     SnapshotError,
     commit_snapshot,
     current_name,

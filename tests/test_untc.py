@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import requests
 
-from loaders.dates import parse_untc_date
-from loaders.models import InstrumentStatus, Participant
+from loaders.model.dates import parse_untc_date
+from loaders.model.records import InstrumentStatus, Participant
 from loaders.untc import (
     USER_AGENT,
     CountMismatchError,

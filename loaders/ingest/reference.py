@@ -12,9 +12,9 @@ import csv
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from loaders.models import Instrument, InstrumentMeta, StatusRecord
-from loaders.registry import ReferenceDataError
-from loaders.snapshot import SnapshotContent, publish
+from loaders.model.records import Instrument, InstrumentMeta, StatusRecord
+from loaders.store.registry import ReferenceDataError
+from loaders.store.snapshot import SnapshotContent, publish
 
 REFERENCE_FILE = "palermo_oas_status.csv"
 # When the 2014 UNTC status feed was captured, per instrument (see data/reference/README.md).

@@ -1,8 +1,8 @@
 """Refresh: fetch each instrument from UNTC, validate everything, then replace the snapshot.
 
 Nothing is written until every requested instrument has been fetched, parsed, mapped to the 35
-states and checked against the current snapshot; then :func:`loaders.snapshot.publish` swaps the
-new snapshot in atomically and keeps the old one in the history.
+states and checked against the current snapshot; then :func:`loaders.store.snapshot.publish`
+swaps the new snapshot in atomically and keeps the old one in the history.
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from loaders.models import (
+from loaders.model.names import NameIndex, normalise
+from loaders.model.records import (
     Instrument,
     InstrumentMeta,
     InstrumentStatus,
@@ -23,9 +24,8 @@ from loaders.models import (
     State,
     StatusRecord,
 )
-from loaders.names import NameIndex, normalise
-from loaders.registry import load_instruments, load_states
-from loaders.snapshot import Snapshot, SnapshotContent, publish
+from loaders.store.registry import load_instruments, load_states
+from loaders.store.snapshot import Snapshot, SnapshotContent, publish
 from loaders.untc import UntcClient, UntcError
 
 

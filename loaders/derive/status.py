@@ -16,16 +16,15 @@ from functools import lru_cache
 
 import pandas as pd
 
-from loaders.dates import PartialDate
+from loaders.model.dates import PartialDate
+from loaders.model.status import NO_ACTION, PARTY, SIGNATORY
 
 RESOLUTION_DATE = date(2009, 6, 4)  # AG/RES. 2456 (XXXIX-O/09), paragraph 6
-PARTY, SIGNATORY, NO_ACTION = "party", "signatory", "no_action"
-STATUSES = (PARTY, SIGNATORY, NO_ACTION)
 DAYS_AFTER_DEPOSIT = 30  # "on the thirtieth day after the date of deposit" (e.g. UNTOC art. 38(2))
 
 
 @lru_cache(maxsize=512)
-def _bound(text: str, latest: bool) -> pd.Timestamp:
+def bound(text: str, latest: bool) -> pd.Timestamp:
     if not text:
         return pd.NaT
     partial = PartialDate.parse(text)
@@ -68,72 +67,6 @@ def status_on(frame: pd.DataFrame, as_of: date) -> pd.DataFrame:
     result["status"] = NO_ACTION
     result.loc[result["signature_date"].notna(), "status"] = SIGNATORY
     result.loc[result["consent_date"].notna(), "status"] = PARTY
-    verified_until = result["verified_through"].map(lambda t: _bound(t, latest=False))
+    verified_until = result["verified_through"].map(lambda t: bound(t, latest=False))
     result["status_verified"] = (result["status"] == PARTY) | (day <= verified_until)
     return result
-
-
-def paragraph6(frame: pd.DataFrame, now: date) -> pd.DataFrame:
-    """Per state and instrument: status on 4 June 2009, status now, and when it joined since."""
-    then = status_on(frame, RESOLUTION_DATE)
-    current = status_on(frame, now)
-    result = current.copy()
-    result["status_2009"] = then["status"].to_numpy()
-    joined = (result["status"] == PARTY) & (result["status_2009"] != PARTY)
-    result["joined_since_2009"] = result["consent_date"].where(joined)
-    return result
-
-
-def parties_over_time(frame: pd.DataFrame, instruments: pd.DataFrame, until: date) -> pd.DataFrame:
-    """Step series of the number of parties among the states in ``frame``, per instrument."""
-    end = pd.Timestamp(until)
-    pieces = []
-    for instrument, rows in frame.groupby("instrument", sort=False):
-        consents = rows["consent_date"].dropna()
-        consents = consents[consents <= end].sort_values()
-        start = pd.Timestamp(instruments.loc[instrument, "adopted"])
-        dates = [start, *consents, end]
-        counts = [0, *range(1, len(consents) + 1), len(consents)]
-        pieces.append(pd.DataFrame({"instrument": instrument, "date": dates, "parties": counts}))
-    return pd.concat(pieces, ignore_index=True)
-
-
-def members_on(
-    memberships: pd.DataFrame, on: date, roles: tuple[str, ...] = ("member",)
-) -> pd.DataFrame:
-    """Group memberships in force on ``on``, for the given roles (see module docstring)."""
-    day = pd.Timestamp(on)
-    began = memberships["from_date"].fillna("").map(lambda t: _bound(t, latest=True))
-    ended = memberships["to_date"].fillna("").map(lambda t: _bound(t, latest=False))
-    current = (began.isna() | (began <= day)) & (ended.isna() | (day < ended))
-    chosen = memberships[current & memberships["role"].isin(roles)]
-    return chosen.drop_duplicates(["group_id", "iso3"]).reset_index(drop=True)
-
-
-def group_summary(status: pd.DataFrame, members: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
-    """Per group and instrument: members, parties, share, and the members not yet party."""
-    joined = members[["group_id", "group_name", "iso3"]].merge(status, on="iso3")
-    rows = []
-    for (group_id, group_name, instrument), part in joined.groupby(
-        ["group_id", "group_name", "instrument"], sort=False
-    ):
-        missing = part[part["status"] != "party"]["iso3"]
-        rows.append(
-            {
-                "group_id": group_id,
-                "group_name": group_name,
-                "instrument": instrument,
-                "members": len(part),
-                "parties": int((part["status"] == "party").sum()),
-                "missing": ", ".join(sorted(names.loc[missing])),
-            }
-        )
-    summary = pd.DataFrame(rows)
-    if not summary.empty:
-        summary["share"] = summary["parties"] / summary["members"]
-    return summary
-
-
-def groups_of(members: pd.DataFrame) -> pd.Series:
-    """Each state's groups on the date ``members`` was taken, as ``A;B;C`` by iso3."""
-    return members.sort_values("group_id").groupby("iso3")["group_id"].agg(";".join)

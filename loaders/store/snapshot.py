@@ -31,8 +31,8 @@ from pathlib import Path
 import pandas as pd
 from pydantic import ValidationError
 
-from loaders.diff import describe_changes
-from loaders.models import SnapshotMeta, StatusRecord
+from loaders.model.records import SnapshotMeta, StatusRecord
+from loaders.store.changes import describe_changes
 
 STATUS_COLUMNS = [
     "iso3",

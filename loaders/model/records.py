@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from loaders.dates import PartialDate
+from loaders.model.dates import PartialDate
 
 ConsentKind = Literal[
     "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from loaders.models import State
+from loaders.model.records import State
 
 # Matched only from the start of a run, possessively: linear even for a long run not at the end.
 _FOOTNOTES = re.compile(r"(?<![\s\d,])[\s\d,]++$")

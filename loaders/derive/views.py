@@ -7,8 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.dataset import Dataset
 from loaders.derive import groups_of, members_on, status_on, with_instrument_facts
+from loaders.store.dataset import Dataset
 
 
 class SelectionError(ValueError):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from loaders.models import Instrument, Membership, SnapshotMeta, State
+from loaders.model.records import Instrument, Membership, SnapshotMeta, State
 from loaders.paths import data_dir
-from loaders.registry import load_groups, load_instruments, load_states
-from loaders.snapshot import Snapshot, read_best
+from loaders.store.registry import load_groups, load_instruments, load_states
+from loaders.store.snapshot import Snapshot, read_best
 
 DATE_COLUMNS = ["signature_date", "consent_date"]
 

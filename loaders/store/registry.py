@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from loaders.models import Instrument, Membership, State
+from loaders.model.records import Instrument, Membership, State
 
 STATE_COUNT = 35
 

@@ -1,0 +1,44 @@
+"""Pure derivations: status on a date, entry into force, groups on a date, paragraph 6, timelines.
+
+No I/O and no streamlit: the same frames in give the same frames out. Every figure the dashboard
+and the command line show is computed here (and in the page models built on it), never in a page.
+"""
+
+from loaders.derive.groups import group_summary, groups_of, members_on
+from loaders.derive.paragraph6 import (
+    RESOLUTION_INSTRUMENTS,
+    RESOLUTION_PARAGRAPH,
+    RESOLUTION_SYMBOL,
+    paragraph6,
+)
+from loaders.derive.status import (
+    DAYS_AFTER_DEPOSIT,
+    RESOLUTION_DATE,
+    entry_into_force,
+    status_on,
+    with_instrument_facts,
+)
+from loaders.derive.timeline import DAYS_PER_YEAR, parties_over_time
+from loaders.model.status import NO_ACTION, PARTY, SIGNATORY, STATUSES, Status
+
+__all__ = [
+    "DAYS_AFTER_DEPOSIT",
+    "DAYS_PER_YEAR",
+    "NO_ACTION",
+    "PARTY",
+    "RESOLUTION_DATE",
+    "RESOLUTION_INSTRUMENTS",
+    "RESOLUTION_PARAGRAPH",
+    "RESOLUTION_SYMBOL",
+    "SIGNATORY",
+    "STATUSES",
+    "Status",
+    "entry_into_force",
+    "group_summary",
+    "groups_of",
+    "members_on",
+    "paragraph6",
+    "parties_over_time",
+    "status_on",
+    "with_instrument_facts",
+]

@@ -1,0 +1,55 @@
+"""Group memberships on a date: who counts as a member of MERCOSUR, SICA, CARICOM... then.
+
+Memberships known only to the year or month count on a date only where they are certain at that
+precision: from the last day of the ``from`` period, until before the first day of the ``to``
+period. An empty ``from`` means the record gives no start (e.g. geographic regions).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from loaders.derive.status import bound
+
+
+def members_on(
+    memberships: pd.DataFrame, on: date, roles: tuple[str, ...] = ("member",)
+) -> pd.DataFrame:
+    """Group memberships in force on ``on``, for the given roles (see module docstring)."""
+    day = pd.Timestamp(on)
+    began = memberships["from_date"].fillna("").map(lambda t: bound(t, latest=True))
+    ended = memberships["to_date"].fillna("").map(lambda t: bound(t, latest=False))
+    current = (began.isna() | (began <= day)) & (ended.isna() | (day < ended))
+    chosen = memberships[current & memberships["role"].isin(roles)]
+    return chosen.drop_duplicates(["group_id", "iso3"]).reset_index(drop=True)
+
+
+def group_summary(status: pd.DataFrame, members: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
+    """Per group and instrument: members, parties, share, and the members not yet party."""
+    joined = members[["group_id", "group_name", "iso3"]].merge(status, on="iso3")
+    rows = []
+    for (group_id, group_name, instrument), part in joined.groupby(
+        ["group_id", "group_name", "instrument"], sort=False
+    ):
+        missing = part[part["status"] != "party"]["iso3"]
+        rows.append(
+            {
+                "group_id": group_id,
+                "group_name": group_name,
+                "instrument": instrument,
+                "members": len(part),
+                "parties": int((part["status"] == "party").sum()),
+                "missing": ", ".join(sorted(names.loc[missing])),
+            }
+        )
+    summary = pd.DataFrame(rows)
+    if not summary.empty:
+        summary["share"] = summary["parties"] / summary["members"]
+    return summary
+
+
+def groups_of(members: pd.DataFrame) -> pd.Series:
+    """Each state's groups on the date ``members`` was taken, as ``A;B;C`` by iso3."""
+    return members.sort_values("group_id").groupby("iso3")["group_id"].agg(";".join)
