@@ -14,8 +14,8 @@ import streamlit as st
 
 from loaders.charts_data import MAKE_REFRESH, REFRESH_COMMAND
 from loaders.i18n import Translator
-from loaders.registry import ReferenceDataError
-from loaders.snapshot import SnapshotError
+from loaders.store.registry import ReferenceDataError
+from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
 from pages.components.controls import chosen_language, shared_controls

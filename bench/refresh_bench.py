@@ -27,9 +27,9 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from loaders.names import NameIndex  # noqa: E402
-from loaders.refresh import records_for  # noqa: E402
-from loaders.registry import load_instruments, load_states  # noqa: E402
+from loaders.ingest.refresh import records_for  # noqa: E402
+from loaders.model.names import NameIndex  # noqa: E402
+from loaders.store.registry import load_instruments, load_states  # noqa: E402
 from loaders.untc import parse_html  # noqa: E402
 
 SUFFIX = r"\s+(AA|A|a|d|c)\s*$"

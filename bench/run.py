@@ -178,8 +178,8 @@ def memory(table: Table, browser, pid: int, app: str) -> None:
 
 
 def refresh(table: Table, runs: int) -> None:
-    from loaders.names import NameIndex
-    from loaders.registry import load_instruments, load_states
+    from loaders.model.names import NameIndex
+    from loaders.store.registry import load_instruments, load_states
 
     data = ROOT / "data"
     instruments = {i.mtdsg_no: i for i in load_instruments(data)}

@@ -1,13 +1,116 @@
-"""Where the project's data lives. One place, so tests can point everything at a copy."""
+"""Every path under ``data/``, declared once: the loaders ask here instead of joining paths.
+
+``RATIFY_DATA_DIR`` points the app and the command line at another copy of the data (the tests
+point it at a frozen copy in ``tests/fixtures/data``).
+
+Layout::
+
+    data/instruments.csv             the registry of UNTC instruments
+    data/states.csv                  the 35 OAS member states
+    data/reference/                  researched facts with their sources, kept verbatim
+    data/snapshots/CURRENT           name of the snapshot the app reads (replaced atomically)
+    data/snapshots/<id>/             one snapshot (see SnapshotFiles)
+    data/snapshots/.lock             held by the one refresh that may write
+    data/snapshots/.staging-<id>/    a snapshot being written; never read
+"""
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR_VARIABLE = "RATIFY_DATA_DIR"
 
 
 def data_dir() -> Path:
     """The data folder; RATIFY_DATA_DIR points the app and the command line at another copy."""
-    return Path(os.environ.get("RATIFY_DATA_DIR", PROJECT_ROOT / "data"))
+    return Path(os.environ.get(DATA_DIR_VARIABLE, PROJECT_ROOT / "data"))
+
+
+@dataclass(frozen=True)
+class SnapshotFiles:
+    """The files of one snapshot folder."""
+
+    folder: Path
+
+    METADATA = "metadata.json"
+    STATUS = "status.csv"
+    DECLARATIONS = "declarations.csv"
+    CHANGES = "changes.json"
+    CHANGES_TEXT = "changes.md"
+    RAW = "raw"
+
+    @property
+    def metadata(self) -> Path:
+        return self.folder / self.METADATA
+
+    @property
+    def status(self) -> Path:
+        return self.folder / self.STATUS
+
+    @property
+    def declarations(self) -> Path:
+        return self.folder / self.DECLARATIONS
+
+    @property
+    def changes(self) -> Path:
+        """The change log as structured events (listed and checksummed in the metadata)."""
+        return self.folder / self.CHANGES
+
+    @property
+    def changes_text(self) -> Path:
+        """The same change log as Markdown, generated for people reading the folder."""
+        return self.folder / self.CHANGES_TEXT
+
+    def file(self, name: str) -> Path:
+        """A file the metadata lists by its name relative to the folder (``raw/TIP.xml``)."""
+        return self.folder / name
+
+
+@dataclass(frozen=True)
+class DataPaths:
+    """The paths of one data folder."""
+
+    root: Path
+
+    @classmethod
+    def current(cls) -> DataPaths:
+        return cls(data_dir())
+
+    @property
+    def instruments(self) -> Path:
+        return self.root / "instruments.csv"
+
+    @property
+    def states(self) -> Path:
+        return self.root / "states.csv"
+
+    @property
+    def reference(self) -> Path:
+        return self.root / "reference"
+
+    def reference_file(self, name: str) -> Path:
+        return self.reference / name
+
+    @property
+    def snapshots(self) -> Path:
+        return self.root / "snapshots"
+
+    @property
+    def current_pointer(self) -> Path:
+        return self.snapshots / "CURRENT"
+
+    @property
+    def lock(self) -> Path:
+        return self.snapshots / ".lock"
+
+    def snapshot(self, name: str) -> SnapshotFiles:
+        return SnapshotFiles(self.snapshots / name)
+
+    def staging(self, snapshot_id: str) -> Path:
+        return self.snapshots / f".staging-{snapshot_id}"
+
+    def staging_folders(self) -> list[Path]:
+        return sorted(self.snapshots.glob(".staging-*"))

@@ -19,8 +19,8 @@ from loaders.charts_data import (
     partial_date_text,
     refresh_how,
 )
+from loaders.derive.views import status_view
 from loaders.export import EXPORT_COLUMNS, csv_bytes, export_filename, export_metadata, export_table
-from loaders.views import status_view
 from pages.components.data import load_data
 from pages.components.selection import current_selection
 
@@ -200,7 +200,7 @@ st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
 changes = dataset.snapshot_path / "changes.md"
 if changes.is_file():
     with st.expander(t("data.changes")):
-        # Written by the refresh (loaders.diff) in English: shown as the record it is.
+        # Written by the refresh (loaders.store.changes) in English: shown as the record it is.
         items = []
         for line in changes.read_text(encoding="utf-8").splitlines():
             if line.startswith("# "):

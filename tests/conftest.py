@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from loaders.store.dataset import Dataset, load_dataset
 from loaders.paths import PROJECT_ROOT
+from loaders.store.dataset import Dataset, load_dataset
 from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from loaders.model.records import InstrumentMeta
 from loaders.ingest.reference import reference_records
+from loaders.model.records import InstrumentMeta
 from loaders.store.registry import load_instruments
 from loaders.store.snapshot import SnapshotContent, publish
 from tests.untc_server import FIXTURES

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from loaders.store.dataset import Dataset
-from loaders.export import csv_bytes, export_filename, export_table
 from loaders.derive.views import status_view
+from loaders.export import csv_bytes, export_filename, export_table
+from loaders.store.dataset import Dataset
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]

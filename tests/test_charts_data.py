@@ -36,8 +36,8 @@ from loaders.charts_data import (
     subregion_summary,
     timeline_series,
 )
-from loaders.store.dataset import Dataset
 from loaders.derive.views import status_view
+from loaders.store.dataset import Dataset
 
 TODAY = date(2026, 11, 29)
 

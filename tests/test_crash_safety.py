@@ -21,18 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from loaders.store import snapshot as snapshot_module
 from loaders.cli import main
+from loaders.paths import PROJECT_ROOT, DataPaths
+from loaders.store import snapshot as snapshot_module
 from loaders.store.dataset import load_dataset
-from loaders.paths import PROJECT_ROOT
 from loaders.store.snapshot import (
-    CURRENT,
     current_name,
     history,
     read_best,
     read_snapshot_at,
     refresh_lock,
-    snapshots_dir,
 )
 from tests.refresh_helpers import snapshot_as_of, tree
 from tests.untc_server import FIXTURES, UntcMirror
@@ -105,12 +103,12 @@ def test_a_refresh_killed_at_any_moment_leaves_a_whole_snapshot(
             assert process.stderr is not None
             process.stderr.close()
         assert_snapshots_whole(older)
-        leftovers |= {p.name for p in snapshots_dir(older).glob(".staging-*")}
+        leftovers |= {p.name for p in DataPaths(older).snapshots.glob(".staging-*")}
         after = current_name(older)
         if after == before:
             outcomes.append("old" if process.returncode == -signal.SIGKILL else "?")
         else:
-            new = read_snapshot_at(snapshots_dir(older) / after)
+            new = read_snapshot_at(DataPaths(older).snapshots / after)
             assert new.meta.method == "untc-refresh" and new.meta.previous == before
             outcomes.append("new")
     assert outcomes[:2] == ["old", "old"]  # killed before anything was written
@@ -120,7 +118,7 @@ def test_a_refresh_killed_at_any_moment_leaves_a_whole_snapshot(
     assert process.wait(timeout=20) == 0
     assert process.stderr is not None
     process.stderr.close()
-    assert not list(snapshots_dir(older).glob(".staging-*"))
+    assert not list(DataPaths(older).snapshots.glob(".staging-*"))
     assert_snapshots_whole(older)
 
 
@@ -172,10 +170,10 @@ def test_two_refreshes_at_once_never_corrupt_the_snapshot(older: Path, mirror: U
             assert "refresh failed, snapshot unchanged: another refresh is writing" in err
         assert "Traceback" not in err
     assert_snapshots_whole(older)
-    assert not list(snapshots_dir(older).glob(".staging-*"))
+    assert not list(DataPaths(older).snapshots.glob(".staging-*"))
     chain = [current_name(older)]  # CURRENT, back through "previous" to where we started
     while chain[-1] != before:
-        chain.append(read_snapshot_at(snapshots_dir(older) / chain[-1]).meta.previous)
+        chain.append(read_snapshot_at(DataPaths(older).snapshots / chain[-1]).meta.previous)
     assert len(chain) == 1 + codes.count(0)  # sequential: each success built on the one before
 
 
@@ -254,11 +252,11 @@ def test_damaged_current_snapshot_falls_back_to_the_last_good_one(
 ) -> None:
     data, last_good, damaged = two_good
     damage, fragment = DAMAGE[how]
-    damage(snapshots_dir(data) / damaged)
+    damage(DataPaths(data).snapshots / damaged)
     dataset = load_dataset(data)
     assert dataset.meta.snapshot_id == last_good  # the newest good one, not just any
     assert dataset.warning is not None
-    assert f"{snapshots_dir(data) / damaged}: {fragment}" in dataset.warning
+    assert f"{DataPaths(data).snapshots / damaged}: {fragment}" in dataset.warning
     assert f"Showing the last good snapshot, {last_good}, instead." in dataset.warning
     assert main(["check"]) == 1
     captured = capsys.readouterr()
@@ -280,7 +278,7 @@ def test_damaged_current_pointer_falls_back_too(
     two_good: tuple[Path, str, str], content: bytes, fragment: str
 ) -> None:
     data, _, damaged = two_good
-    (snapshots_dir(data) / CURRENT).write_bytes(content)
+    (DataPaths(data).current_pointer).write_bytes(content)
     snapshot, warning = read_best(data)
     assert snapshot.meta.snapshot_id == damaged  # the folder itself is fine: the newest good
     assert warning is not None and fragment in warning
@@ -288,7 +286,7 @@ def test_damaged_current_pointer_falls_back_too(
 
 def test_check_reports_damage_as_the_real_command_does(two_good: tuple[Path, str, str]) -> None:
     data, last_good, damaged = two_good
-    _flip_a_byte(snapshots_dir(data) / damaged / "status.csv")
+    _flip_a_byte(DataPaths(data).snapshots / damaged / "status.csv")
     result = subprocess.run(
         [sys.executable, "-m", "loaders", "check"],
         cwd=PROJECT_ROOT,
@@ -297,6 +295,6 @@ def test_check_reports_damage_as_the_real_command_does(two_good: tuple[Path, str
         text=True,
     )
     assert result.returncode == 1
-    assert result.stderr.startswith(f"warning: {snapshots_dir(data) / damaged}: status.csv")
+    assert result.stderr.startswith(f"warning: {DataPaths(data).snapshots / damaged}: status.csv")
     assert f"Showing the last good snapshot, {last_good}, instead." in result.stderr
     assert "Traceback" not in result.stderr

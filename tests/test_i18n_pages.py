@@ -27,10 +27,10 @@ from babel import Locale
 from google.protobuf.json_format import MessageToDict
 from streamlit.testing.v1 import AppTest
 
-from loaders.store.dataset import Dataset
+from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
 from loaders.i18n import LANGUAGES, catalogue, state_name
-from loaders.derive.views import status_view
+from loaders.store.dataset import Dataset
 from tests.test_app_pages import APP, TIMEOUT, open_app
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]

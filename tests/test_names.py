@@ -4,9 +4,9 @@ import csv
 
 import pytest
 
+from loaders.ingest.reference import UNTC_CAPTURES
 from loaders.model.names import NameIndex, normalise
 from loaders.paths import PROJECT_ROOT
-from loaders.ingest.reference import UNTC_CAPTURES
 from loaders.store.registry import load_states
 
 

@@ -25,15 +25,16 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders import cli
-from loaders.store.dataset import Dataset
-from loaders.model.dates import DateFormatError, PartialDate, parse_untc_date, parse_untc_timestamp
-from loaders.export import EXPORT_COLUMNS, csv_bytes
-from loaders.model.records import InstrumentStatus
-from loaders.model.names import normalise
-from loaders.ingest.refresh import RefreshError, refresh
-from loaders.store.snapshot import CURRENT, current_name, read_current, snapshots_dir
-from loaders.untc import UntcError, parse_html, parse_xml, refuse_maintenance_page
 from loaders.derive.views import SelectionError, resolve
+from loaders.export import EXPORT_COLUMNS, csv_bytes
+from loaders.ingest.refresh import RefreshError, refresh
+from loaders.model.dates import DateFormatError, PartialDate, parse_untc_date, parse_untc_timestamp
+from loaders.model.names import normalise
+from loaders.model.records import InstrumentStatus
+from loaders.paths import DataPaths
+from loaders.store.dataset import Dataset
+from loaders.store.snapshot import current_name, read_current
+from loaders.untc import UntcError, parse_html, parse_xml, refuse_maintenance_page
 from tests.refresh_helpers import CUTOFF, snapshot_as_of, tree
 from tests.untc_server import FIXTURES
 
@@ -255,7 +256,7 @@ def test_refresh_of_a_mutated_feed(document: tuple[Parser, bytes, str], data_cop
     if data_copy not in _OLDER:  # once per test, not per example: publishing takes time
         _OLDER[data_copy] = snapshot_as_of(data_copy, CUTOFF)
     older = _OLDER[data_copy]
-    (snapshots_dir(data_copy) / CURRENT).write_text(older + "\n")  # undo the last success
+    (DataPaths(data_copy).current_pointer).write_text(older + "\n")  # undo the last success
     before = tree(data_copy)
     try:
         folder = refresh(data_copy, ["TIP"], client=_Feed(document[1]))  # type: ignore[arg-type]

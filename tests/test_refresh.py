@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from loaders.cli import main
+from loaders.store.changes import read_changes
 from loaders.store.snapshot import current_name, history, read_current
 from tests.refresh_helpers import ARGENTINA_ROW, CUTOFF, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
@@ -73,8 +74,16 @@ def test_declarations_of_oas_states_are_kept_as_text(older, mirror):
     declarations = read_current(older).declarations
     assert list(declarations["iso3"]) == ["ECU"]
     assert declarations.iloc[0]["text"].startswith("Declaration: in accordance with article 15")
-    changes = (read_current(older).path / "changes.md").read_text()
-    assert "Ecuador on XVIII-12-a" in changes
+    snapshot = read_current(older)
+    assert "New declarations and reservations text: ECU on XVIII-12-a" in (
+        snapshot.path / "changes.md"
+    ).read_text()
+    # The same event as data, listed and checksummed in the metadata like every other file.
+    assert "changes.json" in snapshot.meta.files
+    _, events = read_changes((snapshot.path / "changes.json").read_bytes())
+    assert [(e.kind, e.iso3, e.detail) for e in events if e.kind == "new_declaration"] == [
+        ("new_declaration", "ECU", "Declarations and Reservations")
+    ]
 
 
 def _closed_port() -> int:

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from loaders.store.dataset import load_dataset
 from loaders.ingest.reference import compile_reference_snapshot
+from loaders.store.dataset import load_dataset
 from loaders.store.registry import load_instruments
 from loaders.store.snapshot import (
     SnapshotError,

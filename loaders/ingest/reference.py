@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from loaders.model.records import Instrument, InstrumentMeta, StatusRecord
+from loaders.paths import DataPaths
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotContent, publish
 
@@ -32,7 +33,7 @@ DESCRIPTION = (
 
 
 def reference_records(data: Path) -> list[StatusRecord]:
-    path = data / "reference" / REFERENCE_FILE
+    path = DataPaths(data).reference_file(REFERENCE_FILE)
     with path.open(newline="", encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     records = []

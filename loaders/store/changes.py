@@ -1,14 +1,61 @@
-"""A readable account of what changed between two snapshots."""
+"""What changed between two snapshots, as structured events (``changes.json``).
+
+Each event names its kind, the instrument (MTDSG number), the state and the values before and
+after, so the dashboard can say it in the reader's language; ``changes.md`` is generated from the
+same events, in English, for people reading the snapshot folder.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict, dataclass
+from typing import Literal
+
 import pandas as pd
 
+ChangeKind = Literal[
+    "first_snapshot",
+    "no_change",
+    "new_row",
+    "row_removed",
+    "new_signature",
+    "new_party",
+    "changed_signature_date",
+    "changed_consent_date",
+    "changed_kind",
+    "new_note",
+    "new_declaration",
+]
 _KEY = ["mtdsg_no", "iso3"]
+CHANGES_SCHEMA = 1
 
 
-def _fmt(value: str) -> str:
-    return value or "none"
+@dataclass(frozen=True)
+class Change:
+    kind: ChangeKind
+    mtdsg_no: str = ""
+    iso3: str = ""
+    before: str = ""
+    after: str = ""
+    detail: str = ""  # a new note's text, a declaration's section
+
+    def sentence(self) -> str:
+        """The event in English, as changes.md writes it."""
+        where = f"{self.iso3} on {self.mtdsg_no}"
+        before, after = self.before or "none", self.after or "none"
+        return {
+            "first_snapshot": "First snapshot: nothing to compare with.",
+            "no_change": "No change in any status or declaration.",
+            "new_row": f"New row: {where}",
+            "row_removed": f"Row removed: {where}",
+            "new_signature": f"New signature: {where}, {self.after}",
+            "new_party": f"New party: {where}, {self.after}",
+            "changed_signature_date": f"Changed signature date: {where}, {before} -> {after}",
+            "changed_consent_date": f"Changed consent date: {where}, {before} -> {after}",
+            "changed_kind": f"Changed kind of consent: {where}, {before} -> {after}",
+            "new_note": f"New note: {where}: {self.detail}",
+            "new_declaration": f"New {self.detail.lower()} text: {where}",
+        }[self.kind]
 
 
 def describe_changes(
@@ -16,53 +63,71 @@ def describe_changes(
     new: pd.DataFrame,
     old_decl: pd.DataFrame | None,
     new_decl: pd.DataFrame,
-) -> list[str]:
-    """One line per change: new signature, new party, changed date or kind, new note, removals."""
+) -> list[Change]:
+    """Every change from ``old`` to ``new`` (status rows as text, one per instrument and state)."""
     if old is None:
-        return ["First snapshot: nothing to compare with."]
-    lines: list[str] = []
+        return [Change("first_snapshot")]
+    changes: list[Change] = []
     before = old.set_index(_KEY)
     after = new.set_index(_KEY)
-    for key in after.index.difference(before.index):
-        lines.append(f"New row: {key[1]} on {key[0]}")
-    for key in before.index.difference(after.index):
-        lines.append(f"Row removed: {key[1]} on {key[0]}")
+    for mtdsg, iso3 in after.index.difference(before.index):
+        changes.append(Change("new_row", mtdsg, iso3))
+    for mtdsg, iso3 in before.index.difference(after.index):
+        changes.append(Change("row_removed", mtdsg, iso3))
     for key in after.index.intersection(before.index):
-        lines.extend(_row_changes(key, before.loc[key], after.loc[key]))
-    lines.extend(_declaration_changes(old_decl, new_decl))
-    return lines or ["No change in any status or declaration."]
+        changes.extend(_row_changes(key, before.loc[key], after.loc[key]))
+    changes.extend(_declaration_changes(old_decl, new_decl))
+    return changes or [Change("no_change")]
 
 
-def _row_changes(key: tuple, old: pd.Series, new: pd.Series) -> list[str]:
+def _row_changes(key: tuple, old: pd.Series, new: pd.Series) -> list[Change]:
     mtdsg, iso3 = key
-    lines = []
-    for column, label in (("signature_date", "signature"), ("consent_date", "consent")):
+    changes = []
+    for column, first, changed in (
+        ("signature_date", "new_signature", "changed_signature_date"),
+        ("consent_date", "new_party", "changed_consent_date"),
+    ):
         if old[column] == new[column]:
             continue
-        if not old[column]:
-            event = "New signature" if column == "signature_date" else "New party"
-            lines.append(f"{event}: {iso3} on {mtdsg}, {new[column]}")
-        else:
-            lines.append(
-                f"Changed {label} date: {iso3} on {mtdsg}, "
-                f"{_fmt(old[column])} -> {_fmt(new[column])}"
-            )
+        kind = changed if old[column] else first
+        changes.append(Change(kind, mtdsg, iso3, old[column], new[column]))
     if old["consent_kind"] != new["consent_kind"] and old["consent_kind"]:
-        lines.append(
-            f"Changed kind of consent: {iso3} on {mtdsg}, "
-            f"{_fmt(old['consent_kind'])} -> {_fmt(new['consent_kind'])}"
-        )
+        kinds = old["consent_kind"], new["consent_kind"]
+        changes.append(Change("changed_kind", mtdsg, iso3, *kinds))
     if old["note"] != new["note"] and new["note"]:
-        lines.append(f"New note: {iso3} on {mtdsg}: {new['note']}")
-    return lines
+        changes.append(Change("new_note", mtdsg, iso3, detail=new["note"]))
+    return changes
 
 
-def _declaration_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> list[str]:
+def _declaration_changes(old: pd.DataFrame | None, new: pd.DataFrame) -> list[Change]:
     if old is None:
         return []
     seen = set(zip(old["mtdsg_no"], old["participant"], old["text"], strict=True))
     return [
-        f"New {row.section.lower()} text: {row.participant} on {row.mtdsg_no}"
+        Change("new_declaration", row.mtdsg_no, row.iso3, detail=row.section)
         for row in new.itertuples()
         if (row.mtdsg_no, row.participant, row.text) not in seen
     ]
+
+
+def changes_json(snapshot_id: str, previous: str | None, changes: list[Change]) -> bytes:
+    document = {
+        "schema_version": CHANGES_SCHEMA,
+        "snapshot_id": snapshot_id,
+        "previous": previous,
+        "changes": [asdict(change) for change in changes],
+    }
+    return (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def read_changes(content: bytes) -> tuple[str | None, list[Change]]:
+    """The previous snapshot's id and the events of a ``changes.json``."""
+    document = json.loads(content)
+    return document.get("previous"), [Change(**item) for item in document["changes"]]
+
+
+def changes_markdown(snapshot_id: str, previous: str | None, changes: list[Change]) -> bytes:
+    since = f" since {previous}" if previous else ""
+    lines = "".join(f"- {change.sentence()}\n" for change in changes)
+    text = f"# Changes in {snapshot_id}{since}\n\n{lines}"
+    return text.encode("utf-8")

@@ -9,8 +9,11 @@ import csv
 from pathlib import Path
 
 from loaders.model.records import Instrument, Membership, State
+from loaders.paths import DataPaths
 
 STATE_COUNT = 35
+GROUPS_FILE = "groups.csv"
+OAS_MEMBERSHIP_FILE = "oas_membership.csv"
 
 
 class ReferenceDataError(ValueError):
@@ -36,7 +39,7 @@ def _validated(model, rows: list[dict], path: Path) -> list:
 
 
 def load_instruments(data: Path) -> list[Instrument]:
-    path = data / "instruments.csv"
+    path = DataPaths(data).instruments
     instruments = _validated(Instrument, _rows(path), path)
     ids = [i.id for i in instruments]
     if len(set(ids)) != len(ids):
@@ -46,8 +49,9 @@ def load_instruments(data: Path) -> list[Instrument]:
 
 def load_states(data: Path) -> list[State]:
     """The 35 states, with their OAS membership facts joined from data/reference."""
-    path = data / "states.csv"
-    membership = {r["iso3"]: r for r in _rows(data / "reference" / "oas_membership.csv")}
+    paths = DataPaths(data)
+    path = paths.states
+    membership = {r["iso3"]: r for r in _rows(paths.reference_file(OAS_MEMBERSHIP_FILE))}
     rows = []
     for row in _rows(path):
         facts = membership.get(row["iso3"], {})
@@ -68,7 +72,7 @@ def load_states(data: Path) -> list[State]:
 
 
 def load_groups(data: Path, state_codes: set[str]) -> list[Membership]:
-    path = data / "reference" / "groups.csv"
+    path = DataPaths(data).reference_file(GROUPS_FILE)
     rows = [{k: v for k, v in r.items() if k != "state"} for r in _rows(path)]
     memberships = _validated(Membership, rows, path)
     unknown = sorted({m.iso3 for m in memberships} - state_codes)

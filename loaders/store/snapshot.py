@@ -1,13 +1,10 @@
 """The status snapshot on disk: written whole, verified by checksum, swapped in atomically.
 
-Layout under ``data/snapshots/``::
-
-    CURRENT                  name of the snapshot the app reads (replaced atomically)
-    <id>/metadata.json       source, status-as-at per instrument, compiled time, file checksums
-    <id>/status.csv          one row per state and instrument
-    <id>/declarations.csv    declarations, reservations and objections per participant
-    <id>/raw/...             raw responses a refresh read (kept apart from the normalised rows)
-    <id>/changes.md          readable diff against the snapshot it replaced
+A snapshot folder (``loaders.paths.SnapshotFiles``) holds ``status.csv`` (one row per state and
+instrument), ``declarations.csv``, ``raw/`` (what a refresh read, kept apart from the normalised
+rows), ``changes.json`` (what changed against the snapshot it replaced, as events) with
+``changes.md`` generated from it, and ``metadata.json`` (source, status-as-at per instrument,
+compile time, and the SHA-256 of every other file).
 
 A new snapshot is built in a staging folder and only named CURRENT once it is complete and its
 checksums verify, so a failed or killed refresh leaves the current snapshot byte-for-byte as it was.
@@ -32,7 +29,8 @@ import pandas as pd
 from pydantic import ValidationError
 
 from loaders.model.records import SnapshotMeta, StatusRecord
-from loaders.store.changes import describe_changes
+from loaders.paths import DataPaths, SnapshotFiles
+from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
 STATUS_COLUMNS = [
     "iso3",
@@ -48,8 +46,7 @@ STATUS_COLUMNS = [
     "note",
 ]
 DECLARATION_COLUMNS = ["mtdsg_no", "iso3", "participant", "section", "text"]
-CURRENT = "CURRENT"
-CHECKED_FILES = ("status.csv", "declarations.csv")  # every snapshot lists their checksums
+CHECKED_FILES = (SnapshotFiles.STATUS, SnapshotFiles.DECLARATIONS)  # listed by every snapshot
 
 
 class SnapshotError(RuntimeError):
@@ -62,10 +59,6 @@ class Snapshot:
     meta: SnapshotMeta
     status: pd.DataFrame
     declarations: pd.DataFrame
-
-
-def snapshots_dir(data: Path) -> Path:
-    return data / "snapshots"
 
 
 def sha256(content: bytes) -> str:
@@ -99,12 +92,28 @@ def write_snapshot_files(
     declarations: list[dict],
     raw: dict[str, bytes],
     meta_fields: dict,
+    previous: Snapshot | None = None,
 ) -> SnapshotMeta:
-    """Write every file of a snapshot into ``folder``; metadata.json last, with checksums."""
+    """Write every file of a snapshot into ``folder``; metadata.json last, with checksums.
+
+    The change log against ``previous`` is computed from the rows as they are written, so it is
+    listed and checksummed in the metadata like every other file.
+    """
+    status = csv_bytes(status_rows(records), STATUS_COLUMNS)
+    declared = csv_bytes(declarations, DECLARATION_COLUMNS)
+    previous_id = previous.meta.snapshot_id if previous else None
+    changes = describe_changes(
+        previous.status if previous else None,
+        _frame(status),
+        previous.declarations if previous else None,
+        _frame(declared),
+    )
     files = {
-        "status.csv": csv_bytes(status_rows(records), STATUS_COLUMNS),
-        "declarations.csv": csv_bytes(declarations, DECLARATION_COLUMNS),
-        **{f"raw/{name}": content for name, content in raw.items()},
+        SnapshotFiles.STATUS: status,
+        SnapshotFiles.DECLARATIONS: declared,
+        SnapshotFiles.CHANGES: changes_json(snapshot_id, previous_id, changes),
+        SnapshotFiles.CHANGES_TEXT: changes_markdown(snapshot_id, previous_id, changes),
+        **{f"{SnapshotFiles.RAW}/{name}": content for name, content in raw.items()},
     }
     for name, content in files.items():
         target = folder / name
@@ -113,14 +122,21 @@ def write_snapshot_files(
     meta = SnapshotMeta(
         snapshot_id=snapshot_id, files={n: sha256(c) for n, c in files.items()}, **meta_fields
     )
-    (folder / "metadata.json").write_text(meta.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    SnapshotFiles(folder).metadata.write_text(
+        meta.model_dump_json(indent=2) + "\n", encoding="utf-8"
+    )
     return meta
+
+
+def _frame(content: bytes) -> pd.DataFrame:
+    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
 
 
 def read_snapshot_at(folder: Path) -> Snapshot:
     """Read one snapshot folder, checking every file against its recorded checksum."""
+    files = SnapshotFiles(folder)
     try:
-        meta = SnapshotMeta.model_validate_json((folder / "metadata.json").read_bytes())
+        meta = SnapshotMeta.model_validate_json(files.metadata.read_bytes())
     except (OSError, ValidationError, ValueError) as exc:
         raise SnapshotError(
             f"{folder}: unreadable metadata.json ({exc.__class__.__name__})"
@@ -130,20 +146,20 @@ def read_snapshot_at(folder: Path) -> Snapshot:
         raise SnapshotError(f"{folder}: metadata.json lists no checksum for {unlisted} (damaged)")
     for name, digest in meta.files.items():
         try:
-            content = (folder / name).read_bytes()
+            content = files.file(name).read_bytes()
         except OSError as exc:
             raise SnapshotError(f"{folder}: missing file {name}") from exc
         if sha256(content) != digest:
             raise SnapshotError(f"{folder}: {name} does not match its checksum (damaged)")
-    status = pd.read_csv(folder / "status.csv", dtype=str, keep_default_na=False)
-    declarations = pd.read_csv(folder / "declarations.csv", dtype=str, keep_default_na=False)
+    status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
+    declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     return Snapshot(folder, meta, status, declarations)
 
 
 def current_name(data: Path) -> str:
-    pointer = snapshots_dir(data) / CURRENT
+    pointer = DataPaths(data).current_pointer
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except OSError as exc:
@@ -158,7 +174,7 @@ def current_name(data: Path) -> str:
 
 def history(data: Path) -> list[Path]:
     """Snapshot folders, newest first (their names start with the UTC compile time)."""
-    root = snapshots_dir(data)
+    root = DataPaths(data).snapshots
     if not root.is_dir():
         return []
     folders = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
@@ -166,7 +182,7 @@ def history(data: Path) -> list[Path]:
 
 
 def read_current(data: Path) -> Snapshot:
-    return read_snapshot_at(snapshots_dir(data) / current_name(data))
+    return read_snapshot_at(DataPaths(data).snapshot(current_name(data)).folder)
 
 
 def read_best(data: Path) -> tuple[Snapshot, str | None]:
@@ -186,9 +202,9 @@ def read_best(data: Path) -> tuple[Snapshot, str | None]:
 @contextmanager
 def refresh_lock(data: Path) -> Iterator[None]:
     """One writer at a time: a second refresh fails fast instead of racing the first."""
-    root = snapshots_dir(data)
-    root.mkdir(parents=True, exist_ok=True)
-    with (root / ".lock").open("w") as handle:
+    paths = DataPaths(data)
+    paths.snapshots.mkdir(parents=True, exist_ok=True)
+    with paths.lock.open("w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
@@ -207,9 +223,9 @@ def commit_snapshot(data: Path, snapshot_id: str, build: Callable[[Path], Snapsh
     Must be called with :func:`refresh_lock` held. On any error the staging folder is removed
     and CURRENT is untouched.
     """
-    root = snapshots_dir(data)
-    staging = root / f".staging-{snapshot_id}"
-    final = root / snapshot_id
+    paths = DataPaths(data)
+    staging = paths.staging(snapshot_id)
+    final = paths.snapshot(snapshot_id).folder
     staging.mkdir(parents=True)
     try:
         if build(staging).snapshot_id != snapshot_id:
@@ -220,10 +236,10 @@ def commit_snapshot(data: Path, snapshot_id: str, build: Callable[[Path], Snapsh
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    pointer = root / f".{CURRENT}.tmp"
+    pointer = paths.current_pointer.with_name(f".{paths.current_pointer.name}.tmp")
     pointer.write_text(snapshot_id + "\n", encoding="utf-8")
     _fsync_file(pointer)
-    os.replace(pointer, root / CURRENT)
+    os.replace(pointer, paths.current_pointer)
     return final
 
 
@@ -268,30 +284,20 @@ def publish(data: Path, method: str, prepare: Callable[[Snapshot | None], Snapsh
                 **content.meta_fields,
                 "previous": previous.meta.snapshot_id if previous else None,
             }
-            meta = write_snapshot_files(
-                folder, snapshot_id, content.records, content.declarations, content.raw, fields
+            return write_snapshot_files(
+                folder,
+                snapshot_id,
+                content.records,
+                content.declarations,
+                content.raw,
+                fields,
+                previous,
             )
-            _write_changes(folder, snapshot_id, previous, read_snapshot_at(folder))
-            return meta
 
         return commit_snapshot(data, snapshot_id, build)
 
 
-def _write_changes(
-    folder: Path, snapshot_id: str, previous: Snapshot | None, written: Snapshot
-) -> None:
-    changes = describe_changes(
-        previous.status if previous else None,
-        written.status,
-        previous.declarations if previous else None,
-        written.declarations,
-    )
-    since = f" since {previous.meta.snapshot_id}" if previous else ""
-    text = f"# Changes in {snapshot_id}{since}\n\n" + "".join(f"- {c}\n" for c in changes)
-    (folder / "changes.md").write_text(text, encoding="utf-8")
-
-
 def _remove_stale_staging(data: Path) -> None:
     """A refresh killed mid-way leaves a staging folder; with the lock held, none is in use."""
-    for folder in snapshots_dir(data).glob(".staging-*"):
+    for folder in DataPaths(data).staging_folders():
         shutil.rmtree(folder, ignore_errors=True)

@@ -7,7 +7,7 @@ from datetime import date
 import streamlit as st
 
 from loaders.charts_data import STALE_AFTER_DAYS, age_text, data_age, refresh_how
-from loaders.dataset import Dataset
+from loaders.store.dataset import Dataset
 from pages.components.selection import Selection
 
 

@@ -18,10 +18,10 @@ from datetime import date
 import streamlit as st
 
 from loaders.charts_data import RESOLUTION_INSTRUMENTS, code_text, group_labels, instrument_brief
-from loaders.dataset import Dataset
-from loaders.dates import DateFormatError, parse_iso_date
 from loaders.derive import RESOLUTION_DATE
 from loaders.i18n import LANGUAGES, Translator, best_language
+from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"

@@ -7,9 +7,9 @@ from pathlib import Path
 import streamlit as st
 
 from loaders.charts_data import localized
-from loaders.dataset import Dataset, load_dataset
 from loaders.paths import data_dir
-from loaders.snapshot import SnapshotError, current_name
+from loaders.store.dataset import Dataset, load_dataset
+from loaders.store.snapshot import SnapshotError, current_name
 
 
 # No spinner text here: app.py shows one in the reader's language around the first load.

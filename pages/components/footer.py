@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.charts_data import instrument_brief
-from loaders.dataset import Dataset
 from loaders.i18n import Translator
+from loaders.store.dataset import Dataset
 
 
 def provenance_footer(dataset: Dataset, t: Translator) -> None:

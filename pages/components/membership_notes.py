@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from loaders.charts_data import noted_states
-from loaders.dataset import Dataset
 from loaders.i18n import Translator
+from loaders.store.dataset import Dataset
 
 
 def membership_notes(dataset: Dataset, iso3s: Sequence[str], t: Translator) -> None:

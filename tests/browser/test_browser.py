@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from loaders.store.dataset import Dataset
-from loaders.export import csv_bytes, export_table
 from loaders.derive.views import status_view
+from loaders.export import csv_bytes, export_table
+from loaders.store.dataset import Dataset
 from tests.browser.conftest import Watched, skip_module_without_browser
 from tests.browser.harness import ROOT, settle, start_app, stop_app
 
