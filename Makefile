@@ -1,6 +1,8 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
 #   make test  -> the same plus test tools, then lint and the whole test suite
+# The suite's tiers run apart too: make test-fast (unit and page models, the inner loop),
+# test-app (AppTest), test-refresh (against a local UNTC stand-in), test-browser (Chromium).
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -8,7 +10,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PORT ?= 8501
 
-.PHONY: run test lint bench refresh clean
+.PHONY: run test test-fast test-app test-refresh test-browser lint bench refresh clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +32,18 @@ lint: $(DEV)
 
 test: lint
 	$(PY) -m pytest
+
+test-fast: lint
+	$(PY) -m pytest -m "not apptest and not refresh and not browser" --ignore=tests/browser
+
+test-app: $(DEV)
+	$(PY) -m pytest -m apptest
+
+test-refresh: $(DEV)
+	$(PY) -m pytest -m refresh
+
+test-browser: $(DEV)
+	$(PY) -m pytest tests/browser
 
 bench: $(DEV)
 	$(PY) bench/run.py

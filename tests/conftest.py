@@ -1,7 +1,15 @@
-"""Shared fixtures: a private copy of data/ so tests that write never touch the real snapshot."""
+"""Shared fixtures. Every test reads a frozen copy of the data (tests/fixtures/data), never the
+live data/: a refresh that brings new facts to data/ leaves the suite green. Tests that write get a
+private copy of the frozen data. The live data/ has its own checks, of invariants only
+(tests/test_live_data.py).
+
+To re-freeze after a deliberate change to the facts the tests are worked out from:
+``rm -r tests/fixtures/data/snapshots && cp -r data/snapshots tests/fixtures/data/`` (and the same
+for the files beside it), then work the changed expectations out by hand."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,17 +17,25 @@ from pathlib import Path
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from loaders.paths import PROJECT_ROOT
+from loaders.paths import DATA_DIR_VARIABLE, PROJECT_ROOT
 from loaders.store.dataset import Dataset, load_dataset
 from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror
 
-DATA = PROJECT_ROOT / "data"
+FROZEN = PROJECT_ROOT / "tests" / "fixtures" / "data"
+DATA = FROZEN
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before any test runs: the app (AppTest and the browser tests' server), the command line
+    # run as a subprocess and the loaders all read the frozen copy.
+    os.environ[DATA_DIR_VARIABLE] = str(FROZEN)
 
 
 @pytest.fixture
 def data_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of data/ that RATIFY_DATA_DIR points at, for tests that refresh or damage it."""
+    """A copy of the frozen data that RATIFY_DATA_DIR points at, for tests that refresh or damage
+    it."""
     target = tmp_path / "data"
     shutil.copytree(DATA, target, ignore=shutil.ignore_patterns(".lock", ".staging-*"))
     monkeypatch.setenv("RATIFY_DATA_DIR", str(target))

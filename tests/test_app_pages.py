@@ -19,6 +19,8 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_table
 from loaders.store.dataset import Dataset
 
+pytestmark = pytest.mark.apptest
+
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]
 TIMEOUT = 60

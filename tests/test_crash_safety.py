@@ -35,6 +35,8 @@ from loaders.store.snapshot import (
 from tests.refresh_helpers import snapshot_as_of, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
+pytestmark = pytest.mark.refresh
+
 # The last progress line printed under the lock, just before the new snapshot is written.
 LAST_MERGE_LINE = "FIREARMS: 124 participants"
 NUMBERS = ("XVIII-12", "XVIII-12-a", "XVIII-12-b", "XVIII-12-c")

@@ -30,6 +30,8 @@ from loaders.untc import UntcClient
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
+pytestmark = pytest.mark.refresh
+
 TIP = "XVIII-12-a"
 FEED = "xviii-12-a.en.xml"
 PAGE = "ViewDetails_xviii-12-a.html"

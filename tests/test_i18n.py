@@ -20,8 +20,8 @@ from loaders.i18n import (
     state_name,
     translate_count,
 )
-from loaders.paths import PROJECT_ROOT
 from loaders.store.registry import load_states
+from tests.conftest import FROZEN
 
 
 @pytest.mark.parametrize(
@@ -42,7 +42,7 @@ def test_state_names(iso3, language, name):
 
 
 def test_every_state_has_a_name_in_every_language():
-    for state in load_states(PROJECT_ROOT / "data"):
+    for state in load_states(FROZEN):
         names = {lang: state_name(state.iso3, lang) for lang in LANGUAGES}
         assert all(names.values()), state.iso3
 

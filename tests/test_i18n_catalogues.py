@@ -17,6 +17,7 @@ from loaders.i18n import LANGUAGES, LOCALES_DIR, catalogue, placeholders
 from loaders.model.records import ConsentKind
 from loaders.paths import PROJECT_ROOT
 from loaders.store.registry import load_groups, load_instruments, load_states
+from tests.conftest import FROZEN
 
 ENGLISH = catalogue("en")
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
@@ -26,7 +27,7 @@ CODE = (
     + [PROJECT_ROOT / "loaders" / name for name in ("charts_data.py", "i18n.py")]
     + sorted((PROJECT_ROOT / "pages").rglob("*.py"))
 )
-DATA = PROJECT_ROOT / "data"
+DATA = FROZEN
 
 
 def test_there_is_a_catalogue_per_language_and_nothing_else() -> None:

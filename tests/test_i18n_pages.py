@@ -33,6 +33,8 @@ from loaders.i18n import LANGUAGES, catalogue, state_name
 from loaders.store.dataset import Dataset
 from tests.test_app_pages import APP, TIMEOUT, open_app
 
+pytestmark = pytest.mark.apptest
+
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 # Names and acronyms that are the same in every language of the dashboard.
 PROPER = {"untc", "mtdsg", "csv", "json", "iso", "ag", "res"}

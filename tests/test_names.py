@@ -6,13 +6,13 @@ import pytest
 
 from loaders.ingest.reference import UNTC_CAPTURES
 from loaders.model.names import NameIndex, normalise
-from loaders.paths import PROJECT_ROOT
 from loaders.store.registry import load_states
+from tests.conftest import FROZEN
 
 
 @pytest.fixture(scope="module")
 def names() -> NameIndex:
-    return NameIndex(load_states(PROJECT_ROOT / "data"))
+    return NameIndex(load_states(FROZEN))
 
 
 @pytest.mark.parametrize(
@@ -43,8 +43,8 @@ def test_other_participants_do_not_map(names, name):
 def test_every_oas_participant_of_2014_maps_once(names):
     """UNTC's 2014 lists name each OAS participant once, under a name we know: exactly the
     states that the reference shows as signatory or party at the 2014 capture."""
-    folder = PROJECT_ROOT / "data" / "reference" / "untc-2014"
-    reference = _rows(PROJECT_ROOT / "data" / "reference" / "palermo_oas_status.csv")
+    folder = FROZEN / "reference" / "untc-2014"
+    reference = _rows(FROZEN / "reference" / "palermo_oas_status.csv")
     for mtdsg_no, capture in UNTC_CAPTURES.items():
         path = folder / f"{mtdsg_no.replace('XVIII', '18')}.csv"
         codes = [names.iso3(row["Participant"]) for row in _rows(path)]

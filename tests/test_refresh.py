@@ -7,11 +7,15 @@ import socket
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from loaders.cli import main
 from loaders.store.changes import read_changes
 from loaders.store.snapshot import current_name, history, read_current
 from tests.refresh_helpers import ARGENTINA_ROW, CUTOFF, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
+
+pytestmark = pytest.mark.refresh
 
 
 def _refresh(mirror: UntcMirror, *args: str) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.apptest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
 PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]

@@ -1,8 +1,9 @@
 """Browser tests: Debian's headless Chromium, driven by Playwright, against ``streamlit run``.
 
-The dashboard runs on 127.0.0.1 with RATIFY_DATA_DIR unset (the bundled data). Every request that
-is not for 127.0.0.1 is aborted and recorded, every console error is recorded, and a test fails
-if either list is not empty. Each test leaves a screenshot in artifacts/screenshots/<test>.png.
+The dashboard runs on 127.0.0.1 on the frozen test data (RATIFY_DATA_DIR, tests/conftest.py).
+Every request that is not for 127.0.0.1 is aborted and recorded, every console error is
+recorded, and a test fails if either list is not empty. Each test leaves a screenshot in
+artifacts/screenshots/<test>.png.
 
 Without /usr/bin/chromium the tests skip with one line saying how to get it; under CI (CI=true)
 a missing browser is a failure instead.

@@ -42,7 +42,8 @@ def start_app(
 ) -> tuple[subprocess.Popen, str]:
     """``streamlit run <script>`` on a free port of 127.0.0.1; returns once it answers."""
     port = free_port()
-    env = env or {k: v for k, v in os.environ.items() if k != "RATIFY_DATA_DIR"}
+    # The caller's RATIFY_DATA_DIR (the tests' frozen copy), or the bundled data/ when unset.
+    env = env or dict(os.environ)
     command = [
         sys.executable, "-m", "streamlit", "run", script,
         "--server.headless", "true",

@@ -1,15 +1,15 @@
-"""The bundled data says what the researched reference facts say, row for row."""
+"""The frozen test data (tests/fixtures/data, a copy of the bundled data of 29 November 2026)
+says what its researched reference facts say, row for row; its facts are worked out by hand."""
 
 import csv
 from datetime import date
 
 import pandas as pd
-import pytest
 
-from loaders.paths import PROJECT_ROOT
 from loaders.store.snapshot import read_current
+from tests.conftest import FROZEN
 
-REFERENCE = PROJECT_ROOT / "data" / "reference"
+REFERENCE = FROZEN / "reference"
 
 
 def _reference_rows() -> list[dict]:
@@ -17,16 +17,8 @@ def _reference_rows() -> list[dict]:
         return list(csv.DictReader(handle))
 
 
-def test_reference_copy_matches_the_shared_research():
-    shared = PROJECT_ROOT.parent / "shared" / "reference"
-    if not shared.is_dir():
-        pytest.skip("shared/reference is not beside this checkout")
-    for name in ("palermo_oas_status.csv", "groups.csv", "oas_membership.csv"):
-        assert (REFERENCE / name).read_bytes() == (shared / name).read_bytes(), name
-
-
 def test_current_snapshot_is_the_reference_row_for_row():
-    snapshot = read_current(PROJECT_ROOT / "data")
+    snapshot = read_current(FROZEN)
     assert snapshot.meta.method == "compiled-reference"
     rows = snapshot.status.set_index(["iso3", "mtdsg_no"])
     reference = _reference_rows()
