@@ -2,7 +2,7 @@
 
 Page config, the language, the shared controls (held in the URL), the banners and the source line
 live here; each page in pages/ only draws what it shows. Every word comes from the catalogue of
-the reader's language (locales/, loaders.i18n).
+the reader's language (locales/, pages.text.i18n).
 """
 
 from __future__ import annotations
@@ -12,8 +12,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.charts_data import MAKE_REFRESH, REFRESH_COMMAND
-from loaders.i18n import Translator
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
@@ -21,6 +19,8 @@ from pages.components.chart_config import chart_toolbar_style
 from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data
 from pages.components.footer import provenance_footer
+from pages.text.i18n import Translator
+from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
 
 st.set_page_config(
     page_title="Ratify Americas",

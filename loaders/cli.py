@@ -11,8 +11,8 @@ from pathlib import Path
 
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
-from loaders.i18n import LANGUAGES
 from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.model.languages import LANGUAGES
 from loaders.paths import data_dir
 from loaders.store.dataset import load_dataset
 from loaders.store.registry import ReferenceDataError

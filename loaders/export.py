@@ -7,7 +7,7 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.i18n import state_name
+from loaders.model.names import state_name
 from loaders.store.dataset import Dataset
 
 EXPORT_COLUMNS = [

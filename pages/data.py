@@ -12,17 +12,17 @@ import json
 
 import streamlit as st
 
-from loaders.charts_data import (
+from loaders.derive.views import status_view
+from loaders.export import EXPORT_COLUMNS, csv_bytes, export_filename, export_metadata, export_table
+from pages.components.data import load_data
+from pages.components.selection import current_selection
+from pages.text.words import (
     confidence_word,
     instrument_brief,
     kind_text,
     partial_date_text,
     refresh_how,
 )
-from loaders.derive.views import status_view
-from loaders.export import EXPORT_COLUMNS, csv_bytes, export_filename, export_metadata, export_table
-from pages.components.data import load_data
-from pages.components.selection import current_selection
 
 selection = current_selection()
 t = selection.t

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import (
+from pages.components.data import load_data
+from pages.components.membership_notes import membership_notes
+from pages.components.on_demand import on_demand
+from pages.components.palette import status_style
+from pages.components.selection import current_selection
+from pages.components.status_badge import status_badge
+from pages.components.status_map import CATEGORIES, status_map
+from pages.components.table_formats import with_dates
+from pages.text.words import (
     category_label,
     confidence_word,
     instrument_brief,
@@ -15,14 +23,6 @@ from loaders.charts_data import (
     map_frame,
     partial_date_text,
 )
-from pages.components.data import load_data
-from pages.components.membership_notes import membership_notes
-from pages.components.on_demand import on_demand
-from pages.components.palette import status_style
-from pages.components.selection import current_selection
-from pages.components.status_badge import status_badge
-from pages.components.status_map import CATEGORIES, status_map
-from pages.components.table_formats import with_dates
 
 selection = current_selection()
 t = selection.t

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import (
+from loaders.derive import PARTY, RESOLUTION_DATE
+from pages.components.data import load_data
+from pages.components.membership_notes import membership_notes
+from pages.components.selection import current_selection
+from pages.components.status_badge import status_badge
+from pages.components.status_table import UNCONFIRMED, status_table
+from pages.components.table_formats import date_column
+from pages.text.words import (
     RESOLUTION_SYMBOL,
     confidence_text,
     group_labels,
@@ -15,13 +22,6 @@ from loaders.charts_data import (
     paragraph6_view,
     party_counts,
 )
-from loaders.derive import PARTY, RESOLUTION_DATE
-from pages.components.data import load_data
-from pages.components.membership_notes import membership_notes
-from pages.components.selection import current_selection
-from pages.components.status_badge import status_badge
-from pages.components.status_table import UNCONFIRMED, status_table
-from pages.components.table_formats import date_column
 
 selection = current_selection()
 t = selection.t

@@ -6,7 +6,13 @@ import html
 
 import streamlit as st
 
-from loaders.charts_data import (
+from loaders.derive import RESOLUTION_DATE
+from pages.components.data import load_data
+from pages.components.fact_table import fact_table
+from pages.components.selection import current_selection
+from pages.components.status_badge import status_badge
+from pages.components.status_table import UNCONFIRMED
+from pages.text.words import (
     code_text,
     confidence_text,
     confidence_word,
@@ -24,12 +30,6 @@ from loaders.charts_data import (
     status_label,
     status_sentence,
 )
-from loaders.derive import RESOLUTION_DATE
-from pages.components.data import load_data
-from pages.components.fact_table import fact_table
-from pages.components.selection import current_selection
-from pages.components.status_badge import status_badge
-from pages.components.status_table import UNCONFIRMED
 
 CHOSEN, LINKED = "profile_state", "profile_state_linked"
 # UNTC's section headings (loaders.untc) -> catalogue keys

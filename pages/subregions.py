@@ -5,16 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import (
+from pages.components.data import load_data
+from pages.components.fact_table import fact_table
+from pages.components.selection import current_selection
+from pages.components.share_chart import share_chart
+from pages.text.words import (
     group_labels,
     groups_without_members,
     instrument_brief,
     subregion_summary,
 )
-from pages.components.data import load_data
-from pages.components.fact_table import fact_table
-from pages.components.selection import current_selection
-from pages.components.share_chart import share_chart
 
 selection = current_selection()
 t = selection.t

@@ -5,15 +5,6 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import (
-    confidence_text,
-    data_age,
-    instrument_brief,
-    local_view,
-    ratify_times,
-    short_date,
-    timeline_series,
-)
 from loaders.derive import PARTY, RESOLUTION_DATE
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
@@ -23,6 +14,15 @@ from pages.components.selection import current_selection
 from pages.components.status_table import UNCONFIRMED
 from pages.components.table_formats import date_column, decimals
 from pages.components.timeline_chart import timeline_chart
+from pages.text.words import (
+    confidence_text,
+    data_age,
+    instrument_brief,
+    local_view,
+    ratify_times,
+    short_date,
+    timeline_series,
+)
 
 selection = current_selection()
 t = selection.t

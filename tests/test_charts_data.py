@@ -1,4 +1,4 @@
-"""The dashboard's wording and chart frames (loaders.charts_data), against the bundled data."""
+"""The dashboard's wording and chart frames (pages.text.words), against the bundled data."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from loaders.charts_data import (
+from loaders.derive.views import status_view
+from loaders.store.dataset import Dataset
+from pages.text.words import (
     age_text,
     code_text,
     confidence_text,
@@ -36,8 +38,6 @@ from loaders.charts_data import (
     subregion_summary,
     timeline_series,
 )
-from loaders.derive.views import status_view
-from loaders.store.dataset import Dataset
 
 TODAY = date(2026, 11, 29)
 

@@ -4,7 +4,8 @@ from datetime import date
 
 import pytest
 
-from loaders.i18n import (
+from loaders.store.registry import load_states
+from pages.text.i18n import (
     LANGUAGES,
     CatalogueError,
     Translator,
@@ -20,7 +21,6 @@ from loaders.i18n import (
     state_name,
     translate_count,
 )
-from loaders.store.registry import load_states
 from tests.conftest import FROZEN
 
 

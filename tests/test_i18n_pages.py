@@ -29,8 +29,8 @@ from streamlit.testing.v1 import AppTest
 
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
-from loaders.i18n import LANGUAGES, catalogue, state_name
 from loaders.store.dataset import Dataset
+from pages.text.i18n import LANGUAGES, catalogue, state_name
 from tests.test_app_pages import APP, TIMEOUT, open_app
 
 pytestmark = pytest.mark.apptest

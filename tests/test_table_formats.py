@@ -6,8 +6,8 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.i18n import Translator
 from pages.components.table_formats import decimals, with_dates
+from pages.text.i18n import Translator
 
 # Day-first text sorts these out of date order: "09/09/2003" < "10/04/2003" < "23/09/2003".
 FRAME = pd.DataFrame(

@@ -6,9 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.charts_data import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 from loaders.store.dataset import Dataset
 from pages.components.selection import Selection
+from pages.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 
 
 def banners(dataset: Dataset, selection: Selection, today: date) -> None:

@@ -11,7 +11,7 @@ import json
 
 from babel import Locale
 
-from loaders.i18n import Translator, number_separators
+from pages.text.i18n import Translator, number_separators
 
 # Plotly's English toolbar texts -> the catalogue keys of their translations.
 MODEBAR = {

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from loaders.charts_data import localized
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, current_name
+from pages.text.words import localized
 
 
 # No spinner text here: app.py shows one in the reader's language around the first load.
@@ -29,7 +29,7 @@ def _load_in(folder: str, snapshot: str, language: str) -> Dataset:
 
 def load_data(language: str = "en") -> Dataset:
     """The dataset of the current snapshot under RATIFY_DATA_DIR (or the project's data/), with
-    state, group and instrument names in ``language`` (loaders.charts_data.localized)."""
+    state, group and instrument names in ``language`` (pages.text.words.localized)."""
     folder = data_dir()
     try:
         snapshot = current_name(folder)

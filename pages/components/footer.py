@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.charts_data import instrument_brief
-from loaders.i18n import Translator
 from loaders.store.dataset import Dataset
+from pages.text.i18n import Translator
+from pages.text.words import instrument_brief
 
 
 def provenance_footer(dataset: Dataset, t: Translator) -> None:
     """One caption naming the source, its dates and the snapshot, with a pointer to the details.
 
-    ``dataset``: localized (loaders.charts_data.localized), for the instruments' names.
+    ``dataset``: localized (pages.text.words.localized), for the instruments' names.
     """
     meta = dataset.meta
     by_date: dict[str, list[str]] = {}

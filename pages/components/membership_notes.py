@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from loaders.charts_data import noted_states
-from loaders.i18n import Translator
 from loaders.store.dataset import Dataset
+from pages.text.i18n import Translator
+from pages.text.words import noted_states
 
 
 def membership_notes(dataset: Dataset, iso3s: Sequence[str], t: Translator) -> None:

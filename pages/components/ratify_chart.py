@@ -8,11 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.charts_data import DAYS_PER_YEAR
 from loaders.derive import RESOLUTION_DATE
-from loaders.i18n import Translator, number_separators
 from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
+from pages.text.i18n import Translator, number_separators
+from pages.text.words import DAYS_PER_YEAR
 
 
 def ratify_chart(
@@ -22,7 +22,7 @@ def ratify_chart(
     opened: pd.Series,
     t: Translator,
 ) -> None:
-    """Draw ``times`` (loaders.charts_data.ratify_times) as a box with its dots per instrument.
+    """Draw ``times`` (pages.text.words.ratify_times) as a box with its dots per instrument.
 
     ``opened``: the opening for signature of each instrument; 4 June 2009 is marked on each row
     at its own distance from that opening.

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from loaders.i18n import Translator
+from pages.text.i18n import Translator
 
 SESSION_KEY = "_selection"
 
@@ -35,7 +35,7 @@ class Selection:
     groups: tuple[str, ...]  # empty: all 35 OAS member states
     notes: tuple[str, ...] = ()  # link parameters that were ignored, in words
     params: dict[str, list[str]] = field(default_factory=dict)  # the canonical link query
-    language: str = "en"  # en, es, pt or fr (loaders.i18n.LANGUAGES)
+    language: str = "en"  # en, es, pt or fr (pages.text.i18n.LANGUAGES)
 
     @property
     def t(self) -> Translator:

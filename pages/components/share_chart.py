@@ -8,9 +8,9 @@ import pandas as pd
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from loaders.i18n import Translator, number_separators
 from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
+from pages.text.i18n import Translator, number_separators
 
 # A pattern per instrument as well as a colour, so the panels read in greyscale too.
 PATTERNS = ("", "/", ".", "x")
@@ -19,7 +19,7 @@ PATTERNS = ("", "/", ".", "x")
 def share_chart(
     summary: pd.DataFrame, labels: dict[str, str], registry: Sequence[str], t: Translator
 ) -> None:
-    """Draw ``summary`` (loaders.charts_data.subregion_summary): one panel per instrument.
+    """Draw ``summary`` (pages.text.words.subregion_summary): one panel per instrument.
 
     ``labels``: instrument -> the name over its panel. Hover texts are written here, in the
     reader's language, so plotly adds no words of its own.

@@ -15,10 +15,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from loaders.charts_data import confidence_text, partial_date_text, short_date
 from loaders.derive import SIGNATORY
-from loaders.i18n import Translator
 from pages.components.status_badge import status_badge
+from pages.text.i18n import Translator
+from pages.text.words import confidence_text, partial_date_text, short_date
 
 UNCONFIRMED = "†"  # marks a fact of less than high confidence; the page explains it
 _STYLE = """

@@ -20,8 +20,8 @@ import pytest
 
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
-from loaders.i18n import LANGUAGES, Translator
 from loaders.store.dataset import Dataset
+from pages.text.i18n import LANGUAGES, Translator
 from tests.browser.conftest import Watched, _watch, screenshot, skip_module_without_browser
 from tests.browser.harness import VIEWPORT, settle
 from tests.test_i18n_pages import english_words, visible_words

@@ -1,13 +1,12 @@
-"""Languages of the dashboard: the four official languages of the OAS.
+"""The dashboard's words in the reader's language: catalogues, dates, numbers, lists.
 
-Interface text comes from one catalogue per language (``locales/<lang>.json``). State names come
-from pycountry's translations of ISO 3166 (a maintained source), with the few names where the
-OAS's own usage differs chosen here, in one place. Dates and numbers are formatted with babel.
+Interface text comes from the catalogues of each language (``locales/<lang>.json``, and one file
+per area of the dashboard in ``locales/<area>/<lang>.json``, merged). State names come from
+loaders.model.names (the command line needs them too). Dates and numbers are formatted with babel.
 """
 
 from __future__ import annotations
 
-import gettext
 import json
 import string
 import unicodedata
@@ -23,43 +22,31 @@ from babel.dates import format_skeleton
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent
 
+from loaders.model.languages import DEFAULT_LANGUAGE, LANGUAGES, best_language
+from loaders.model.names import state_name
 from loaders.paths import PROJECT_ROOT
 
-LANGUAGES: dict[str, str] = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français"}
-DEFAULT_LANGUAGE = "en"
 LOCALES_DIR = PROJECT_ROOT / "locales"
 # babel locale per language: Portuguese as used in Brazil, the OAS's Portuguese-speaking member.
 _BABEL_LOCALE = {"en": "en_US", "es": "es", "pt": "pt_BR", "fr": "fr"}
-_GETTEXT_LANGUAGE = {"es": "es", "pt": "pt_BR", "fr": "fr"}
 # Lists ("A, B and C"): British English has no comma before "and", as the UN and the OAS write.
 _LIST_LOCALE = {"en": "en_GB", "es": "es", "pt": "pt_BR", "fr": "fr"}
-# Where the OAS's usage differs from pycountry's translation of the ISO short name.
-_OAS_USAGE = {
-    ("es", "SUR"): "Suriname",
-    ("fr", "SLV"): "El Salvador",
-    ("pt", "DMA"): "Dominica",
-    ("fr", "SUR"): "Suriname",  # the UN's and the OAS's French; pycountry has "Surinam"
-    ("fr", "VEN"): "Venezuela",  # the UN's and the OAS's French; pycountry has "Vénézuela"
-}
-
-
 class CatalogueError(KeyError):
     """A catalogue is missing a key or a placeholder."""
 
 
-def best_language(requested: str | None) -> str:
-    """The supported language for a tag like ``es-AR`` or ``pt_BR``; English otherwise."""
-    if not requested:
-        return DEFAULT_LANGUAGE
-    primary = requested.replace("_", "-").split("-")[0].lower()
-    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
-
-
 @cache
 def catalogue(language: str, folder: Path = LOCALES_DIR) -> dict[str, str]:
-    """The interface texts of one language, key -> text with ``{placeholders}``."""
-    with (folder / f"{language}.json").open(encoding="utf-8") as handle:
-        return json.load(handle)
+    """The interface texts of one language, key -> text with ``{placeholders}``: the main
+    catalogue and every area's (``<folder>/<area>/<language>.json``); a key in two is an error."""
+    texts: dict[str, str] = {}
+    for path in [folder / f"{language}.json", *sorted(folder.glob(f"*/{language}.json"))]:
+        with path.open(encoding="utf-8") as handle:
+            part = json.load(handle)
+        if twice := sorted(set(texts) & set(part)):
+            raise CatalogueError(f"{path}: keys already in another catalogue: {twice}")
+        texts.update(part)
+    return texts
 
 
 def placeholders(text: str) -> set[str]:
@@ -72,31 +59,6 @@ def translate(language: str, key: str, /, **values: object) -> str:
     except KeyError as exc:
         raise CatalogueError(f"no text for {key!r} in {language}") from exc
     return text.format(**values) if values else text
-
-
-@cache
-def _iso_translation(language: str) -> gettext.NullTranslations:
-    import pycountry  # on first use, as in state_name
-
-    if language not in _GETTEXT_LANGUAGE:
-        return gettext.NullTranslations()
-    return gettext.translation(
-        "iso3166-1", pycountry.LOCALES_DIR, languages=[_GETTEXT_LANGUAGE[language]]
-    )
-
-
-def state_name(iso3: str, language: str) -> str:
-    """A state's short name in ``language`` (English names come from data/states.csv)."""
-    # Imported on first use: a server that shows only English never needs it (0.03 s at start).
-    import pycountry
-
-    if (language, iso3) in _OAS_USAGE:
-        return _OAS_USAGE[(language, iso3)]
-    country = pycountry.countries.get(alpha_3=iso3)
-    if country is None:
-        raise KeyError(f"unknown ISO 3166 alpha-3 code {iso3!r}")
-    english = getattr(country, "common_name", None) or country.name
-    return _iso_translation(language).gettext(english)
 
 
 def format_date(day: date, language: str, style: str = "long") -> str:
@@ -218,3 +180,6 @@ class Translator:
     def items(self, items: Iterable[str]) -> str:
         """Items joined with semicolons (``a; b``, in French ``a ; b``)."""
         return translate(self.language, "format.separator").join(items)
+
+
+__all__ = ['DEFAULT_LANGUAGE', 'LANGUAGES', 'best_language', 'state_name']

@@ -2,7 +2,7 @@
 
 No streamlit here. The pages stay short and every sentence the dashboard writes about a state is
 worded (and tested) once, in the catalogues of locales/ (``language``: en, es, pt or fr; see
-loaders.i18n). Statuses follow loaders.derive: a status on a date only counts acts dated
+pages.text.i18n). Statuses follow loaders.derive: a status on a date only counts acts dated
 on or before it, and ``status_verified`` is False where the snapshot cannot vouch for a non-party
 status on that date (the state may have acted since its row was last verified).
 """
@@ -26,7 +26,9 @@ from loaders.derive import (
     status_on,
 )
 from loaders.derive.views import status_view
-from loaders.i18n import (
+from loaders.model.dates import PartialDate
+from loaders.store.dataset import Dataset
+from pages.text.i18n import (
     Translator,
     catalogue,
     collation_key,
@@ -38,9 +40,7 @@ from loaders.i18n import (
     translate,
     translate_count,
 )
-from loaders.i18n import join_words as _join_words
-from loaders.model.dates import PartialDate
-from loaders.store.dataset import Dataset
+from pages.text.i18n import join_words as _join_words
 
 RESOLUTION_SYMBOL = "AG/RES. 2456 (XXXIX-O/09)"
 RESOLUTION_PARAGRAPH = 6
@@ -249,7 +249,7 @@ def join_words(words: Sequence[str], language: str = "en") -> str:
 def localized(dataset: Dataset, language: str) -> Dataset:
     """The dataset with state, group and instrument names in ``language``.
 
-    States: pycountry's translation or the OAS's usage (loaders.i18n.state_name); groups and
+    States: pycountry's translation or the OAS's usage (pages.text.i18n.state_name); groups and
     instruments: their official names from the catalogues, the data's own English where a
     catalogue lacks one. Codes, dates and facts are untouched. English keeps data/'s names.
     """
