@@ -8,14 +8,14 @@ same table gets headings and code words in the reader's language; its values are
 from __future__ import annotations
 
 import html
-import json
 
 import streamlit as st
 
-from loaders.derive.views import status_view
-from loaders.export import EXPORT_COLUMNS, csv_bytes, export_filename, export_metadata, export_table
+from loaders.export import EXPORT_COLUMNS
+from pages.components.change_log import change_log
 from pages.components.data import load_data
 from pages.components.selection import current_selection
+from pages.models.data import data_model
 from pages.text.words import (
     confidence_word,
     instrument_brief,
@@ -28,9 +28,8 @@ selection = current_selection()
 t = selection.t
 dataset = load_data()
 local = load_data(t.language)
-view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
-table = export_table(view, selection.as_of, language=t.language)
-file_name = export_filename(selection.as_of, selection.instruments, selection.groups)
+model = data_model(dataset, selection)
+table = model.table
 
 
 def _record(text: str) -> str:
@@ -43,7 +42,7 @@ st.markdown(
         "data.summary",
         rows=t.count("count.rows", len(table)),
         instruments=t.words(instrument_brief(local, i) for i in selection.instruments),
-        states=t.count("count.states", view["iso3"].nunique()),
+        states=t.count("count.states", model.states),
         date=t.date(selection.as_of),
     )
     + " "
@@ -52,8 +51,8 @@ st.markdown(
 buttons = st.container(horizontal=True)
 buttons.download_button(
     t("data.download"),
-    data=csv_bytes(table),
-    file_name=file_name,
+    data=model.csv,
+    file_name=model.file_name,
     mime="text/csv",
     on_click="ignore",
     type="primary",
@@ -61,13 +60,8 @@ buttons.download_button(
 )
 buttons.download_button(
     t("data.metadata"),
-    data=json.dumps(
-        export_metadata(
-            dataset, selection.as_of, selection.instruments, selection.groups, len(table)
-        ),
-        indent=2,
-    ),
-    file_name=f"{file_name}.meta.json",
+    data=model.metadata,
+    file_name=f"{model.file_name}.meta.json",
     mime="application/json",
     on_click="ignore",
     icon=":material/description:",
@@ -145,14 +139,9 @@ st.dataframe(
     column_order=order,
     column_config=column_config,
 )
-command = ["python -m loaders export", f"--as-of {selection.as_of.isoformat()}"]
-command += [f"--instrument {i}" for i in selection.instruments]
-command += [f"--group {g}" for g in selection.groups]
-if t.language != "en":
-    command.append(f"--lang {t.language}")
 # A code span, not st.code: st.code's copy button is not worth the 1.5 MB syntax highlighter
 # it loads on every visit to this page.
-st.markdown(f"{t('data.cli')} `{' '.join(command)}`")
+st.markdown(f"{t('data.cli')} `{model.command}`")
 
 st.markdown(f"### {t('data.provenance')}")
 meta = dataset.meta
@@ -169,7 +158,7 @@ st.markdown(
     unsafe_allow_html=True,
 )
 lines = []
-for instrument, info in meta.instruments.items():
+for instrument, info in model.instruments.items():
     when = t.date(info.status_as_at) if info.status_as_at else t("words.unknown")
     line = t(
         "data.instrument_status",
@@ -186,32 +175,15 @@ for instrument, info in meta.instruments.items():
         line += " " + t("data.retrieved", date=t.date(info.retrieved_at.date()))
     lines.append(f"- {line}")
 st.markdown("\n".join(lines), unsafe_allow_html=True)
-verified = dataset.status.groupby("verified_through").size().sort_index()
 st.markdown(
     t(
         "data.verification",
         dates=t.items(
             t.label(partial_date_text(when, t.language), str(count))
-            for when, count in verified.items()
+            for when, count in model.verified.items()
         ),
     )
 )
 st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
-changes = dataset.snapshot_path / "changes.md"
-if changes.is_file():
-    with st.expander(t("data.changes")):
-        # Written by the refresh (loaders.store.changes) in English: shown as the record it is.
-        items = []
-        for line in changes.read_text(encoding="utf-8").splitlines():
-            if line.startswith("# "):
-                items.append(f"<p><strong>{html.escape(line[2:])}</strong></p>")
-            elif line.startswith("- "):
-                items.append(f"<li>{html.escape(line[2:])}</li>")
-            elif line.strip():
-                items.append(f"<p>{html.escape(line)}</p>")
-        body = (
-            "".join(items).replace("</p><li>", "</p><ul><li>").replace("</li><p>", "</li></ul><p>")
-        )
-        if body.endswith("</li>"):
-            body += "</ul>"
-        st.html(f'<div lang="en">{body}</div>')
+with st.expander(t("data.changes")):
+    change_log(model.changes, model.changes_since, dataset.meta.snapshot_id, t)

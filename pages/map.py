@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from pages.components.data import load_data
@@ -11,18 +10,10 @@ from pages.components.on_demand import on_demand
 from pages.components.palette import status_style
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
-from pages.components.status_map import CATEGORIES, status_map
+from pages.components.status_map import status_map
 from pages.components.table_formats import with_dates
-from pages.text.words import (
-    category_label,
-    confidence_word,
-    instrument_brief,
-    instrument_label,
-    kind_text,
-    local_view,
-    map_frame,
-    partial_date_text,
-)
+from pages.models.map import map_model
+from pages.text.words import category_label, instrument_brief, instrument_label, partial_date_text
 
 selection = current_selection()
 t = selection.t
@@ -44,9 +35,9 @@ if len(labels) > 1:
         )
         or instrument
     )
-view = local_view(dataset, selection.as_of, [instrument], selection.groups)
-frame = map_frame(view, dataset.states, t.language)
-if frame.empty:
+model = map_model(dataset, selection, instrument)
+frame = model.frame
+if model.empty:
     st.info(t("empty.no_members"))
     st.stop()
 
@@ -57,20 +48,16 @@ if clicked:
     st.switch_page("pages/profile.py", query_params=selection.link(state=clicked))
 
 with side_column:
-    parties = int((frame["status"] == "party").sum())
     st.markdown(
         t(
             "map.summary",
             instrument=labels[instrument],
             date=t.date(selection.as_of),
-            parties=parties,
-            total=len(frame),
+            parties=model.parties,
+            total=model.total,
         )
     )
-    for category in CATEGORIES:
-        rows = frame[frame["category"] == category]
-        if rows.empty:
-            continue
+    for category, rows in model.by_category.items():
         names = (
             t.count("count.states", len(rows)) if category == "party" else ", ".join(rows["state"])
         )
@@ -78,51 +65,32 @@ with side_column:
             t.label(status_badge(category, category_label(category, t.language)), names),
             unsafe_allow_html=True,
         )
-    unverified = frame[~frame["status_verified"]]
-    if not unverified.empty:
-        checked = sorted(set(unverified["verified_through"]), key=lambda v: (v[:4], v))
-        st.caption(
-            t(
-                "map.unverified",
-                checked=", ".join(partial_date_text(v, t.language) for v in checked),
-            )
-        )
+    if model.unverified_checks:
+        checked = ", ".join(partial_date_text(v, t.language) for v in model.unverified_checks)
+        st.caption(t("map.unverified", checked=checked))
     st.caption(t("map.hint"))
-    membership_notes(dataset, list(frame["iso3"]), t)
+    membership_notes(dataset, model.iso3s, t)
 
 
 def _map_as_table() -> None:
-    state, status, signed, consent, kind, in_force, verified, confidence = (
-        t(f"column.{key}")
-        for key in (
-            "state",
-            "status",
-            "signed",
-            "consent",
-            "kind",
-            "in_force",
-            "verified_through",
-            "confidence",
-        )
-    )
-    table = pd.DataFrame(
-        {
-            state: frame["state"],
-            status: [
-                f"{status_style(c).glyph} {label}"
-                for c, label in zip(frame["category"], frame["label"], strict=True)
-            ],
-            signed: frame["signature_date"],
-            consent: frame["consent_date"],
-            kind: frame["consent_kind"].map(lambda k: kind_text(k, language=t.language)),
-            in_force: frame["entry_into_force"],
-            verified: frame["verified_through"].map(lambda v: partial_date_text(v, t.language)),
-            confidence: frame["confidence"].map(lambda c: confidence_word(c, t.language)),
-        }
-    )
-    st.dataframe(
-        with_dates(table, [signed, consent, in_force], t), hide_index=True, width="stretch"
-    )
+    table = model.table(t.language)
+    table["label"] = [
+        f"{status_style(c).glyph} {label}"
+        for c, label in zip(table.pop("category"), table["label"], strict=True)
+    ]
+    headings = {
+        "state": "state",
+        "label": "status",
+        "signed": "signed",
+        "consent": "consent",
+        "kind": "kind",
+        "in_force": "in_force",
+        "verified_through": "verified_through",
+        "confidence": "confidence",
+    }
+    table = table.rename(columns={c: t(f"column.{k}") for c, k in headings.items()})
+    dates = [t(f"column.{k}") for k in ("signed", "consent", "in_force")]
+    st.dataframe(with_dates(table, dates, t), hide_index=True, width="stretch")
 
 
 on_demand(t("map.as_table"), "map_table", _map_as_table)

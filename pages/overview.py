@@ -5,41 +5,32 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.derive import PARTY, RESOLUTION_DATE
+from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
-from pages.components.status_table import UNCONFIRMED, status_table
+from pages.components.status_table import status_table
 from pages.components.table_formats import date_column
-from pages.text.words import (
-    RESOLUTION_SYMBOL,
-    confidence_text,
-    group_labels,
-    instrument_abbr,
-    instrument_brief,
-    instrument_label,
-    paragraph6_view,
-    party_counts,
-)
+from pages.models.overview import overview_model
+from pages.models.shared import UNCONFIRMED, unconfirmed_mark
+from pages.text.words import group_labels, instrument_abbr, instrument_brief, instrument_label
 
 selection = current_selection()
 t = selection.t
 dataset = load_data(t.language)
-frame = paragraph6_view(
-    dataset, selection.as_of, selection.instruments, selection.groups, t.language
-)
-counts = party_counts(frame)
-after_resolution = selection.as_of >= RESOLUTION_DATE
-states = frame["iso3"].nunique()
+model = overview_model(dataset, selection)
 resolution_date = t.date(RESOLUTION_DATE)
 labels = group_labels(dataset, t.language)
 scope = (
-    t("overview.scope_groups", states=states, groups=t.words(labels[g] for g in selection.groups))
+    t(
+        "overview.scope_groups",
+        states=model.states,
+        groups=t.words(labels[g] for g in selection.groups),
+    )
     if selection.groups
-    else t("overview.scope", states=states)
+    else t("overview.scope", states=model.states)
 )
-
 
 st.title(t("overview.title"))
 intro, quote = st.columns([5, 1], vertical_alignment="center")
@@ -62,69 +53,68 @@ with quote.popover(t("overview.paragraph"), icon=":material/format_quote:", widt
         + t("resolution.text_note")
     )
 
-if frame.empty:
+if model.empty:
     st.info(t("empty.no_members"))
     st.stop()
 
 st.caption(
     t(
         "overview.counts_change",
-        states=states,
+        states=model.states,
         date=t.date(selection.as_of),
         resolution_date=resolution_date,
     )
-    if after_resolution
-    else t("overview.counts", states=states, date=t.date(selection.as_of))
+    if model.after_resolution
+    else t("overview.counts", states=model.states, date=t.date(selection.as_of))
 )
-widths = [1] * len(counts) + ([4 - len(counts)] if len(counts) < 4 else [])
+widths = [1] * len(model.counts) + ([4 - len(model.counts)] if len(model.counts) < 4 else [])
 metric_columns = st.columns(widths, vertical_alignment="center")
-for column, (instrument, row) in zip(metric_columns, counts.iterrows(), strict=False):
-    change = row["parties"] - row["parties_2009"]
+for column, count in zip(metric_columns, model.counts, strict=False):
     column.metric(
-        instrument_brief(dataset, instrument),
-        t("count.of", n=row["parties"], total=row["states"]),
+        instrument_brief(dataset, count.instrument),
+        t("count.of", n=count.parties, total=count.states),
         delta=(
-            t("overview.delta", change=f"{change:+d}", resolution_date=resolution_date)
-            if after_resolution
+            t("overview.delta", change=f"{count.change:+d}", resolution_date=resolution_date)
+            if model.after_resolution
             else None
         ),
-        delta_color="normal" if change else "off",
+        delta_color="normal" if count.change else "off",
         help=t(
             "overview.metric_help",
-            then=row["parties_2009"],
-            states=row["states"],
+            then=count.parties_2009,
+            states=count.states,
             resolution_date=resolution_date,
         ),
         border=True,
     )
 # With fewer than four instruments the membership note fits beside the counts.
-with metric_columns[-1] if len(counts) < 4 else st.container():
-    membership_notes(dataset, list(frame["iso3"].unique()), t)
+with metric_columns[-1] if len(model.counts) < 4 else st.container():
+    membership_notes(dataset, model.iso3s, t)
 
 missing_column, joined_column = st.columns([1.3, 1], gap="large")
 
 with missing_column:
     st.subheader(t("overview.not_yet"))
-    for instrument in selection.instruments:
-        rows = frame[(frame["instrument"] == instrument) & (frame["status"] != PARTY)]
+    for instrument, rows in model.not_party.items():
         title = instrument_label(dataset, instrument)
         if rows.empty:
             st.markdown(
                 t.label(
-                    f"**{title}**", status_badge("party", t("overview.all_party", states=states))
+                    f"**{title}**",
+                    status_badge("party", t("overview.all_party", states=model.states)),
                 ),
                 unsafe_allow_html=True,
             )
             continue
-        st.markdown(t("overview.not_party", instrument=title, n=len(rows), states=states))
+        st.markdown(t("overview.not_party", instrument=title, n=len(rows), states=model.states))
         status_table(rows, selection.as_of, lambda iso3: selection.href("profile", state=iso3), t)
-    if (frame["status"] != PARTY).any():
+    if model.any_not_party:
         st.caption(t("overview.legend", mark=UNCONFIRMED))
 
 with joined_column:
     st.subheader(t("overview.joined", resolution_date=resolution_date))
-    joined = frame[frame["joined_since_resolution"]].sort_values("consent_date", kind="stable")
-    if not after_resolution:
+    joined = model.joined
+    if not model.after_resolution:
         st.info(t("overview.before_resolution"))
     elif joined.empty:
         st.markdown(t("overview.none_joined", resolution_date=resolution_date))
@@ -133,9 +123,9 @@ with joined_column:
             t(
                 "overview.new_parties",
                 counts=t.items(
-                    f"{instrument_brief(dataset, i)} **{n}**"
-                    for i, n in counts["joined"].items()
-                    if n
+                    f"{instrument_brief(dataset, c.instrument)} **{c.joined}**"
+                    for c in model.counts
+                    if c.joined
                 ),
             )
         )
@@ -147,10 +137,7 @@ with joined_column:
         st.dataframe(
             pd.DataFrame(
                 {
-                    state: joined["state"]
-                    + joined["confidence"].map(
-                        lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
-                    ),
+                    state: joined["state"] + joined["confidence"].map(unconfirmed_mark),
                     # one word each: the column beside the not-yet-party list is narrow
                     instrument: joined["instrument"].map(lambda i: instrument_abbr(dataset, i)),
                     since: joined["consent_date"],

@@ -11,52 +11,29 @@ from pages.components.data import load_data
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
-from pages.components.status_table import UNCONFIRMED
+from pages.models.profile import InstrumentFacts, glance, state_profile
+from pages.models.shared import UNCONFIRMED
+from pages.text.localized import state_names
+from pages.text.notes import count_note
 from pages.text.words import (
+    SECTIONS,
     code_text,
     confidence_text,
     confidence_word,
-    count_note,
     duration_text,
-    group_labels,
     instrument_label,
     kind_text,
-    local_view,
     long_date,
-    membership_history,
     partial_date_text,
-    state_names,
-    status_category,
-    status_label,
     status_sentence,
 )
 
 CHOSEN, LINKED = "profile_state", "profile_state_linked"
-# UNTC's section headings (loaders.untc) -> catalogue keys
-SECTIONS = {
-    "Declarations and Reservations": "section.declarations",
-    "Objections": "section.objections",
-    "Territorial Application": "section.territorial",
-}
 
 
 def _state_link(iso3: str, name: str) -> str:
     href = html.escape(selection.href("profile", state=iso3))
     return f"<a href='{href}' target='_self'>{html.escape(name)}</a>"
-
-
-def _glance(row: dict) -> str:
-    """A status in a few words for the table of all states."""
-    mark = f" {UNCONFIRMED}" if confidence_text(row["confidence"]) else ""
-    if row["status"] == "party":
-        return t("profile.party_since_year", year=f"{row['consent_date']:%Y}") + mark
-    label = status_label(row["status"], row["status_verified"], row["verified_through"], t.language)
-    return label + mark
-
-
-def _text(value: object) -> str:
-    """A text cell of the states table; empty where the data has none (NaN)."""
-    return value if isinstance(value, str) else ""
 
 
 def _record(text: str) -> str:
@@ -97,16 +74,13 @@ if iso3 is None:
     if asked:
         del st.query_params["state"]  # the link says what is shown: no state
     st.markdown(t("profile.glance", date=t.date(selection.as_of), map=t("nav.map")))
-    view = local_view(dataset, selection.as_of, selection.instruments, selection.groups)
     fact_table(
         {
             instrument_label(dataset, instrument): {
-                _state_link(row["iso3"], row["state"]): status_badge(
-                    status_category(row["status"], row["status_verified"]), _glance(row)
-                )
-                for row in rows.to_dict("records")
+                _state_link(row.iso3, row.state): status_badge(row.category, row.text)
+                for row in rows
             }
-            for instrument, rows in view.groupby("instrument", sort=False)
+            for instrument, rows in glance(dataset, selection).items()
         },
         trusted=True,
     )
@@ -116,31 +90,27 @@ if asked != iso3:
     st.query_params["state"] = iso3
     st.session_state[LINKED] = iso3
 
-state = dataset.states.loc[iso3]
-view = local_view(dataset, selection.as_of, selection.instruments)
-rows = view[view["iso3"] == iso3].to_dict("records")
-labels = group_labels(dataset, t.language)
-groups_then = [labels[g] for g in rows[0]["groups"].split(";") if g]
+profile = state_profile(dataset, selection, iso3)
 
 st.markdown(
     t(
         "profile.status_line",
         date=t.date(selection.as_of),
-        groups=", ".join(groups_then) or t("profile.no_group"),
+        groups=", ".join(profile.groups_then) or t("profile.no_group"),
     )
 )
 
 STATUS, SOURCE = t("fact.status"), t("fact.source")
 
 
-def _facts(row: dict) -> dict[str, str]:
+def _facts(facts: InstrumentFacts) -> dict[str, str]:
     """One instrument's column of the profile table."""
-    category = status_category(row["status"], row["status_verified"])
-    opened = row["days_from_opening"]
+    row = facts.row
     caution = confidence_text(row["confidence"], t.language)
     none = t("words.none")
+    days = facts.days_to_ratify
     return {
-        STATUS: status_badge(category, status_sentence(row, t.language)),
+        STATUS: status_badge(row["category"], status_sentence(row, t.language)),
         t("fact.signature"): long_date(row["signature_date"], t.language) or none,
         t("fact.consent"): long_date(row["consent_date"], t.language) or none,
         t("fact.kind"): kind_text(row["consent_kind"], row["kind_inferred"], t.language) or "—",
@@ -148,14 +118,14 @@ def _facts(row: dict) -> dict[str, str]:
         t("fact.time_to_ratify"): (
             t(
                 "profile.time_to_ratify",
-                duration=duration_text(opened, t.language),
-                days=t.number(opened),
+                duration=duration_text(days, t.language),
+                days=t.number(days),
             )
-            if row["consent_date"] == row["consent_date"]  # NaT is not equal to itself
+            if days is not None
             else "—"
         ),
         t("fact.after_resolution", resolution_date=t.date(RESOLUTION_DATE)): (
-            duration_text(row["days_from_resolution"], t.language) or "—"
+            duration_text(facts.days_after_resolution, t.language) or "—"
         ),
         t("fact.verified_through"): partial_date_text(row["verified_through"], t.language),
         t("fact.confidence"): f"⚠ {caution}" if caution else t("profile.confirmed"),
@@ -165,7 +135,7 @@ def _facts(row: dict) -> dict[str, str]:
 
 
 fact_table(
-    {instrument_label(dataset, r["instrument"]): _facts(r) for r in rows},
+    {instrument_label(dataset, i): _facts(facts) for i, facts in profile.facts.items()},
     html_rows={STATUS},
     record_rows={SOURCE},
 )
@@ -173,14 +143,12 @@ fact_table(
 declarations_column, oas_column = st.columns(2, gap="large")
 with declarations_column:
     st.markdown(f"#### {t('profile.declarations')}")
-    declarations = dataset.declarations
-    mine = declarations[declarations["iso3"] == iso3] if len(declarations) else declarations
-    if declarations.empty:
+    if not profile.any_declarations:
         st.markdown(t("profile.no_declarations", command="`python -m loaders refresh`"))
-    elif mine.empty:
-        st.markdown(t("profile.no_declarations_state", state=state["name"]))
+    elif profile.declarations.empty:
+        st.markdown(t("profile.no_declarations_state", state=profile.name))
     else:
-        for item in mine.itertuples():
+        for item in profile.declarations.itertuples():
             section = t(SECTIONS[item.section]) if item.section in SECTIONS else item.section
             with st.expander(f"{item.mtdsg_no}: {section}"):
                 st.caption(t("profile.declaration_text"))
@@ -188,29 +156,29 @@ with declarations_column:
 with oas_column:
     st.markdown(f"#### {t('profile.oas_membership')}")
     # No recorded date is a missing value (NaN), not an empty text.
-    joined = partial_date_text(_text(state["oas_joined"]), t.language)
+    joined = partial_date_text(profile.oas_joined, t.language)
     st.markdown(t("profile.member_since", date=joined or t("profile.date_not_recorded")))
-    if _text(state["count_note"]):
+    if profile.count_note:
         note, translated = count_note(dataset, iso3, t.language)
         st.markdown(
             t("profile.how_counted", note=note if translated else _record(note)),
             unsafe_allow_html=not translated,
         )
     with st.expander(t("profile.record_and_source")):
-        st.markdown(_record(_text(state["oas_note"])), unsafe_allow_html=True)
+        st.markdown(_record(profile.oas_note), unsafe_allow_html=True)
         st.caption(
-            t.label(t("record.label"), _record(_text(state["oas_source"])))
+            t.label(t("record.label"), _record(profile.oas_source))
             + "  \n"
             + t(
                 "profile.record_confidence",
-                confidence=confidence_word(state["oas_confidence"], t.language),
+                confidence=confidence_word(profile.oas_confidence, t.language),
             ),
             unsafe_allow_html=True,
         )
 
 st.markdown(f"#### {t('profile.groups')}")
 st.dataframe(
-    membership_history(dataset, iso3, t.language).drop(columns=["group_name"]),
+    profile.memberships,
     hide_index=True,
     width="stretch",
     column_config={

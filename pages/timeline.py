@@ -5,72 +5,53 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from loaders.derive import PARTY, RESOLUTION_DATE
+from loaders.derive import RESOLUTION_DATE
 from pages.components.data import load_data
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
 from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
-from pages.components.status_table import UNCONFIRMED
 from pages.components.table_formats import date_column, decimals
 from pages.components.timeline_chart import timeline_chart
-from pages.text.words import (
-    confidence_text,
-    data_age,
-    instrument_brief,
-    local_view,
-    ratify_times,
-    short_date,
-    timeline_series,
-)
+from pages.models.shared import unconfirmed_mark
+from pages.models.timeline import timeline_model
+from pages.text.words import instrument_brief, short_date
 
 selection = current_selection()
 t = selection.t
 dataset = load_data(t.language)
 # The brief names: the chart's legend and the table beside it share the width of a column.
 labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
-view = local_view(dataset, selection.as_of, selection.instruments, selection.groups)
-states = view["iso3"].nunique()
+model = timeline_model(dataset, selection)
+states = model.states
 resolution_date = t.date(RESOLUTION_DATE)
 
 st.title(t("timeline.title"))
-if view.empty:
+if model.empty:
     st.info(t("empty.no_members"))
     st.stop()
 
 st.markdown(f"#### {t('timeline.parties', states=states, date=t.date(selection.as_of))}")
 chart_column, table_column = st.columns([2.6, 1.2], gap="medium")
 with chart_column:
-    checked = data_age(dataset, selection.as_of)
     timeline_chart(
-        timeline_series(view, dataset, selection.as_of),
-        labels,
-        dataset.instrument_ids,
-        states,
-        selection.as_of,
-        checked[0] if checked else None,
-        t,
+        model.series, labels, dataset.instrument_ids, states, selection.as_of, model.checked, t
     )
 with table_column:
-    resolution = pd.Timestamp(RESOLUTION_DATE)
     lines = [
         f"| {t('timeline.table_parties')} | {short_date(RESOLUTION_DATE, t.language)} "
         f"| {short_date(selection.as_of, t.language)} |",
         "| :-- | --: | --: |",
     ]
     for instrument, label in labels.items():
-        rows = view[view["instrument"] == instrument]
-        then = int((rows["consent_date"] <= resolution).sum())
-        now = int((rows["status"] == PARTY).sum())
+        then, now = model.counts.get(instrument, (0, 0))
         lines.append(f"| {label} | {then} | **{now}** |")
     st.markdown("\n".join(lines))
     st.caption(t("timeline.caption"))
-    membership_notes(dataset, list(view["iso3"].unique()), t)
+    membership_notes(dataset, model.iso3s, t)
 
 st.markdown(f"#### {t('timeline.time_to_ratify')}")
-times = ratify_times(view)
-opened = dataset.instruments["opened_for_signature"]
-medians = times.groupby("instrument")["years_from_opening"].median()
+times, opened, medians = model.times, model.opened, model.medians
 st.markdown(
     t(
         "timeline.explanation",
@@ -97,10 +78,7 @@ def _times_by_state() -> None:
     st.dataframe(
         pd.DataFrame(
             {
-                state: times["state"]
-                + times["confidence"].map(
-                    lambda c: f" {UNCONFIRMED}" if confidence_text(c) else ""
-                ),
+                state: times["state"] + times["confidence"].map(unconfirmed_mark),
                 instrument: times["instrument"].map(labels),
                 since: times["consent_date"],  # every party has one
                 from_opening: decimals(times["years_from_opening"], t),

@@ -105,9 +105,9 @@ def test_status_after_verification_is_marked_unverified(facts):
     )
 
 
-def test_paragraph6_who_joined_since(facts):
-    tip = paragraph6(facts[facts["instrument"] == "TIP"], TODAY).set_index("iso3")
-    joined = tip["joined_since_2009"].dropna()
+def test_paragraph6_who_joined_since(dataset):
+    tip = paragraph6(dataset, TODAY, ["TIP"]).set_index("iso3")
+    joined = tip[tip["joined_since_resolution"]]["consent_date"]
     assert set(joined.index) == {"ATG", "BRB", "CUB", "DMA", "HTI", "LCA", "VCT"}
     assert joined["ATG"] == pd.Timestamp("2010-02-17")
     assert (tip["status"] == "party").all()

@@ -4,12 +4,21 @@ No I/O and no streamlit: the same frames in give the same frames out. Every figu
 and the command line show is computed here (and in the page models built on it), never in a page.
 """
 
-from loaders.derive.groups import group_summary, groups_of, members_on
+from loaders.derive.groups import (
+    group_summary,
+    groups_of,
+    groups_without_members,
+    members_on,
+    missing_members,
+)
 from loaders.derive.paragraph6 import (
     RESOLUTION_INSTRUMENTS,
     RESOLUTION_PARAGRAPH,
     RESOLUTION_SYMBOL,
+    joined_since_resolution,
+    not_yet_party,
     paragraph6,
+    party_counts,
 )
 from loaders.derive.status import (
     DAYS_AFTER_DEPOSIT,
@@ -18,7 +27,7 @@ from loaders.derive.status import (
     status_on,
     with_instrument_facts,
 )
-from loaders.derive.timeline import DAYS_PER_YEAR, parties_over_time
+from loaders.derive.timeline import DAYS_PER_YEAR, median_years, parties_over_time, ratify_times
 from loaders.model.status import NO_ACTION, PARTY, SIGNATORY, STATUSES, Status
 
 __all__ = [
@@ -36,9 +45,16 @@ __all__ = [
     "entry_into_force",
     "group_summary",
     "groups_of",
+    "groups_without_members",
+    "joined_since_resolution",
+    "median_years",
     "members_on",
+    "missing_members",
+    "not_yet_party",
     "paragraph6",
     "parties_over_time",
+    "party_counts",
+    "ratify_times",
     "status_on",
     "with_instrument_facts",
 ]

@@ -7,11 +7,13 @@ period. An empty ``from`` means the record gives no start (e.g. geographic regio
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pandas as pd
 
 from loaders.derive.status import bound
+from loaders.model.status import PARTY
 
 
 def members_on(
@@ -33,14 +35,14 @@ def group_summary(status: pd.DataFrame, members: pd.DataFrame, names: pd.Series)
     for (group_id, group_name, instrument), part in joined.groupby(
         ["group_id", "group_name", "instrument"], sort=False
     ):
-        missing = part[part["status"] != "party"]["iso3"]
+        missing = part[part["status"] != PARTY]["iso3"]
         rows.append(
             {
                 "group_id": group_id,
                 "group_name": group_name,
                 "instrument": instrument,
                 "members": len(part),
-                "parties": int((part["status"] == "party").sum()),
+                "parties": int((part["status"] == PARTY).sum()),
                 "missing": ", ".join(sorted(names.loc[missing])),
             }
         )
@@ -53,3 +55,18 @@ def group_summary(status: pd.DataFrame, members: pd.DataFrame, names: pd.Series)
 def groups_of(members: pd.DataFrame) -> pd.Series:
     """Each state's groups on the date ``members`` was taken, as ``A;B;C`` by iso3."""
     return members.sort_values("group_id").groupby("iso3")["group_id"].agg(";".join)
+
+
+def groups_without_members(
+    memberships: pd.DataFrame, group_ids: Sequence[str], on: date
+) -> list[str]:
+    """Of ``group_ids``, those with no full member among the 35 on ``on``."""
+    present = set(members_on(memberships, on)["group_id"])
+    return [g for g in group_ids if g not in present]
+
+
+def missing_members(status: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
+    """Per group and instrument, the members not party in ``status`` (a status view), one row
+    each, in the view's order."""
+    not_party = status[status["status"] != PARTY]
+    return not_party.merge(members[["group_id", "iso3"]].drop_duplicates(), on="iso3")

@@ -7,7 +7,8 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.derive import groups_of, members_on, status_on, with_instrument_facts
+from loaders.derive.groups import groups_of, members_on
+from loaders.derive.status import status_on, with_instrument_facts
 from loaders.store.dataset import Dataset
 
 

@@ -17,12 +17,12 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.derive import RESOLUTION_DATE
+from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
 from loaders.model.dates import DateFormatError, parse_iso_date
 from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
 from pages.text.i18n import LANGUAGES, Translator, best_language
-from pages.text.words import RESOLUTION_INSTRUMENTS, code_text, group_labels, instrument_brief
+from pages.text.words import code_text, group_labels, instrument_brief
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
 LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"

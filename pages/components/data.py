@@ -9,7 +9,7 @@ import streamlit as st
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, current_name
-from pages.text.words import localized
+from pages.text.localized import localized
 
 
 # No spinner text here: app.py shows one in the reader's language around the first load.

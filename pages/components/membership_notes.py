@@ -9,7 +9,7 @@ import streamlit as st
 
 from loaders.store.dataset import Dataset
 from pages.text.i18n import Translator
-from pages.text.words import noted_states
+from pages.text.notes import noted_states
 
 
 def membership_notes(dataset: Dataset, iso3s: Sequence[str], t: Translator) -> None:

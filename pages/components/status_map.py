@@ -13,15 +13,15 @@ import streamlit as st
 
 from pages.components.chart_config import chart_config
 from pages.components.palette import status_style
+from pages.models.shared import CATEGORIES
 from pages.text.i18n import Translator
 from pages.text.words import category_label
 
-CATEGORIES = ("party", "signatory", "signatory_unverified", "no_action", "no_action_unverified")
 TOPOJSON = {"topojsonURL": "app/static/", "scrollZoom": False}
 
 
 def status_map(frame: pd.DataFrame, key: str, language: str = "en") -> str | None:
-    """Draw ``frame`` (from pages.text.words.map_frame); the ISO3 code of a clicked state."""
+    """Draw ``frame`` (pages.models.map); the ISO3 code of a clicked state."""
     figure = go.Figure()
     present = [c for c in CATEGORIES if (frame["category"] == c).any()]
     for category in present:

@@ -17,10 +17,10 @@ import streamlit as st
 
 from loaders.derive import SIGNATORY
 from pages.components.status_badge import status_badge
+from pages.models.shared import UNCONFIRMED
 from pages.text.i18n import Translator
 from pages.text.words import confidence_text, partial_date_text, short_date
 
-UNCONFIRMED = "†"  # marks a fact of less than high confidence; the page explains it
 _STYLE = """
 <style>
 table.statuses {width: 100%; border-collapse: collapse; font-size: 0.9rem; margin-bottom: 0.6rem;

@@ -9,11 +9,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from loaders.derive import RESOLUTION_DATE
+from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
 from pages.components.chart_config import chart_config
 from pages.components.instrument_palette import instrument_style
 from pages.text.i18n import Translator, number_separators
-from pages.text.words import RESOLUTION_SYMBOL
 
 
 def timeline_chart(

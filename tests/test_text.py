@@ -1,4 +1,4 @@
-"""The dashboard's wording and chart frames (pages.text.words), against the bundled data."""
+"""The dashboard's words (pages.text), against the frozen data, in the four languages."""
 
 from __future__ import annotations
 
@@ -10,33 +10,26 @@ import pytest
 
 from loaders.derive.views import status_view
 from loaders.store.dataset import Dataset
+from pages.models.shared import local_view
+from pages.text.localized import localized
+from pages.text.notes import count_note
 from pages.text.words import (
     age_text,
     code_text,
     confidence_text,
-    count_note,
     data_age,
     duration_text,
     group_label,
     group_labels,
-    groups_without_members,
     instrument_brief,
     instrument_label,
     join_words,
-    local_view,
-    localized,
     long_date,
-    map_frame,
-    paragraph6_view,
     partial_date_text,
-    party_counts,
-    ratify_times,
     short_date,
     status_brief,
     status_label,
     status_sentence,
-    subregion_summary,
-    timeline_series,
 )
 
 TODAY = date(2026, 11, 29)
@@ -127,58 +120,6 @@ def test_parties_are_facts_with_their_kind(dataset: Dataset) -> None:
     )
 
 
-def test_paragraph6_compares_the_same_states_then_and_now(dataset: Dataset) -> None:
-    frame = paragraph6_view(dataset, TODAY, ["UNTOC", "TIP"], [])
-    counts = party_counts(frame)
-    assert counts.loc["UNTOC"].tolist() == [35, 35, 30, 5, 0]
-    assert counts.loc["TIP"].tolist() == [35, 35, 28, 7, 0]
-    joined = frame[frame["joined_since_resolution"] & (frame["instrument"] == "TIP")]
-    assert set(joined["iso3"]) == {"ATG", "BRB", "CUB", "DMA", "HTI", "LCA", "VCT"}
-
-
-def test_paragraph6_in_a_group_uses_membership_on_the_date(dataset: Dataset) -> None:
-    frame = paragraph6_view(dataset, date(2010, 1, 1), ["TIP"], ["MERCOSUR"])
-    assert sorted(frame["iso3"]) == ["ARG", "BRA", "PRY", "URY"]
-    assert not frame["joined_since_resolution"].any()
-
-
-def test_map_frame_places_every_state_with_a_category(dataset: Dataset) -> None:
-    frame = map_frame(status_view(dataset, TODAY, ["FIREARMS"]), dataset.states)
-    assert len(frame) == 35 and frame[["marker_lat", "marker_lon"]].notna().all().all()
-    assert frame["category"].value_counts().to_dict() == {
-        "party": 29,
-        "no_action_unverified": 5,
-        "signatory_unverified": 1,
-    }
-    assert "Verified through: May 2020" in frame.set_index("iso3").loc["USA", "hover"]
-    assert map_frame(status_view(dataset, TODAY, ["TIP"], ["RIO"]), dataset.states).empty
-
-
-def test_time_to_ratify_is_counted_from_the_opening(dataset: Dataset) -> None:
-    times = ratify_times(status_view(dataset, TODAY, ["TIP", "UNTOC"]))
-    assert list(dict.fromkeys(times["instrument"])) == ["UNTOC", "TIP"]  # registry order
-    brazil = times[(times["iso3"] == "BRA") & (times["instrument"] == "TIP")].iloc[0]
-    assert brazil["years_from_opening"] == pytest.approx(1143 / 365.25)
-    assert pd.isna(brazil["years_from_resolution"])
-
-
-def test_timeline_series_steps_up_to_the_chosen_date(dataset: Dataset) -> None:
-    series = timeline_series(status_view(dataset, TODAY, ["TIP"]), dataset, TODAY)
-    assert series["parties"].iloc[-1] == 35 and series["date"].iloc[-1] == pd.Timestamp(TODAY)
-
-
-def test_subregions_leave_out_groups_without_members_on_the_date(dataset: Dataset) -> None:
-    # Bolivia (not party to the Smuggling Protocol) is a full MERCOSUR member from 7 August 2024.
-    for day, counted in ((date(2021, 1, 1), (5, 5, "")), (TODAY, (6, 5, "Bolivia"))):
-        summary = subregion_summary(dataset, day, ["SOM"], ["MERCOSUR"])
-        assert tuple(summary.iloc[0][["members", "parties", "missing"]]) == counted
-    assert summary.iloc[0]["missing_detail"] == "Bolivia (checked 2025)"
-    summary = subregion_summary(dataset, date(2021, 1, 1), ["SOM"], [])
-    assert "RIO" not in set(summary["group_id"])
-    assert groups_without_members(dataset, date(2021, 1, 1), []) == ["RIO"]
-    assert groups_without_members(dataset, date(2009, 6, 4), ["RIO"]) == []
-
-
 # --- in the other languages ---------------------------------------------------------------------
 
 
@@ -212,16 +153,6 @@ def test_a_localized_dataset_names_states_groups_and_instruments(dataset: Datase
     assert list(dict.fromkeys(view["instrument"])) == ["UNTOC", "SOM"]
     states = list(view[view["instrument"] == "UNTOC"]["state"])
     assert states.index("Équateur") < states.index("États-Unis") < states.index("Grenade")
-
-
-def test_the_map_and_subregions_speak_the_language(dataset: Dataset) -> None:
-    local = localized(dataset, "es")
-    frame = map_frame(local_view(local, TODAY, ["FIREARMS"]), local.states, "es")
-    hover = frame.set_index("iso3").loc["USA", "hover"]
-    assert hover.startswith("<b>Estados Unidos</b>") and "Verificado hasta: mayo de 2020" in hover
-    summary = subregion_summary(local, TODAY, ["SOM"], ["MERCOSUR"], "es")
-    assert summary.iloc[0]["missing_detail"] == "Bolivia (verificado en 2025)"
-    assert summary.iloc[0]["group_label"] == "MERCOSUR"
 
 
 def test_membership_notes_fall_back_to_the_datas_english_when_it_changes(
