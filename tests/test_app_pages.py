@@ -15,9 +15,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from loaders.cli import main
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_table
 from loaders.store.dataset import Dataset
+from loaders.store.snapshot import current_name
 
 pytestmark = pytest.mark.apptest
 
@@ -352,3 +354,20 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not app.exception
     assert "python -m loaders compile-reference" in app.error[0].value
+
+
+# --- the change log --------------------------------------------------------------------------
+
+
+def test_the_data_page_says_when_a_snapshot_keeps_no_change_log() -> None:
+    # The frozen snapshot was compiled before changes.json existed.
+    said = texts(open_app("data"))
+    assert "keeps no structured change log" in said
+
+
+def test_the_change_log_is_shown_in_the_readers_language(data_copy: Path) -> None:
+    previous = current_name(data_copy)
+    assert main(["compile-reference"]) == 0  # the same facts again: nothing changed
+    said = texts(open_app("data", lang="es"))
+    assert f"Qué cambió en la instantánea `{current_name(data_copy)}` desde `{previous}`" in said
+    assert "Ningún cambio de situación ni de declaración." in said
