@@ -9,6 +9,8 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PORT ?= 8501
+# make refresh REFRESH_ARGS='--base-url http://127.0.0.1:8000' refreshes from a mirror of UNTC.
+REFRESH_ARGS ?=
 
 .PHONY: run test test-fast test-app test-refresh test-browser lint bench refresh clean
 
@@ -49,7 +51,7 @@ bench: $(DEV)
 	$(PY) bench/run.py
 
 refresh: $(RUNTIME)
-	$(PY) -m loaders refresh
+	$(PY) -m loaders refresh $(REFRESH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
