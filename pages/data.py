@@ -12,6 +12,7 @@ import html
 import streamlit as st
 
 from loaders.export import EXPORT_COLUMNS
+from loaders.model.status import Status
 from pages.components.change_log import change_log
 from pages.components.data import load_data
 from pages.components.selection import current_selection
@@ -103,7 +104,7 @@ column_config.update(
         ),
         "status": _coded(
             "status",
-            {s: t(f"status.{s}") for s in ("party", "signatory", "no_action")},
+            {s.value: t(f"status.{s.value}") for s in Status},
             help=t("data.status_help"),
         ),
         "status_verified": _coded("status_verified", boolean, help=t("data.verified_help")),
