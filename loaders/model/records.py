@@ -13,7 +13,8 @@ ConsentKind = Literal[
     "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"
 ]
 Confidence = Literal["high", "medium", "low"]
-Role = Literal["member", "associate", "observer"]
+# suspended: still a member in law but suspended from its rights; never counted as a member.
+Role = Literal["member", "associate", "observer", "suspended"]
 
 # UNTC writes the kind of consent as a suffix after the date; no suffix means ratification.
 KIND_BY_SUFFIX: dict[str, ConsentKind] = {
