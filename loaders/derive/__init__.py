@@ -4,7 +4,7 @@ No I/O and no streamlit: the same frames in give the same frames out. Every figu
 and the command line show is computed here (and in the page models built on it), never in a page.
 """
 
-from loaders.derive.groups import group_summary, groups_of, members_on
+from loaders.derive.groups import group_summary, groups_of, members_on, suspensions_on
 from loaders.derive.paragraph6 import (
     RESOLUTION_INSTRUMENTS,
     RESOLUTION_PARAGRAPH,
@@ -40,5 +40,6 @@ __all__ = [
     "paragraph6",
     "parties_over_time",
     "status_on",
+    "suspensions_on",
     "with_instrument_facts",
 ]
