@@ -229,8 +229,8 @@ def coverage_frame(dataset) -> pd.DataFrame:
     )
     frame = status.merge(texts, on=["iso3", "instrument"], how="left")
     record = frame["instrument"].map(lambda i: published_as_at(dataset, i))
-    frame["published_as_at"] = frame["published"].fillna("").where(
-        frame["published"].fillna("") != "", record
+    frame["published_as_at"] = (
+        frame["published"].fillna("").where(frame["published"].fillna("") != "", record)
     )
     record_from = record.map(lambda t: bound(t, latest=False))
     has_text = frame["text"].notna()
