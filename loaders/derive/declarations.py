@@ -8,7 +8,8 @@ capture compiled into the bundled snapshot and for the texts a refresh reads fro
   (consider itself) bound"/"obligated" -- the form UNTOC art. 35(3) and the Protocols' like
   paragraphs call a reservation (art. 35(4)). ``declaration``: "declar" (declares, Declaration:).
   ``notification``: "notif". ``objection``: "objection" or "object(s) to", or the text comes from
-  UNTC's Objections section. A text with none of these words is a ``declaration``.
+  UNTC's Objections section. A text with none of these words is a ``declaration``. An
+  objection speaks of another state's reservation, so it is never itself a ``reservation``.
 - ``articles``: the articles of the instrument the text refers to, as ``35`` or ``35(2)``,
   ``;``-joined, in article order. Read: "article 15, paragraph 2", "Article 15 paragraph 2",
   "article 16 (2)", "paragraph 2 of article 15", "paragraph 2 of that/this/the said article" (the
@@ -147,6 +148,8 @@ def classify(text: str, mtdsg_no: str, section: str = DECLARATIONS_SECTION) -> C
         for kind, pattern in zip(KINDS, patterns, strict=True)
         if pattern.search(text) or (kind == "objection" and section == OBJECTIONS_SECTION)
     ] or ["declaration"]
+    if "objection" in kinds and "reservation" in kinds:
+        kinds.remove("reservation")
     articles = articles_in(text, mtdsg_no)
     reserved = "reservation" in kinds and DISPUTE_PARAGRAPHS.get(mtdsg_no) in articles
     return Classification(tuple(kinds), articles, reserved)
