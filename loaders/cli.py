@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders {export,refresh,compile-reference,check}``."""
+"""Command line: ``python -m loaders {export,declarations,refresh,compile-reference,check}``."""
 
 from __future__ import annotations
 
@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
+    declared = commands.add_parser(
+        "declarations", help="write the declarations and reservations texts as CSV"
+    )
+    declared.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
+    declared.add_argument("--group", action="append", help="a group id (full members today)")
+    declared.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    declared.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
     refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
     refresh.add_argument("--instrument", action="append", help="only these instruments")
     refresh.add_argument(
@@ -70,6 +77,31 @@ def _export(args: argparse.Namespace) -> int:
     print(
         f"wrote {len(table)} rows to {args.out} (metadata: {args.out}.meta.json)", file=sys.stderr
     )
+    return 0
+
+
+def _declarations(args: argparse.Namespace) -> int:
+    """One row per state and instrument with a text (loaders.derive.declarations)."""
+    from loaders.derive.declarations import declarations_table
+    from loaders.model.names import state_name
+
+    dataset = load_dataset()
+    try:
+        language = resolve([args.lang], list(LANGUAGES), "language")[0]
+        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
+        groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+    except SelectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    table = declarations_table(dataset, instruments, groups)
+    if language != "en":
+        table[f"state_{language}"] = table["iso3"].map(lambda code: state_name(code, language))
+    content = csv_bytes(table)
+    if args.out is None:
+        sys.stdout.buffer.write(content)
+    else:
+        args.out.write_bytes(content)
+        print(f"wrote {len(table)} rows to {args.out}", file=sys.stderr)
     return 0
 
 
@@ -117,6 +149,7 @@ def _check(_: argparse.Namespace) -> int:
 
 COMMANDS = {
     "export": _export,
+    "declarations": _declarations,
     "refresh": _refresh,
     "compile-reference": _compile_reference,
     "check": _check,

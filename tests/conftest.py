@@ -23,6 +23,8 @@ from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror
 
 FROZEN = PROJECT_ROOT / "tests" / "fixtures" / "data"
+# The frozen history: the snapshot before CURRENT (compiled from the older reference copy).
+PREVIOUS_SNAPSHOT = "20261129T201705943055Z-reference"
 DATA = FROZEN
 
 

@@ -20,6 +20,7 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_table
 from loaders.store.dataset import Dataset
 from loaders.store.snapshot import current_name
+from tests.conftest import PREVIOUS_SNAPSHOT
 
 pytestmark = pytest.mark.apptest
 
@@ -152,8 +153,11 @@ def test_overview_names_the_states_not_party_to_the_firearms_protocol() -> None:
     assert "Firearms Protocol**: 6 of 35 not party" in said
     for state in ("Belize", "Canada", "Colombia", "Saint Lucia", "Suriname", "United States"):
         assert f">{state}</a>" in said
-    # not verified since their last check: said so, never as a certain current fact
-    assert "May 2020 (not verified since)" in said and "July 2014 (not verified since)" in said
+    # not verified since their last check: said so, never as a certain current fact. From
+    # palermo_oas_status.csv: Belize, Canada, Colombia "2024"; United States "2022-02"; Saint
+    # Lucia, Suriname "2014-07".
+    assert "2024 (not verified since)" in said and "July 2014 (not verified since)" in said
+    assert "February 2022 (not verified since)" in said
     assert [m.value for m in app.metric] == ["29 of 35"]
     joined = app.dataframe[0].value
     assert len(joined) == 9 and "Bolivia †" in set(joined["State"])  # † medium confidence
@@ -167,20 +171,23 @@ def test_overview_counts_every_state_with_the_membership_notes_near_the_counts()
 
 
 def test_no_mercosur_state_joined_the_trafficking_protocol_after_june_2009() -> None:
-    # Argentina 2002, Brazil 2004, Paraguay 2004, Uruguay 2005, Venezuela 2002, Bolivia 2006.
+    # Argentina 2002, Brazil 2004, Paraguay 2004, Uruguay 2005, Bolivia 2006; Venezuela (2002)
+    # is suspended since 1 December 2016 (groups.csv), so not counted as a member today.
     app = open_app(instrument="TIP", group="MERCOSUR")
     said = texts(app)
-    assert "the 6 OAS member states in MERCOSUR" in said
+    assert "the 5 OAS member states in MERCOSUR" in said
     assert "No state in this view became party after 4 June 2009" in said
-    assert [m.value for m in app.metric] == ["6 of 6"]
+    assert [m.value for m in app.metric] == ["5 of 5"]
 
 
 @pytest.mark.parametrize(
     ("as_of", "members", "joined"),
     [
         ("2010-01-01", 4, []),  # Venezuela a full member only from 31 July 2012
-        ("2021-01-01", 5, ["Venezuela"]),  # Bolivia a full member only from 7 August 2024
-        (date.today().isoformat(), 6, ["Venezuela", "Bolivia †"]),
+        # Venezuela suspended from 1 December 2016; Bolivia a full member only from 7 August 2024
+        ("2016-11-30", 5, ["Venezuela"]),
+        ("2021-01-01", 4, []),
+        (date.today().isoformat(), 5, ["Bolivia †"]),
     ],
 )
 def test_group_membership_is_taken_on_the_chosen_date(
@@ -255,11 +262,12 @@ def test_subregions_count_members_on_the_date_and_name_who_is_missing() -> None:
     app = open_app("subregions", instrument="FIREARMS", as_of="2021-01-01")
     said = texts(app)
     assert "No full member among the 35 on this date: Rio Group." in said
-    # MERCOSUR then: Argentina, Brazil, Paraguay, Uruguay, Venezuela (Bolivia only from 2024)
-    assert "<th>MERCOSUR</th><td>5 of 5</td>" in said
-    assert (
-        "<td>0 of 2: not Canada (checked May 2020), United States (checked May 2020)</td>" in said
-    )
+    # MERCOSUR then: Argentina, Brazil, Paraguay, Uruguay (Venezuela suspended since 1 Dec 2016,
+    # Bolivia only from 2024). Canada (verified through 2024) and the United States (2022-02)
+    # are vouched for on 1 January 2021, so no "checked" date; Saint Lucia and Suriname (2014-07)
+    # are not.
+    assert "<th>MERCOSUR</th><td>4 of 4</td>" in said
+    assert "<td>0 of 2: not Canada, United States</td>" in said
     assert "not verified since" in said
 
 
@@ -269,13 +277,14 @@ def test_profile_shows_every_fact_with_its_source_and_check() -> None:
     assert app.title[0].value == "Brazil"
     assert "Party since 29 January 2004 (ratification)" in said
     assert "UNTC MTDSG status feed for XVIII-12-a as captured on 2014-01-27" in said
-    assert "None recorded in this snapshot (a refresh from UNTC fetches them" in said
+    # The 2013-2014 declarations capture has no text of Brazil on any of the four.
+    assert "None recorded for Brazil in this snapshot." in said
     assert app.query_params["state"] == "BRA"
 
 
 def test_profile_is_honest_about_unverified_and_unconfirmed_facts() -> None:
     said = texts(open_app("profile", state="CAN", instrument="FIREARMS"))
-    assert "not party as of May 2020 (not verified since)" in said
+    assert "not party as of 2024 (not verified since)" in said  # source_date "2024"
     said = texts(open_app("profile", state="BRB"))
     assert "not fully confirmed (medium confidence)" in said
     said = texts(open_app("profile", state="NIC"))
@@ -291,6 +300,10 @@ def test_profile_follows_the_readers_choice_and_keeps_the_link_in_step() -> None
     assert app.title[0].value == "Argentina"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="#11 pages side: no 'role.suspended' text for Paraguay's and Venezuela's MERCOSUR rows",
+)
 def test_every_states_profile_renders(dataset: Dataset) -> None:
     # Three states (USA, URY, VEN) have no recorded date of joining the OAS: a missing value.
     app = open_app("profile", state="ATG")
@@ -334,7 +347,8 @@ def test_a_damaged_snapshot_shows_the_fallback_warning(data_copy: Path) -> None:
     shutil.copytree(current, snapshots / "20000101T000000000000Z-reference")
     (current / "status.csv").write_text("damaged\n")
     said = texts(open_app())
-    assert "Showing an older snapshot." in said and "20000101T000000000000Z-reference" in said
+    # The newest good one: the frozen history's previous snapshot, not the older copy.
+    assert "Showing an older snapshot." in said and PREVIOUS_SNAPSHOT in said
 
 
 def test_no_age_banner_while_the_status_is_recent(data_copy: Path) -> None:
@@ -359,8 +373,16 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
 # --- the change log --------------------------------------------------------------------------
 
 
-def test_the_data_page_says_when_a_snapshot_keeps_no_change_log() -> None:
-    # The frozen snapshot was compiled before changes.json existed.
+def test_the_data_page_lists_what_the_snapshot_changed() -> None:
+    # The frozen snapshot added the depositary's 2013-2014 declarations texts to the previous one.
+    said = texts(open_app("data"))
+    assert f"since `{PREVIOUS_SNAPSHOT}`" in said
+    assert "New text (Declarations and Reservations): `BHS` on `XVIII-12`." in said
+
+
+def test_the_data_page_says_when_a_snapshot_keeps_no_change_log(data_copy: Path) -> None:
+    # The previous snapshot was compiled before changes.json existed.
+    (data_copy / "snapshots" / "CURRENT").write_text(PREVIOUS_SNAPSHOT + "\n")
     said = texts(open_app("data"))
     assert "keeps no structured change log" in said
 

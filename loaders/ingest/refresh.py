@@ -247,6 +247,9 @@ def _check_not_older(
 
 
 def _declarations(instrument: Instrument, status: InstrumentStatus, names: NameIndex) -> list[dict]:
+    """The 35 states' texts, classified as the bundled capture is, sourced to the page."""
+    from loaders.derive.declarations import classify
+
     rows = []
     for declaration in status.declarations:
         iso3 = names.iso3(declaration.participant)
@@ -258,6 +261,9 @@ def _declarations(instrument: Instrument, status: InstrumentStatus, names: NameI
                     "participant": declaration.participant,
                     "section": declaration.section,
                     "text": declaration.text,
+                    **classify(declaration.text, instrument.mtdsg_no, declaration.section).cells(),
+                    "source": status.source_url,
+                    "published_as_at": status.status_as_at.isoformat(),
                 }
             )
     return rows

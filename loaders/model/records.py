@@ -13,7 +13,8 @@ ConsentKind = Literal[
     "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"
 ]
 Confidence = Literal["high", "medium", "low"]
-Role = Literal["member", "associate", "observer"]
+# suspended: still a member in law but suspended from its rights; never counted as a member.
+Role = Literal["member", "associate", "observer", "suspended"]
 
 # UNTC writes the kind of consent as a suffix after the date; no suffix means ratification.
 KIND_BY_SUFFIX: dict[str, ConsentKind] = {
@@ -81,6 +82,38 @@ class Membership(_Strict):
     confidence: Confidence
 
     _dates = field_validator("from_date", "to_date")(_check_partial)
+
+
+DomesticStepKind = Literal[
+    "approved_by_lower_chamber",
+    "approved_by_legislature",
+    "declined",
+    "implementing_legislation_pending",
+]
+
+
+class DomesticStep(_Strict):
+    """A step a state took at home towards (or against) becoming a party; not a depositary fact."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    mtdsg_no: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: the precision the source gives
+    step: DomesticStepKind
+    detail: str
+    source: str = Field(min_length=1)
+    confidence: Confidence
+
+    _date = field_validator("date")(_check_partial)
+
+
+class WorldCount(_Strict):
+    """The worldwide signatories and parties of one instrument, from UNTC's status page header."""
+
+    mtdsg_no: str
+    signatories: int = Field(ge=0)
+    parties: int = Field(ge=0)
+    status_as_at: date
+    source: str = Field(min_length=1)
 
 
 class StatusRecord(_Strict):

@@ -45,7 +45,11 @@ STATUS_COLUMNS = [
     "source",
     "note",
 ]
-DECLARATION_COLUMNS = ["mtdsg_no", "iso3", "participant", "section", "text"]
+# An older declarations.csv has only the first five columns; the others read as blank.
+DECLARATION_COLUMNS = [
+    "mtdsg_no", "iso3", "participant", "section", "text",
+    "kinds", "articles", "dispute_settlement_reserved", "source", "published_as_at",
+]  # fmt: skip
 CHECKED_FILES = (SnapshotFiles.STATUS, SnapshotFiles.DECLARATIONS)  # listed by every snapshot
 
 
@@ -153,6 +157,7 @@ def read_snapshot_at(folder: Path) -> Snapshot:
             raise SnapshotError(f"{folder}: {name} does not match its checksum (damaged)")
     status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
     declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
+    declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     return Snapshot(folder, meta, status, declarations)
