@@ -31,7 +31,13 @@ from loaders.model.records import (
 )
 from loaders.model.text import plain_text
 from loaders.store.registry import load_instruments, load_states
-from loaders.store.snapshot import Snapshot, SnapshotContent, publish
+from loaders.store.snapshot import (
+    Snapshot,
+    SnapshotContent,
+    SnapshotError,
+    publish,
+    read_current,
+)
 from loaders.untc import UntcClient, UntcError
 
 
@@ -220,6 +226,10 @@ def _record(
     )
 
 
+_DAMAGED = (
+    "run `python -m loaders restore` (it brings back the newest good snapshot, or rebuilds one "
+    "from the reference facts), then refresh"
+)
 DEFAULT_TIMEOUT = 300.0  # seconds for a whole refresh (`--timeout`), every request included
 
 
@@ -238,6 +248,10 @@ def refresh(
     """
     registry = load_instruments(data)
     instruments = [i for i in registry if not instrument_ids or i.id in instrument_ids]
+    try:  # checked again under the lock; here so that nothing is fetched in vain
+        read_current(data)
+    except SnapshotError as exc:
+        raise RefreshError(f"{exc}; {_DAMAGED}") from exc
     deadline = time.monotonic() + timeout
     client = client or UntcClient(
         base_url=base_url, progress=progress, deadline=deadline, deadline_seconds=timeout
@@ -273,10 +287,7 @@ class _Merge:
 
     def content(self, current: Snapshot | None) -> SnapshotContent:
         if current is None:
-            raise RefreshError(
-                "the current snapshot is missing or damaged; run `python -m loaders restore` "
-                "(it brings back the newest good snapshot), then refresh"
-            )
+            raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
         refreshed = {i.mtdsg_no for i in self.instruments}
         rows = current.status.to_dict("records")
