@@ -37,7 +37,7 @@ def link_value(text: str, limit: int = 60) -> str:
     return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
-def collapse(notes: list[str], keep: int = 3) -> tuple[list[str], int]:
+def collapse(notes: list[str], keep: int = 5) -> tuple[list[str], int]:
     """Notes without repeats, at most ``keep`` of them, and how many more were left out."""
     distinct = list(dict.fromkeys(notes))
     return distinct[:keep], max(0, len(distinct) - keep)
