@@ -110,34 +110,38 @@ def test_a_status_as_at_in_the_future_is_refused(older, mirror, quick, capsys):
     assert "'Cuba': consent dated 2098-06-20, in the future" in message
 
 
+ALBANIA_ROW = (
+    "<Entry>Albania</Entry>\n            <Entry>12 Dec 2000</Entry>\n"
+    "            <Entry>21 Aug 2002</Entry>"
+)
+
+
 @pytest.mark.parametrize(
     ("old", "new", "reason"),
     [
-        (
-            "<Entry>12 Dec 2000</Entry>",
-            "<Entry>12 Dec 0001</Entry>",
-            "signature dated 0001-12-12, before the instrument was opened for signature "
-            "(2000-12-12)",
+        (  # a signature of year 1, before a consent: once published as "since 2 January 1"
+            ARGENTINA_ROW,
+            ARGENTINA_ROW.replace("<Entry>12 Dec 2000</Entry>", "<Entry>12 Dec 0001</Entry>"),
+            "'Argentina': signature dated 0001-12-12, before the instrument was opened for "
+            "signature (2000-12-12)",
         ),
-        (
-            "<Entry>19 Nov 2002</Entry>",
-            "<Entry>19 Nov 9999</Entry>",
-            "consent dated 9999-11-19, in the future",
+        (  # a row of another participant is no less impossible
+            ALBANIA_ROW,
+            ALBANIA_ROW.replace("21 Aug 2002", "21 Aug 9999"),
+            "'Albania': consent dated 9999-11-19, in the future".replace("11-19", "08-21"),
         ),
-        (
-            "<Entry>19 Nov 2002</Entry>",
-            "<Entry>19 Nov 1991</Entry>",
-            "consent dated 1991-11-19, before the instrument was adopted (2000-11-15)",
+        (  # an accession (no signature) of 1991 to a protocol adopted in 2000
+            "20 Jun 2013 a",
+            "20 Jun 1991 a",
+            "'Cuba': consent dated 1991-06-20, before the instrument was adopted (2000-11-15)",
         ),
     ],
 )
 def test_dates_the_instrument_cannot_have_are_refused(
     older, mirror, quick, capsys, old, new, reason
 ):
-    mirror.route(
-        mirror.xml_path(TIP), body=tip_feed((ARGENTINA_ROW, ARGENTINA_ROW.replace(old, new)))
-    )
-    assert f"impossible dates: 'Argentina': {reason}" in refused(older, mirror, capsys)
+    mirror.route(mirror.xml_path(TIP), body=tip_feed((old, new)))
+    assert f"impossible dates: {reason}" in refused(older, mirror, capsys)
 
 
 def _current_status_as_at(data: Path, instrument: str, day: date) -> None:
