@@ -212,7 +212,8 @@ def test_older_page_than_the_snapshot(data_copy, mirror, capsys):
 def test_damaged_snapshot_is_not_refreshed_over(older, mirror, capsys):
     status = older / "snapshots" / current_name(older) / "status.csv"
     status.write_bytes(status.read_bytes() + b"x")
-    _refuses_tip(older, mirror, capsys, "missing or damaged")
+    _refuses_tip(older, mirror, capsys, "missing or damaged", "run `python -m loaders restore`")
+    assert mirror.paths() == []  # refused before anything is fetched in vain
 
 
 def test_unknown_instrument_is_a_usage_error(older, capsys):

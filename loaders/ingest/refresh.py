@@ -251,7 +251,9 @@ def refresh(
     try:  # checked again under the lock; here so that nothing is fetched in vain
         read_current(data)
     except SnapshotError as exc:
-        raise RefreshError(f"{exc}; {_DAMAGED}") from exc
+        raise RefreshError(
+            f"the current snapshot is missing or damaged ({exc}); {_DAMAGED}"
+        ) from exc
     deadline = time.monotonic() + timeout
     client = client or UntcClient(
         base_url=base_url, progress=progress, deadline=deadline, deadline_seconds=timeout
