@@ -71,7 +71,7 @@ except (SnapshotError, ReferenceDataError) as exc:
         + "  \n"
         + t(
             "app.data_error_way_out",
-            compile="`python -m loaders compile-reference`",
+            restore="`python -m loaders restore`",
             refresh=REFRESH_COMMAND,
             make=MAKE_REFRESH,
         ),

@@ -367,7 +367,7 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
     shutil.rmtree(data_copy / "snapshots")
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert "python -m loaders compile-reference" in app.error[0].value
+    assert "python -m loaders restore" in app.error[0].value
 
 
 # --- the change log --------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from loaders.model.dates import PartialDate
+from loaders.model.dates import PartialDate, latest_possible
 
 ConsentKind = Literal[
     "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"
@@ -145,6 +145,44 @@ class StatusRecord(_Strict):
         return self
 
 
+def act_date_problems(
+    instrument: Instrument, signature: date | None, consent: date | None, today: date
+) -> list[str]:
+    """Why a signature and consent cannot be facts of ``instrument`` read on ``today`` ([] if
+    they can): nothing before its adoption, no signature before it opened for signature, no act
+    in the future (beyond a day's grace) and no consent before the signature."""
+    problems = []
+    latest = latest_possible(today)
+    for label, day, earliest, since in (
+        ("signature", signature, instrument.opened_for_signature, "opened for signature"),
+        ("consent", consent, instrument.adopted, "adopted"),
+    ):
+        if day is None:
+            continue
+        if day < earliest:
+            problems.append(
+                f"{label} dated {day.isoformat()}, before the instrument was {since} "
+                f"({earliest.isoformat()})"
+            )
+        if day > latest:
+            problems.append(f"{label} dated {day.isoformat()}, in the future (today {today})")
+    if signature and consent and signature > consent:
+        problems.append("signature after consent")
+    return problems
+
+
+def status_as_at_problems(instrument: Instrument, as_at: date, today: date) -> list[str]:
+    """Why a "status as at" cannot be a real one for ``instrument`` read on ``today``."""
+    if as_at < instrument.adopted:
+        return [
+            f"status as at {as_at.isoformat()}, before the instrument was adopted "
+            f"({instrument.adopted.isoformat()})"
+        ]
+    if as_at > latest_possible(today):
+        return [f"status as at {as_at.isoformat()}, in the future (today {today})"]
+    return []
+
+
 class Participant(_Strict):
     """One row of a UNTC participant grid, cleaned."""
 
@@ -174,6 +212,10 @@ class InstrumentStatus(_Strict):
     declarations: tuple[Declaration, ...] = ()
     source_url: str
     source_format: Literal["xml", "html"]
+    # Footnote markers and their text, as the page gives them ({"4": "See note 1 ..."}).
+    notes: dict[str, str] = Field(default_factory=dict)
+    # Set by the client when the HTML page was read because the XML feed was refused: why.
+    fallback_reason: str | None = None
 
 
 class InstrumentMeta(_Strict):
@@ -184,6 +226,7 @@ class InstrumentMeta(_Strict):
     retrieved_at: datetime | None = None
     signatories: int | None = None
     parties: int | None = None
+    fallback_reason: str | None = None  # why the HTML page was read instead of the XML feed
 
 
 class SnapshotMeta(_Strict):

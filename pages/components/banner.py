@@ -6,6 +6,7 @@ from datetime import date
 
 import streamlit as st
 
+from loaders.model.text import collapse
 from loaders.store.dataset import Dataset
 from pages.components.selection import Selection
 from pages.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
@@ -32,4 +33,6 @@ def banners(dataset: Dataset, selection: Selection, today: date) -> None:
         sentences.append(t("banner.refresh", how=refresh_how(t.language)))
         st.warning(" ".join(sentences), icon=":material/history:")
     if selection.notes:
-        st.info("  \n".join(selection.notes), icon=":material/link_off:")
+        shown, more = collapse(list(selection.notes))  # 300 bad values are not 300 notes
+        lines = shown + ([t("note.more", count=more)] if more else [])
+        st.info("  \n".join(lines), icon=":material/link_off:")

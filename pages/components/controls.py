@@ -18,7 +18,7 @@ from datetime import date
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
-from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
 from pages.text.i18n import LANGUAGES, Translator, best_language
@@ -229,8 +229,7 @@ def _day(values: list[str], today: date, first_day: date, notes: list[Note]) -> 
     except DateFormatError:
         notes.append(Note("note.bad_date", {"value": code_text(values[-1])}))
         return today
-    if not first_day <= day <= today:
-        bound = first_day if day < first_day else today
+    if (bound := outside_reader_range(day, first_day, today)) is not None:
         notes.append(
             Note("note.date_outside", {"day": day.isoformat(), "first": first_day, "shown": bound})
         )

@@ -17,6 +17,7 @@ import pandas as pd
 
 from loaders.derive import DAYS_PER_YEAR, PARTY, SIGNATORY
 from loaders.model.dates import PartialDate
+from loaders.model.text import link_value
 from loaders.store.dataset import Dataset
 from pages.text.i18n import (
     catalogue,
@@ -221,9 +222,9 @@ def instrument_abbr(dataset: Dataset, instrument: str) -> str:
 
 
 def code_text(text: str) -> str:
-    """Text from a link, safe inside a markdown code span: no backticks, at most 60 characters."""
-    shown = text.replace("`", "'")
-    return shown if len(shown) <= 60 else shown[:59] + "…"
+    """Text from a link, safe inside a markdown code span: plain text (no newline, control or
+    bidi character), no backticks, at most 60 characters (loaders.model.text.link_value)."""
+    return link_value(text)
 
 
 def join_words(words: Sequence[str], language: str = "en") -> str:
