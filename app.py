@@ -36,6 +36,7 @@ PAGES = [
     ("timeline", "pages/timeline.py", ":material/timeline:"),
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("reservations", "pages/reservations.py", ":material/gavel:"),
     ("data", "pages/data.py", ":material/table:"),
 ]
 # Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
@@ -81,7 +82,7 @@ except (SnapshotError, ReferenceDataError) as exc:
 
 local = load_data(t.language)
 selection = shared_controls(local, today, PAGE_PARAMS.get(page.url_path, ()))
-banners(dataset, selection, today)
+banners(local, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()

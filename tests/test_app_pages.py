@@ -25,7 +25,7 @@ from tests.conftest import PREVIOUS_SNAPSHOT
 pytestmark = pytest.mark.apptest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]
+PAGES = ["overview", "map", "timeline", "subregions", "profile", "reservations", "data"]
 TIMEOUT = 60
 # page -> the key of its expander drawn only once opened (pages.components.on_demand)
 ON_DEMAND = {"map": "map_table", "timeline": "timeline_table"}
@@ -277,9 +277,42 @@ def test_profile_shows_every_fact_with_its_source_and_check() -> None:
     assert app.title[0].value == "Brazil"
     assert "Party since 29 January 2004 (ratification)" in said
     assert "UNTC MTDSG status feed for XVIII-12-a as captured on 2014-01-27" in said
-    # The 2013-2014 declarations capture has no text of Brazil on any of the four.
-    assert "None recorded for Brazil in this snapshot." in said
+    # The 2013-2014 declarations capture has no text of Brazil on any of the four, and Brazil
+    # was party to each before it: "none in the record", with the record's month (README of
+    # untc-2014/declarations: UNTOC last changed 2013-11-18, FIREARMS 2014-07-10).
+    assert "**Palermo Convention**: None in UNTC's record as published in November 2013." in said
+    assert "**Firearms Protocol**: None in UNTC's record as published in July 2014." in said
+    assert "UNTC status page" in said
     assert app.query_params["state"] == "BRA"
+
+
+def test_a_state_that_deposited_after_the_record_is_not_in_it() -> None:
+    # Barbados ratified all four on 11 November 2014, after the 2013-2014 capture: never "none".
+    said = texts(open_app("profile", state="BRB"))
+    assert "Not in the 2013–2014 record: Barbados deposited after it was published" in said
+    assert "None in UNTC's record" not in said
+
+
+def test_a_reservation_is_shown_as_the_depositarys_english() -> None:
+    app = open_app("profile", state="COL", instrument="TIP")
+    said = texts(app)
+    # Colombia's TIP text (untc-2014/declarations/18-12-a.txt) reserves article 15(2).
+    assert "not consider itself bound by the dispute-settlement paragraph (art. 15(2))" in said
+    assert '<blockquote lang="en" class="record"><p>In accordance with article 15' in said
+
+
+def test_a_suspended_member_is_said_so_on_its_profile() -> None:
+    app = open_app("profile", state="VEN")
+    assert "Suspended from MERCOSUR from 1 December 2016" in texts(app)
+    roles = app.dataframe[-1].value.set_index("group")["role"]  # the groups table
+    assert "suspended (not counted as a member)" in list(roles.loc[["MERCOSUR"]])
+
+
+def test_a_step_at_home_stands_beside_the_status_never_instead() -> None:
+    said = texts(open_app("profile", state="COL", instrument="SOM"))
+    assert "Step at home (2 May 2006): declared a decision not to ratify" in said
+    # the depositary's status stays what it is
+    assert "No signature or consent as of July 2014 (not verified since)" in said
 
 
 def test_profile_is_honest_about_unverified_and_unconfirmed_facts() -> None:
@@ -300,10 +333,6 @@ def test_profile_follows_the_readers_choice_and_keeps_the_link_in_step() -> None
     assert app.title[0].value == "Argentina"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="#11 pages side: no 'role.suspended' text for Paraguay's and Venezuela's MERCOSUR rows",
-)
 def test_every_states_profile_renders(dataset: Dataset) -> None:
     # Three states (USA, URY, VEN) have no recorded date of joining the OAS: a missing value.
     app = open_app("profile", state="ATG")

@@ -67,10 +67,13 @@ def _row(row: dict, as_of: date, href: str, t: Translator) -> str:
             checked=partial_date_text(row["verified_through"], t.language),
         )
     )
+    # A step at home, beside the depositary's status and never instead of it.
+    line = row.get("step_line", "")
+    step = f"<br><small class='step'>{html.escape(line)}</small>" if line else ""
     caution = confidence_text(row["confidence"], t.language)
     mark = f" <span title='{html.escape(caution)}'>{UNCONFIRMED}</span>" if caution else ""
     return (
         f"<tr><td><a href='{html.escape(href)}' target='_self'>{html.escape(row['state'])}</a>"
-        f"{mark}</td><td>{status_badge(row['category'], status)}</td>"
+        f"{mark}</td><td>{status_badge(row['category'], status)}{step}</td>"
         f"<td class='muted'>{html.escape(checked)}</td></tr>"
     )

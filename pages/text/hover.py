@@ -29,5 +29,7 @@ def state_hover(row: dict, language: str = "en") -> str:
     if row["confidence"] != "high":
         caution = confidence_text(row["confidence"], language)
         lines.append(esc(caution[:1].upper() + caution[1:]))
+    if row.get("step_line"):
+        lines.append(esc(row["step_line"]))
     lines.append(f"<i>{esc(t('hover.open_profile'))}</i>")
     return "<br>".join(lines)

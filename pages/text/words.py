@@ -232,3 +232,13 @@ def join_words(words: Sequence[str], language: str = "en") -> str:
     return _join_words(words, language)
 
 
+
+
+def step_line(step: str, when: str, language: str = "en") -> str:
+    """A step at home in words: ``Step at home (2 May 2006): declared a decision not to ratify``."""
+    return translate(
+        language,
+        "step.line",
+        date=partial_date_text(when, language),
+        step=translate(language, f"step.{step}"),
+    )
