@@ -13,7 +13,6 @@ from pages.models.selection import Selection
 from pages.text.localized import by_name
 
 
-
 @dataclass(frozen=True)
 class ReservationsModel:
     matrix: pd.DataFrame  # iso3, state, then one column per chosen instrument: a category
