@@ -16,17 +16,15 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import requests
 
 from loaders.cli import main
 from loaders.paths import PROJECT_ROOT
 from loaders.store.snapshot import read_current
-from loaders.untc import UntcClient
+from tests.conftest import QuickClient
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
@@ -38,27 +36,6 @@ PAGE = "ViewDetails_xviii-12-a.html"
 ELSEWHERE = "http://127.0.0.2:9/evil.xml"
 
 
-@dataclass
-class QuickClient:
-    """Options for the client the CLI builds; back-off delays are recorded, not slept."""
-
-    options: dict = field(
-        default_factory=lambda: {"timeout": (1, 0.5), "retries": 1, "max_seconds": 5}
-    )
-    sleeps: list[float] = field(default_factory=list)
-
-    def __call__(self, **given: object) -> UntcClient:
-        session = requests.Session()
-        session.trust_env = False  # never a proxy from the environment: 127.0.0.1 only
-        return UntcClient(session=session, sleep=self.sleeps.append, **(given | self.options))
-
-
-@pytest.fixture
-def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
-    """The CLI has no timeout or retry options: its client is built with test-sized ones."""
-    factory = QuickClient()
-    monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
-    return factory
 
 
 def refused(data: Path, mirror: UntcMirror, capsys: pytest.CaptureFixture[str]) -> str:

@@ -12,12 +12,10 @@ import threading
 import time
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-import requests
 
 from loaders.cli import DEFAULT_TIMEOUT as CLI_DEFAULT_TIMEOUT
 from loaders.cli import main
@@ -35,7 +33,6 @@ from loaders.store.snapshot import (
     read_best,
     read_current,
 )
-from loaders.untc import UntcClient
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import UntcMirror
 
@@ -45,26 +42,6 @@ PAGE = "ViewDetails_xviii-12-a.html"
 REFRESH_TIP = ["refresh", "--instrument", "TIP"]
 
 
-@dataclass
-class QuickClient:
-    """The client the CLI builds, with test-sized waits; back-off delays are recorded."""
-
-    options: dict = field(
-        default_factory=lambda: {"timeout": (1, 0.5), "retries": 1, "max_seconds": 5}
-    )
-    sleeps: list[float] = field(default_factory=list)
-
-    def __call__(self, **given: object) -> UntcClient:
-        session = requests.Session()
-        session.trust_env = False  # never a proxy from the environment: 127.0.0.1 only
-        return UntcClient(session=session, sleep=self.sleeps.append, **(given | self.options))
-
-
-@pytest.fixture
-def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
-    factory = QuickClient()
-    monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
-    return factory
 
 
 def run(mirror: UntcMirror, *args: str) -> int:

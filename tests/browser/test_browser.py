@@ -44,6 +44,11 @@ PAGES = {
         "State profile",
         "table.facts",
     ),
+    "reservations": (
+        "/reservations?instrument=TIP",
+        "Declarations and reservations",
+        "[data-testid=stDataFrame]",
+    ),
     "data": ("/data?instrument=TIP&group=MERCOSUR", "Data", "[data-testid=stDataFrame]"),
 }
 
