@@ -17,7 +17,7 @@ from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
 from pages.components.controls import chosen_language, shared_controls
-from pages.components.data import load_data
+from pages.components.data import load_data, pin_snapshot
 from pages.components.footer import provenance_footer
 from pages.text.i18n import Translator
 from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
@@ -62,6 +62,7 @@ page = st.navigation(
 )
 st.html(STYLE + chart_toolbar_style(t))
 today = date.today()
+pin_snapshot()  # one snapshot for the whole run, whatever a refresh does meanwhile
 try:
     with st.spinner(t("app.loading")):
         dataset = load_data()
