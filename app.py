@@ -72,7 +72,9 @@ page = st.navigation(
     ],
     position="top",
 )
-page_title(t, page.url_path)
+# the default page's url path is ""
+page_name = page.url_path or "overview"
+page_title(t, page_name)
 st.html(STYLE + READER_STYLE + chart_toolbar_style(t))
 reader_language(t)
 today = date.today()
@@ -98,7 +100,7 @@ local = load_data(t.language)
 selection = shared_controls(local, today, PAGE_PARAMS.get(page.url_path, ()))
 print_header(
     t,
-    page.url_path,
+    page_name,
     t.date(selection.as_of),
     t("ui.print.source", snapshot=local.meta.snapshot_id),
     _address(),

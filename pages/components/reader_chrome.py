@@ -104,7 +104,8 @@ _SCRIPT = """
 
 def reader_language(t: Translator) -> None:
     """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
-    texts = {english: t(key) for english, key in WIDGET_TEXTS.items()}
+    # Only the texts that change: rewriting a text to itself would wake the observer again.
+    texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
     components.html(
         _SCRIPT % {"lang": json.dumps(t.language), "texts": json.dumps(texts, ensure_ascii=False)},
         height=0,
@@ -140,6 +141,9 @@ iframe[title="st.iframe"][height="0"] {display: block;}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] {padding: 3.6rem 0.9rem 2rem 0.9rem;}
   [data-testid="stMainBlockContainer"] h1 {font-size: 1.6rem;}
+  /* a segmented control (the Map's instruments) wraps instead of running off the screen */
+  .stButtonGroup {width: 100% !important;}
+  .stButtonGroup > div {width: 100% !important; max-width: 100% !important; flex-wrap: wrap;}
 }
 @media print {
   @page {margin: 1.4cm 1.2cm;}
