@@ -61,7 +61,7 @@ def _address() -> str:
     """The page's address as the reader's browser shows it, query included (for paper)."""
     query = urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
     url = st.context.url or ""
-    return f"{url}?{query}" if query else url
+    return f"{url}?{query}" if url and query else url
 
 
 t = Translator(chosen_language())
@@ -102,7 +102,6 @@ print_header(
     t,
     page_name,
     t.date(selection.as_of),
-    t("ui.print.source", snapshot=local.meta.snapshot_id),
     _address(),
 )
 banners(dataset, selection, today)

@@ -79,9 +79,10 @@ def test_declarations_of_oas_states_are_kept_as_text(older, mirror):
     assert list(declarations["iso3"]) == ["ECU"]
     assert declarations.iloc[0]["text"].startswith("Declaration: in accordance with article 15")
     snapshot = read_current(older)
-    assert "New declarations and reservations text: ECU on XVIII-12-a" in (
-        snapshot.path / "changes.md"
-    ).read_text()
+    assert (
+        "New declarations and reservations text: ECU on XVIII-12-a"
+        in (snapshot.path / "changes.md").read_text()
+    )
     # The same event as data, listed and checksummed in the metadata like every other file.
     assert "changes.json" in snapshot.meta.files
     _, events = read_changes((snapshot.path / "changes.json").read_bytes())

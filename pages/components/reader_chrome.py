@@ -22,6 +22,8 @@ from pages.text.i18n import Translator
 # Streamlit's English texts (text nodes, aria-label, title, placeholder) -> catalogue keys.
 WIDGET_TEXTS = {
     "Select all": "ui.widget.select_all",
+    "Choose an option": "ui.widget.choose_option",
+    "Choose options": "ui.widget.choose_options",
     "Clear all": "ui.widget.clear_all",
     "Clear value": "ui.widget.clear_value",
     "No results": "ui.widget.no_results",
@@ -117,14 +119,15 @@ def page_title(t: Translator, page: str) -> None:
     st.set_page_config(page_title=t("ui.tab_title", page=t(f"nav.{page}")))
 
 
-def print_header(t: Translator, page: str, as_of: str, source: str, link: str) -> None:
-    """A block shown only on paper: what the page is, its date, its source and its address."""
+def print_header(t: Translator, page: str, as_of: str, link: str) -> None:
+    """A block shown only on paper: what the page is, its date, its source and its address
+    (``link``: empty when the browser's address is not known; the snapshot is in the footer)."""
+    address = f"<p>{html.escape(t('ui.print.link'))} {html.escape(link)}</p>" if link else ""
     st.html(
         "<div class='print-only print-header'>"
         f"<p class='print-title'>{html.escape(t('ui.print.title', page=t(f'nav.{page}')))}</p>"
         f"<p>{html.escape(t('ui.print.status', date=as_of))}</p>"
-        f"<p>{html.escape(source)}</p>"
-        f"<p>{html.escape(t('ui.print.link'))} {html.escape(link)}</p>"
+        f"<p>{html.escape(t('ui.print.source'))}</p>{address}"
         "</div>"
     )
 
@@ -135,6 +138,8 @@ STYLE = """
 <style>
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #56606b;}
 .print-only {display: none;}
+/* the date boxes' shared label, as Streamlit draws a widget's */
+p.ctl-label {font-size: 0.875rem; margin-bottom: 0.25rem;}
 iframe[title="st.iframe"][height="0"] {display: block;}
 .stElementContainer:has(> iframe[height="0"]),
 .stElementContainer:has(iframe[title="st.iframe"][height="0"]) {display: none;}
