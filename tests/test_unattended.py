@@ -434,7 +434,7 @@ def test_the_dashboard_moves_a_future_date_to_today_with_a_note():
     from tests.test_app_pages import notes, open_app
 
     app = open_app(as_of="2099-01-01")
-    assert app.sidebar.date_input[0].value == date.today() and "outside" in notes(app)
+    assert app.session_state["ctl_as_of"] == date.today() and "outside" in notes(app)
 
 
 # ---------------------------------------------------------------------------------------------

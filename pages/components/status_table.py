@@ -30,6 +30,15 @@ table.statuses td, table.statuses th {padding: 0.28rem 0.5rem; border-bottom: 1p
   text-align: left; vertical-align: top;}
 table.statuses th {font-weight: 600; color: #52606d; font-size: 0.8rem;}
 table.statuses td.muted {color: #52606d; font-size: 0.82rem;}
+/* On a phone: one card per state, its status and last check below its name. */
+@media (max-width: 640px) {
+  table.statuses, table.statuses tbody, table.statuses tr, table.statuses td {display: block;
+    width: auto;}
+  table.statuses colgroup, table.statuses thead {display: none;}
+  table.statuses tbody tr {border-bottom: 1px solid #e3e8ee; padding: 0.3rem 0;}
+  table.statuses td {border: 0; padding: 0.1rem 0.5rem;}
+  table.statuses td.muted::before {content: attr(data-label); font-weight: 600;}
+}
 </style>
 """
 
@@ -75,5 +84,6 @@ def _row(row: dict, as_of: date, href: str, t: Translator) -> str:
     return (
         f"<tr><td><a href='{html.escape(href)}' target='_self'>{html.escape(row['state'])}</a>"
         f"{mark}</td><td>{status_badge(row['category'], status)}{step}</td>"
-        f"<td class='muted'>{html.escape(checked)}</td></tr>"
+        f"<td class='muted' data-label='{html.escape(t.label(t('column.not_party_as_of'), ''))}'>"
+        f"{html.escape(checked)}</td></tr>"
     )

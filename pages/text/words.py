@@ -206,6 +206,19 @@ def group_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
     return {g: texts.get(f"group.{g}.label") or group_label(names[g]) for g in dataset.group_ids}
 
 
+def group_option_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
+    """Group id -> the groups box's option: an abbreviation with the full name (``CAN — Andean
+    Community``), so that typing either finds it; a label that is already words stays as is."""
+    texts = catalogue(language)
+    options = {}
+    for group, label in group_labels(dataset, language).items():
+        name = texts.get(f"group.{group}.name", "").replace(f" ({label})", "").strip()
+        options[group] = (
+            f"{label} — {name}" if label.isupper() and name and name != label else label
+        )
+    return options
+
+
 def instrument_label(dataset: Dataset, instrument: str) -> str:
     """The instrument's short title (in the language of a :func:`localized` dataset)."""
     return str(dataset.instruments.loc[instrument, "short_title"])
