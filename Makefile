@@ -1,14 +1,18 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
 #   make test  -> the same plus test tools, then lint and the whole test suite
+#   make serve -> replicas behind nginx on http://127.0.0.1:8080 (deploy/README.md)
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PORT ?= 8501
+# make serve: nginx's port, and how many Streamlit replicas (default: one per core)
+SERVE_PORT ?= 8080
+REPLICAS ?=
 
-.PHONY: run test lint bench refresh clean
+.PHONY: run test lint bench bench-serve serve refresh clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +38,15 @@ test: lint
 bench: $(DEV)
 	$(PY) bench/run.py
 
+# Needs nginx (apt-get install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter).
+serve: $(RUNTIME)
+	$(PY) deploy/serve.py --port $(SERVE_PORT) $(if $(REPLICAS),--replicas $(REPLICAS))
+
+bench-serve: $(DEV)
+	$(PY) bench/serve_bench.py
+
 refresh: $(RUNTIME)
 	$(PY) -m loaders refresh
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts .serve
