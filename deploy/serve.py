@@ -35,6 +35,9 @@ NGINX = os.environ.get("RATIFY_NGINX", "nginx")
 MODULES = Path("/usr/lib/nginx/modules")
 BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
 COOKIE = "ratify_replica"
+# app.py with each replica's script runs taken in turn (served_app.py); RATIFY_SERVE_SCRIPT=app.py
+# serves it as `make run` does, for comparison.
+SCRIPT = os.environ.get("RATIFY_SERVE_SCRIPT", "served_app.py")
 # Files worth compressing ahead of time (woff2 and png are compressed already).
 COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".txt", ".map", ".csv"}
 MIN_SIZE = 256
@@ -225,7 +228,7 @@ class Replica:
 
     def start(self) -> None:
         command = [
-            sys.executable, "-m", "streamlit", "run", "app.py",
+            sys.executable, "-m", "streamlit", "run", SCRIPT,
             "--server.headless", "true",
             "--server.address", "127.0.0.1",
             "--server.port", str(self.port),
