@@ -43,6 +43,10 @@ COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".txt", ".map", ".csv"}
 MIN_SIZE = 256
 BROTLI_QUALITY = 9  # 11 saves another 10 % of plotly.js but takes 10 s for it alone
 STARTUP_SECONDS = 90
+# Streamlit runs a full garbage collection after every script run (runner.postScriptGC): with
+# plotly and pandas loaded that is about 0.1 s of held GIL per new reader, as long as the run
+# itself (py-spy, deploy/README.md). Python's own generational collector still runs.
+REPLICA_OPTIONS = ["--runner.postScriptGC", os.environ.get("RATIFY_POST_SCRIPT_GC", "false")]
 # What the page may load: only this origin. Streamlit's index.html has one small inline script,
 # allowed by its hash (computed at start from the installed file); the frontend sets inline styles
 # (emotion) and shows images as data: and blob: URLs. No 'unsafe-eval': every page, charts
@@ -233,6 +237,7 @@ class Replica:
             "--server.address", "127.0.0.1",
             "--server.port", str(self.port),
             "--browser.gatherUsageStats", "false",
+            *REPLICA_OPTIONS,
         ]  # fmt: skip
         handle = (self.logs / f"{self.name}.log").open("a")
         self.process = subprocess.Popen(
