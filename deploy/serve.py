@@ -15,6 +15,7 @@ import argparse
 import base64
 import contextlib
 import ctypes
+import glob
 import gzip
 import hashlib
 import os
@@ -43,6 +44,33 @@ COMPRESSIBLE = {".js", ".css", ".html", ".json", ".svg", ".txt", ".map", ".csv"}
 MIN_SIZE = 256
 BROTLI_QUALITY = 9  # 11 saves another 10 % of plotly.js but takes 10 s for it alone
 STARTUP_SECONDS = 90
+# What a first visit loads only once the script has run (the sidebar's widgets, a chart's or a
+# table's code), each another round trip on a slow line: named in the page itself
+# (<link rel=modulepreload>), so the browser fetches them with the first bundle. Names without
+# their content hash; found in the installed Streamlit at start, and any not found is left out.
+PRELOAD_EVERY_PAGE = [
+    "Html", "purify.es", "Selectbox", "useMenuTrigger", "Autocomplete", "useLoadMoreSentinel",
+    "useCollator", "Input", "useSyncComboBoxEnterTargetFocus", "sortBy", "_baseMap",
+    "useFormValidation", "useFormReset", "useTextField", "useField", "useFilter",
+    "ErrorOutline.esm", "Cancel.esm", "WidgetLabel", "styled-components", "WidgetLabelHelpIcon",
+    "useBasicWidgetState", "requiredField", "ButtonGroup", "WidgetLabelHelpIconInline",
+    "DateInput", "DateField", "ReorderedSegments", "Button", "Multiselect", "rehype-raw",
+    "hastscript", "web-namespaces", "withFullScreenWrapper", "printWidthCap",
+    "resolveDefaultExport",
+]  # fmt: skip
+PRELOAD_CHART_PAGES = ["PlotlyChart"]
+PRELOAD = os.environ.get("RATIFY_PRELOAD", "1") != "0"  # 0: Streamlit's index.html as it is
+PRELOAD_TABLE_PAGES = [
+    "DataFrame", "Quiver", "arrowFormatUtils", "recordbatch", "moment", "numbro", "formatMoment",
+    "formatNumber", "dist", "unzip", "serialization", "sprintfjs", "CustomTheme",
+    "pandasStylerUtils", "range", "toConsumableArray", "isEmpty", "isString", "loadVegaEmbed",
+    "reactJsonViewCompat", "checkboxIndicatorStyles", "createDownloadLinkElement",
+    "useDebouncedCallback", "_baseAssignValue", "_baseIndexOf", "_hasUnicode",
+    "FileDownload.esm", "Delete.esm",
+]  # fmt: skip
+PRELOAD_FONTS = ["MaterialSymbols-Rounded", "SourceCodeVF-Upright.ttf"]
+# The dashboard's pages with a plotly chart (app.py's url paths); the others show tables.
+CHART_PATHS = ["map", "timeline", "subregions"]
 # Streamlit runs a full garbage collection after every script run (runner.postScriptGC): with
 # plotly and pandas loaded that is about 0.1 s of held GIL per new reader, as long as the run
 # itself (py-spy, deploy/README.md). Python's own generational collector still runs.
@@ -140,11 +168,34 @@ def content_security_policy(index_html: Path) -> str:
     return CSP.format(script_hashes=hashes).replace("  ", " ")
 
 
+def preload_links(static: Path, names: list[str], fonts: list[str] = ()) -> str:
+    """<link> tags for Streamlit's chunks ``names`` (and fonts), as found in ``static``."""
+    index = (static / "index.html").read_text()
+    links = []
+    for name in names:
+        for path in sorted((static / "static" / "js").glob(f"{glob.escape(name)}.*.js")):
+            if path.name.count(".") - name.count(".") == 2 and path.name not in index:
+                links.append(
+                    f'<link rel="modulepreload" crossorigin href="./static/js/{path.name}">'
+                )
+        for path in sorted((static / "static" / "css").glob(f"{glob.escape(name)}.*.css")):
+            links.append(f'<link rel="stylesheet" crossorigin href="./static/css/{path.name}">')
+    for name in fonts:
+        for path in sorted((static / "static" / "media").glob(f"{glob.escape(name)}.*.woff2")):
+            links.append(
+                f'<link rel="preload" as="font" type="font/woff2" crossorigin '
+                f'href="./static/media/{path.name}">'
+            )
+    return "".join(links)
+
+
 def brotli_available() -> bool:
     return all((MODULES / name).exists() for name in BROTLI_MODULES)
 
 
-def render_config(run: Path, build: Path, port: int, ports: list[int]) -> Path:
+def render_config(run: Path, work: Path, build: Path, port: int, ports: list[int]) -> Path:
+    """nginx.conf and its includes in ``run``; the pages it serves and its buffers in ``work``
+    (where its workers can reach them)."""
     brotli = brotli_available()
     names = [f"r{n}" for n in range(len(ports))]
     server = "server 127.0.0.1:{port} max_fails=1 fail_timeout=3s"
@@ -163,6 +214,7 @@ def render_config(run: Path, build: Path, port: int, ports: list[int]) -> Path:
         "workers": "1",
         "user": "user nobody nogroup;" if os.geteuid() == 0 else "",
         "run": str(run),
+        "work": str(work),
         "build": str(build),
         "port": str(port),
         "cookie": COOKIE,
@@ -176,6 +228,13 @@ def render_config(run: Path, build: Path, port: int, ports: list[int]) -> Path:
         if brotli
         else "",
         "brotli_static": "brotli_static on;" if brotli else "",
+        "chart_paths": "|".join(CHART_PATHS),
+        "preload_charts": preload_links(
+            build / "streamlit", PRELOAD_EVERY_PAGE + PRELOAD_CHART_PAGES, PRELOAD_FONTS
+        ),
+        "preload_tables": preload_links(
+            build / "streamlit", PRELOAD_EVERY_PAGE + PRELOAD_TABLE_PAGES, PRELOAD_FONTS
+        ),
     }
     text = TEMPLATE.read_text()
     for key, value in values.items():
@@ -197,6 +256,22 @@ def render_config(run: Path, build: Path, port: int, ports: list[int]) -> Path:
         "add_header Set-Cookie $replica_cookie always;",
     ]
     (run / "proxied.conf").write_text("\n".join(proxied) + "\n")
+    document = [
+        f"include {run}/security.conf;",
+        "add_header X-Replica $assigned always;",
+        "add_header Set-Cookie $assigned_cookie always;",
+        'add_header Cache-Control "no-cache" always;',
+    ]
+    (run / "document.conf").write_text("\n".join(document) + "\n")
+    documents = work / "documents"
+    documents.mkdir(exist_ok=True)
+    index = (build / "streamlit" / "index.html").read_text()
+    for kind in ("charts", "tables"):
+        links = values[f"preload_{kind}"] if PRELOAD else ""
+        page = index.replace("</head>", links + "</head>", 1)
+        (documents / f"index-{kind}.html").write_text(page)
+    for path in [documents, *documents.iterdir()]:
+        path.chmod(0o755 if path.is_dir() else 0o644)
     conf = run / "nginx.conf"
     conf.write_text(text)
     return conf
@@ -292,22 +367,31 @@ def serve(replicas: int, port: int, run: Path, cache: Path) -> int:
     signal.signal(signal.SIGINT, _raise_stop)
     nginx: subprocess.Popen | None = None
     fleet: list[Replica] = []
+    work = run
     try:
         if shutil.which(NGINX) is None:
             log(f"{NGINX} not found: apt-get install nginx libnginx-mod-http-brotli-static "
                 "libnginx-mod-http-brotli-filter")  # fmt: skip
             return 2
         shutil.rmtree(run, ignore_errors=True)
-        for sub in ("logs", "tmp/body", "tmp/proxy", "tmp/fastcgi", "tmp/uwsgi", "tmp/scgi"):
-            (run / sub).mkdir(parents=True, exist_ok=True)
-        if os.geteuid() == 0:  # nginx's workers run as nobody and buffer into tmp/
-            for folder in (run / "tmp").rglob("*"):
+        (run / "logs").mkdir(parents=True)
+        if os.geteuid() == 0:
+            # Started as root, nginx's workers run as nobody: what they read and write lives
+            # in the cache folder (inside the project), not in a run folder they may not reach.
+            work = cache / "nginx" / str(port)
+        shutil.rmtree(work, ignore_errors=True)
+        for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (work / "tmp" / sub).mkdir(parents=True, exist_ok=True)
+        if os.geteuid() == 0:
+            for folder in [cache / "nginx", work, *work.rglob("*")]:
+                folder.chmod(0o755)
+            for folder in (work / "tmp").rglob("*"):
                 shutil.chown(folder, "nobody", "nogroup")
         build = build_static(cache)
         fleet = [Replica(f"r{n}", free_port(), run / "logs") for n in range(replicas)]
         for replica in fleet:
             replica.start()
-        conf = render_config(run, build, port, [r.port for r in fleet])
+        conf = render_config(run, work, build, port, [r.port for r in fleet])
         test = subprocess.run([NGINX, "-t", "-q", "-p", str(run), "-c", str(conf)],
                               capture_output=True, text=True)  # fmt: skip
         if test.returncode != 0:
@@ -355,6 +439,8 @@ def serve(replicas: int, port: int, run: Path, cache: Path) -> int:
         stop(nginx, signal.SIGQUIT)  # graceful: finishes the answers under way
         for replica in fleet:
             stop(replica.process)
+        if work != run:
+            shutil.rmtree(work, ignore_errors=True)
         log("stopped")
 
 
