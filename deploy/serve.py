@@ -32,7 +32,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = Path(__file__).resolve().parent / "nginx.conf.template"
-NGINX = os.environ.get("RATIFY_NGINX", "nginx")
+NGINX = os.environ.get("RATIFY_NGINX") or shutil.which("nginx") or "/usr/sbin/nginx"
 MODULES = Path("/usr/lib/nginx/modules")
 BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
 COOKIE = "ratify_replica"
@@ -369,7 +369,7 @@ def serve(replicas: int, port: int, run: Path, cache: Path) -> int:
     fleet: list[Replica] = []
     work = run
     try:
-        if shutil.which(NGINX) is None:
+        if not Path(NGINX).exists():
             log(f"{NGINX} not found: apt-get install nginx libnginx-mod-http-brotli-static "
                 "libnginx-mod-http-brotli-filter")  # fmt: skip
             return 2

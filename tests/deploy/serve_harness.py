@@ -25,7 +25,7 @@ STARTUP_SECONDS = 120
 
 def missing_nginx() -> str | None:
     """Why make serve cannot run here, or None when it can."""
-    if shutil.which("nginx") is None:
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
         return f"serve tests need nginx: {INSTALL}"
     if not all((NGINX_MODULES / name).exists() for name in BROTLI):
         return f"serve tests need nginx's brotli modules: {INSTALL}"

@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, free_port, settle
+from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, settle
 from tests.deploy.serve_harness import (
     ROOT,
     Served,
@@ -31,7 +31,7 @@ from tests.deploy.serve_harness import (
     stop_serve,
     wait_for,
 )
-from tests.refresh_helpers import CUTOFF, snapshot_as_of, tree
+from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror
 
 REASON = missing_nginx()
@@ -160,33 +160,6 @@ def test_a_published_snapshot_reaches_every_replica_without_restart(
         # The new snapshot, and nothing of the old one: the footer names the one it shows.
         assert new.encode() in page and old.encode() not in page, name
     assert {name: pid for name, (_port, pid) in served.replicas().items()} == pids
-
-
-# -- the refresh job -------------------------------------------------------------------------------
-
-
-def test_refresh_job_publishes_a_snapshot_and_says_when(older: Path, mirror: UntcMirror) -> None:
-    before = (older / "snapshots" / "CURRENT").read_text()
-    job = subprocess.run(
-        [str(JOB), "--base-url", mirror.base_url], capture_output=True, text=True, timeout=120
-    )
-    assert job.returncode == 0, job.stdout + job.stderr
-    after = (older / "snapshots" / "CURRENT").read_text()
-    assert after != before and (older / "snapshots" / after.strip() / "metadata.json").exists()
-    lines = job.stdout.splitlines()
-    assert lines and all(re.match(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ refresh: ", ln) for ln in lines)
-    assert f"CURRENT is {after.strip()}" in lines[-1]
-
-
-def test_refresh_job_fails_and_changes_nothing_when_untc_is_down(older: Path) -> None:
-    before = tree(older)
-    down = f"http://127.0.0.1:{free_port()}"  # nothing listens there
-    job = subprocess.run(
-        [str(JOB), "--base-url", down], capture_output=True, text=True, timeout=120
-    )
-    assert job.returncode != 0
-    assert "FAILED" in job.stdout.splitlines()[-1]
-    assert tree(older) == before
 
 
 # -- in Chromium -----------------------------------------------------------------------------------
