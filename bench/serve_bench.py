@@ -142,7 +142,7 @@ def visit(context: object, url: str) -> tuple[float, int, int, int]:
         else outside.__setitem__(0, outside[0] + 1),
     )  # fmt: skip
     start = time.perf_counter()
-    page.goto(url)
+    page.goto(url, wait_until="commit", timeout=120_000)
     page.wait_for_function(READY, polling="raf", timeout=120_000)
     elapsed = (time.perf_counter() - start) * 1000
     page.wait_for_timeout(300)  # let the last loadingFinished events arrive (only for counting)
