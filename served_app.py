@@ -37,10 +37,14 @@ def _turns() -> threading.Semaphore:
 
 
 turns = _turns()
-if not turns.acquire(blocking=False):
-    with st.spinner(Translator(chosen_language())("app.loading")):
-        turns.acquire()
+held = turns.acquire(blocking=False)
 try:
+    if not held:
+        with st.spinner(Translator(chosen_language())("app.loading")):
+            # Noted at once: leaving the spinner is a Streamlit call, which raises if the reader
+            # asked for a rerun meanwhile, and the turn must still be handed on.
+            held = turns.acquire()
     runpy.run_path(str(APP), run_name="__main__")
 finally:
-    turns.release()
+    if held:
+        turns.release()
