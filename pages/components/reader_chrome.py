@@ -45,73 +45,23 @@ WIDGET_TEXTS = {
     "Clear selection": "ui.widget.clear_selection",
 }
 
-# The script, run inside the component's iframe. ``__ratifyReader`` is the previous run's
-# observer (a new language loads a new iframe): it is stopped first.
-_SCRIPT = """
-<script>
-(() => {
-  const doc = window.parent.document;
-  const lang = %(lang)s, texts = %(texts)s, narrow = 640;
-  doc.documentElement.lang = lang;
-  const previous = window.parent.__ratifyReader;
-  if (previous) previous.disconnect();
-  const ATTRS = ['aria-label', 'title', 'placeholder'];
-  const fix = (root) => {
-    if (root.nodeType === 3) {
-      const said = root.textContent.trim();
-      if (texts[said]) root.textContent = root.textContent.replace(said, texts[said]);
-      return;
-    }
-    if (root.nodeType !== 1) return;
-    for (const el of [root, ...root.querySelectorAll('[aria-label],[title],[placeholder]')]) {
-      for (const name of ATTRS) {
-        const value = el.getAttribute && el.getAttribute(name);
-        if (value && texts[value]) el.setAttribute(name, texts[value]);
-      }
-    }
-    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const said = node.textContent.trim();
-      if (texts[said]) node.textContent = node.textContent.replace(said, texts[said]);
-    }
-  };
-  const observer = new MutationObserver((changes) => {
-    for (const change of changes) {
-      if (change.type === 'attributes') fix(change.target);
-      else if (change.type === 'characterData') fix(change.target);
-      else change.addedNodes.forEach(fix);
-    }
-  });
-  fix(doc.body);
-  observer.observe(doc.body, {subtree: true, childList: true, characterData: true,
-                              attributes: true, attributeFilter: ATTRS});
-  window.parent.__ratifyReader = observer;
-  // On a phone the navigation lives in the sidebar, which covers the page: choosing a page
-  // closes it, as a phone's menu does.
-  if (!window.parent.__ratifyNav) {
-    window.parent.__ratifyNav = true;
-    doc.addEventListener('click', (event) => {
-      const link = event.target.closest && event.target.closest('[data-testid=stSidebarNavLink]');
-      if (!link || window.parent.innerWidth >= narrow) return;
-      setTimeout(() => {
-        const close = doc.querySelector('[data-testid=stSidebarCollapseButton] button');
-        if (close) close.click();
-      }, 50);
-    }, true);
-  }
-})();
-</script>
-"""
+# The script lives in static/reader_language.js (served at /app/static/, allowed by a content
+# security policy of script-src 'self', which an inline script is not); it reads its language and
+# texts from the JSON block beside it. ``__ratifyReader`` is the previous run's observer (a new
+# language loads a new iframe): the script stops it first.
+_COMPONENT = (
+    '<script type="application/json" id="ratify-reader">%(config)s</script>'
+    '<script src="/app/static/reader_language.js"></script>'
+)
 
 
 def reader_language(t: Translator) -> None:
     """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
     # Only the texts that change: rewriting a text to itself would wake the observer again.
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
-    components.html(
-        _SCRIPT % {"lang": json.dumps(t.language), "texts": json.dumps(texts, ensure_ascii=False)},
-        height=0,
-    )
+    config = json.dumps({"lang": t.language, "texts": texts}, ensure_ascii=False)
+    # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
+    components.html(_COMPONENT % {"config": config.replace("</", "<\\/")}, height=0)
 
 
 def page_title(t: Translator, page: str) -> None:
