@@ -14,7 +14,7 @@ import streamlit as st
 from loaders.export import EXPORT_COLUMNS
 from loaders.model.status import Status
 from pages.components.change_log import change_log
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.settled import settled_summary, unsettled_list
 from pages.models.data import data_model
@@ -30,7 +30,7 @@ selection = current_selection()
 t = selection.t
 dataset = load_data()
 local = load_data(t.language)
-model = data_model(dataset, selection)
+model = page_model(data_model, selection, english_data=True)
 table = model.table
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
 from pages.components.palette import status_style
@@ -35,7 +35,7 @@ if len(labels) > 1:
         )
         or instrument
     )
-model = map_model(dataset, selection, instrument)
+model = page_model(map_model, selection, instrument)
 frame = model.frame
 if model.empty:
     st.info(t("empty.no_members"))

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
@@ -19,7 +19,7 @@ from pages.text.words import group_labels, instrument_abbr, instrument_brief, in
 selection = current_selection()
 t = selection.t
 dataset = load_data(t.language)
-model = overview_model(dataset, selection)
+model = page_model(overview_model, selection)
 resolution_date = t.date(RESOLUTION_DATE)
 labels = group_labels(dataset, t.language)
 scope = (

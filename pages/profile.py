@@ -7,7 +7,7 @@ import html
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
@@ -81,7 +81,7 @@ if iso3 is None:
                 _state_link(row.iso3, row.state): status_badge(row.category, row.text)
                 for row in rows
             }
-            for instrument, rows in glance(dataset, selection).items()
+            for instrument, rows in page_model(glance, selection).items()
         },
         trusted=True,
     )
@@ -91,7 +91,7 @@ if asked != iso3:
     st.query_params["state"] = iso3
     st.session_state[LINKED] = iso3
 
-profile = state_profile(dataset, selection, iso3)
+profile = page_model(state_profile, selection, iso3)
 
 st.markdown(
     t(

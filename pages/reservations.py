@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.models.reservations import reservations_model
 from pages.text.words import instrument_brief, partial_date_text
@@ -12,7 +12,7 @@ from pages.text.words import instrument_brief, partial_date_text
 selection = current_selection()
 t = selection.t
 dataset = load_data(t.language)
-model = reservations_model(dataset, selection)
+model = page_model(reservations_model, selection)
 
 st.title(t("reservations.title"))
 st.markdown(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.share_chart import share_chart
@@ -16,7 +16,7 @@ t = selection.t
 dataset = load_data(t.language)
 # The brief names: four panels side by side leave a quarter of the width for each title.
 labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
-model = subregions_model(dataset, selection)
+model = page_model(subregions_model, selection)
 names = group_labels(dataset, t.language)
 
 st.title(t("subregions.title"))

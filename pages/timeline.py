@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE
-from pages.components.data import load_data
+from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
 from pages.components.ratify_chart import ratify_chart
@@ -22,7 +22,7 @@ t = selection.t
 dataset = load_data(t.language)
 # The brief names: the chart's legend and the table beside it share the width of a column.
 labels = {i: instrument_brief(dataset, i) for i in selection.instruments}
-model = timeline_model(dataset, selection)
+model = page_model(timeline_model, selection)
 states = model.states
 resolution_date = t.date(RESOLUTION_DATE)
 

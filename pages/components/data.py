@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from pathlib import Path
+from typing import TypeVar
 
 import streamlit as st
 
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, current_name
+from pages.models.selection import Selection
 from pages.text.localized import localized
+
+T = TypeVar("T")
 
 
 # No spinner text here: app.py shows one in the reader's language around the first load.
@@ -50,3 +55,38 @@ def load_data(language: str = "en") -> Dataset:
     if PINNED not in st.session_state:
         pin_snapshot()
     return _load_in(str(data_dir()), st.session_state[PINNED], language)
+
+
+def page_model(
+    build: Callable[..., T], selection: Selection, *extra: Hashable, english_data: bool = False
+) -> T:
+    """``build(dataset, selection, *extra)`` for this run's snapshot, made once per snapshot and
+    view and shared by every reader of it (a page model is pure, and pages only read it).
+    ``dataset`` is in the reader's language, or in English with ``english_data`` (the Data page's
+    file keeps English names whatever the language).
+
+    Most readers open the same view (today, all states), and building its model was most of a new
+    session's script run (py-spy under make serve). Links' notes are not part of a view.
+    """
+    if PINNED not in st.session_state:
+        pin_snapshot()
+    key = (
+        f"{build.__module__}.{build.__qualname__}",
+        str(data_dir()),
+        st.session_state[PINNED],
+        selection.language,
+        selection.as_of,
+        selection.instruments,
+        selection.groups,
+        extra,
+    )
+    dataset = load_data("en" if english_data else selection.language)
+    return _model(build, dataset, (*key, english_data))
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _model(_build: Callable, _dataset: Dataset, key: tuple) -> object:
+    # The underscored arguments are not hashed; ``key`` names the build, the snapshot and the view.
+    _name, _folder, _snapshot, language, as_of, instruments, groups, extra, _english = key
+    selection = Selection(instruments=instruments, as_of=as_of, groups=groups, language=language)
+    return _build(_dataset, selection, *extra)
