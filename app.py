@@ -16,6 +16,7 @@ from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
+from pages.components.cite import cite_view
 from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data
 from pages.components.footer import provenance_footer
@@ -87,5 +88,6 @@ banners(dataset, selection, today)
 body, footer = st.container(), st.container()
 with footer:
     provenance_footer(local, selection.t)
+    cite_view(local, selection, page.url_path or "overview", today)  # "Cite this view", and embeds
 with body:
     page.run()

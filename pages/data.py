@@ -16,6 +16,7 @@ from pages.components.change_log import change_log
 from pages.components.data import load_data
 from pages.components.selection import current_selection
 from pages.models.data import data_model
+from pages.text.reuse import CC_BY, UN_TERMS
 from pages.text.words import (
     confidence_word,
     instrument_brief,
@@ -185,5 +186,7 @@ st.markdown(
     )
 )
 st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
+st.markdown(f"### {t('terms.title')}")
+st.markdown(t("terms.text", un_terms=UN_TERMS, cc_by=CC_BY))
 with st.expander(t("data.changes")):
     change_log(model.changes, model.changes_since, dataset.meta.snapshot_id, t)
