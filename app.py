@@ -37,11 +37,12 @@ PAGES = [
     ("timeline", "pages/timeline.py", ":material/timeline:"),
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("changes", "pages/changes.py", ":material/history:"),
     ("data", "pages/data.py", ":material/table:"),
 ]
 # Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
 # everywhere.
-PAGE_PARAMS = {"profile": ("state",)}
+PAGE_PARAMS = {"profile": ("state",), "changes": ("since",)}
 
 # A calmer page: less empty space above the content and a smaller page title.
 STYLE = """

@@ -1,4 +1,4 @@
-"""Command line: ``python -m loaders {export,refresh,compile-reference,check}``."""
+"""Command line: ``python -m loaders {export,refresh,compile-reference,check,changes,...}``."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from loaders import reports_cli
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.model.dates import DateFormatError, parse_iso_date
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("compile-reference", help="rebuild the snapshot from data/reference")
     commands.add_parser("check", help="verify the current snapshot and print its provenance")
+    COMMANDS.update(reports_cli.add_commands(commands))  # changes, brief, datapackage, feed
     return parser
 
 
@@ -91,6 +93,7 @@ def _refresh(args: argparse.Namespace) -> int:
         print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
         return 1
     print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)
+    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
 
 
@@ -101,6 +104,7 @@ def _compile_reference(_: argparse.Namespace) -> int:
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))
     print(f"new snapshot {folder.name}", file=sys.stderr)
+    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
 
 
@@ -115,7 +119,7 @@ def _check(_: argparse.Namespace) -> int:
     return 1 if dataset.warning else 0
 
 
-COMMANDS = {
+COMMANDS: dict = {
     "export": _export,
     "refresh": _refresh,
     "compile-reference": _compile_reference,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_app_pages import PAGES, open_app, texts
+from tests.test_app_pages import APP, PAGES, TIMEOUT, open_app, texts
 
 pytestmark = pytest.mark.apptest
 
@@ -18,7 +18,7 @@ def _open_cite(app: AppTest) -> list[str]:
     return [area.value for area in app.text_area]
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", [*PAGES, "changes"])
 def test_every_page_can_be_cited(page: str) -> None:
     app = open_app(page, state="BRA", instrument="TIP", as_of="2009-06-04")
     assert "Cite this view" in texts(app)
@@ -48,3 +48,38 @@ def test_the_data_page_states_the_terms_of_the_data() -> None:
     assert "Licences and terms of use" in said
     assert "https://www.un.org/en/about-us/terms-of-use" in said
     assert "Creative Commons Attribution 4.0" in said
+
+
+def test_the_change_page_lists_the_acts_since_the_resolution_and_the_history() -> None:
+    app = open_app("changes", instrument="TIP", as_of="2026-12-01")
+    said = texts(app)
+    assert "What changed" in said
+    assert "from **4 June 2009** to **1 December 2026**" in said and "7 acts" in said
+    table = app.dataframe[0].value
+    assert list(table["state"])[:2] == ["Antigua and Barbuda", "Saint Vincent and the Grenadines"]
+    assert "/app/static/feed/changes.atom" in said
+    assert "Snapshot `20261129T201705943055Z-reference`" in said  # the history, newest first
+    assert app.query_params["since"] in ("2009-06-04", ["2009-06-04"])
+
+
+def _changes_since(since: str, **params: str) -> AppTest:
+    """The change page opened by a link with ``since`` (the overview would drop it: it is the
+    change page's own parameter, as ``state`` is the profile's)."""
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.query_params.update(params)
+    app.run()
+    app.query_params["since"] = since
+    app.switch_page("pages/changes.py").run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def test_the_change_page_reads_since_from_the_link_in_every_language() -> None:
+    app = _changes_since("2011-01-01", instrument="TIP", as_of="2012-01-01", lang="es")
+    said = texts(app)
+    assert "del **1 de enero de 2011** al **1 de enero de 2012**" in said and "1 acto" in said
+    assert "changes-es.atom" in said
+    empty = texts(_changes_since("2020-06-04", as_of="2020-06-05"))
+    assert "No act in this period." in empty
+    bad = texts(_changes_since("2009-99-01"))
+    assert "is not a date" in bad
