@@ -22,7 +22,9 @@ from loaders.model.languages import LANGUAGES
 from loaders.paths import data_dir, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
+from loaders.publish.pdf import render_pdf
 from loaders.store.dataset import Dataset, load_dataset
+from pages.models.brief import group_brief, state_brief
 from pages.models.changes import FEED_PATH, acts_feed, feed_name
 from pages.text.localized import localized
 
@@ -45,9 +47,16 @@ def add_commands(commands: argparse._SubParsersAction) -> dict[str, Callable]:
     changes.add_argument("--format", choices=["csv", "atom"], default="csv")
     changes.add_argument("--lang", default="en", help="the feed's words: en, es, pt or fr")
     changes.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    brief = commands.add_parser("brief", help="a one- or two-page PDF brief on a state or group")
+    subject = brief.add_mutually_exclusive_group(required=True)
+    subject.add_argument("--state", help="an ISO3 code, e.g. BRB")
+    subject.add_argument("--group", help="a group id, e.g. CARICOM")
+    brief.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
+    brief.add_argument("--lang", default="en", help="en, es, pt or fr")
+    brief.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     commands.add_parser("datapackage", help="rewrite data/datapackage.json")
     commands.add_parser("feed", help="rewrite the published Atom feeds (static/feed/)")
-    return {"changes": _changes, "datapackage": _datapackage, "feed": _feed}
+    return {"changes": _changes, "brief": _brief, "datapackage": _datapackage, "feed": _feed}
 
 
 def _day(text: str | None, option: str, default: date | None = None) -> date:
@@ -99,6 +108,34 @@ def _changes(args: argparse.Namespace) -> int:
     table = table.assign(date=table["date"].map(str), kind_inferred=flags)
     content = csv_bytes(table)
     _write(content, args.out, f"{len(table)} acts")
+    return 0
+
+
+def brief_pdf(
+    dataset: Dataset, state: str | None, group: str | None, as_of: date, language: str
+) -> bytes:
+    """The brief's PDF (``dataset``: as loaded; names are put in ``language`` here)."""
+    local = localized(dataset, language)
+    document = (
+        state_brief(local, state, as_of, language)
+        if state
+        else group_brief(local, group or "", as_of, language)
+    )
+    return render_pdf(document)
+
+
+def _brief(args: argparse.Namespace) -> int:
+    try:
+        as_of = _day(args.as_of, "--as-of", date.today())
+        language = _language(args.lang)
+        dataset = load_dataset()
+        states = list(dataset.states.index)
+        state = resolve([args.state], states, "state")[0] if args.state else None
+        group = resolve([args.group], dataset.group_ids, "group")[0] if args.group else None
+    except (UsageError, SelectionError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    _write(brief_pdf(dataset, state, group, as_of, language), args.out, "the brief")
     return 0
 
 

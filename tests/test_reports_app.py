@@ -83,3 +83,12 @@ def test_the_change_page_reads_since_from_the_link_in_every_language() -> None:
     assert "No act in this period." in empty
     bad = texts(_changes_since("2009-99-01"))
     assert "is not a date" in bad
+
+
+def test_the_profile_and_subregions_offer_a_brief() -> None:
+    profile = open_app("profile", state="BRB", lang="fr")
+    buttons = [b for b in profile.get("download_button") if "PDF" in b.proto.label]
+    assert buttons and buttons[0].proto.label == "Note d'information (PDF)"
+    subregions = open_app("subregions", group="CARICOM")
+    assert any(b.proto.label == "Brief (PDF)" for b in subregions.get("download_button"))
+    assert subregions.selectbox(key="brief_group").value == "CARICOM"
