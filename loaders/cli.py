@@ -36,6 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx"], default="csv", help="xlsx: a formatted matrix"
+    )
     refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
     refresh.add_argument("--instrument", action="append", help="only these instruments")
     refresh.add_argument(
@@ -62,6 +65,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     table = export_table(status_view(dataset, as_of, instruments, groups), as_of, language)
+    if args.format == "xlsx":
+        return reports_cli.export_xlsx(dataset, table, as_of, instruments, groups, args.out)
     content = csv_bytes(table)
     if args.out is None:
         sys.stdout.buffer.write(content)

@@ -14,15 +14,18 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import pandas as pd
+
 from loaders.derive.acts import acts
 from loaders.derive.views import SelectionError, resolve
-from loaders.export import csv_bytes
+from loaders.export import csv_bytes, export_metadata
 from loaders.model.dates import DateFormatError, parse_iso_date
 from loaders.model.languages import LANGUAGES
 from loaders.paths import data_dir, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
+from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset, load_dataset
 from pages.models.brief import group_brief, state_brief
 from pages.models.changes import FEED_PATH, acts_feed, feed_name
@@ -136,6 +139,24 @@ def _brief(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     _write(brief_pdf(dataset, state, group, as_of, language), args.out, "the brief")
+    return 0
+
+
+def export_xlsx(
+    dataset: Dataset,
+    table: pd.DataFrame,
+    as_of: date,
+    instruments: list[str],
+    groups: list[str],
+    out: Path | None,
+) -> int:
+    """``export --format xlsx``: a workbook is not for a terminal, so --out is required."""
+    if out is None:
+        print("error: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
+        return USAGE_ERROR
+    meta = export_metadata(dataset, as_of, instruments, groups, len(table))
+    write_atomically(out, workbook_bytes(table, meta, instruments))
+    print(f"wrote {len(table)} rows to {out} (sheets: Status, Rows, Provenance)", file=sys.stderr)
     return 0
 
 
