@@ -19,6 +19,7 @@ from pages.components.chart_config import chart_toolbar_style
 from pages.components.cite import cite_view
 from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data
+from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
 from pages.text.i18n import Translator
 from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
@@ -54,12 +55,13 @@ STYLE = """
 """
 
 t = Translator(chosen_language())
+embedded = is_embedded()  # ?embed=true: another site's page shows this view in a frame
 page = st.navigation(
     [
         st.Page(file, title=t(f"nav.{path}"), url_path=path, icon=icon, default=path == "overview")
         for path, file, icon in PAGES
     ],
-    position="top",
+    position="hidden" if embedded else "top",
 )
 st.html(STYLE + chart_toolbar_style(t))
 today = date.today()
@@ -87,8 +89,13 @@ banners(dataset, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()
+if embedded:  # the source line first, so it shows inside the frame without scrolling
+    footer, body = body, footer
 with footer:
     provenance_footer(local, selection.t)
-    cite_view(local, selection, page.url_path or "overview", today)  # "Cite this view", and embeds
+    if embedded:
+        embed_chrome(selection, page.url_path or "overview")
+    else:
+        cite_view(local, selection, page.url_path or "overview", today)  # and the embed code
 with body:
     page.run()

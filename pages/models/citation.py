@@ -104,7 +104,7 @@ def citation(
 
 
 # Pages whose view reads on its own in another site's page: the map, and one state's card.
-EMBEDDABLE = {"map": 640, "profile": 900}
+EMBEDDABLE = {"map": 720, "profile": 900}
 
 
 def embed_snippet(
