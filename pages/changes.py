@@ -42,7 +42,11 @@ since = picker.date_input(
     max_value=max(selection.as_of, FIRST_DAY),
     format="YYYY-MM-DD",
 )
-if since.isoformat() != asked:
+# The link says what is shown; the default (the resolution's date) is left out, as the as-of
+# date is when it is today.
+if since == DEFAULT_SINCE and "since" in st.query_params:
+    del st.query_params["since"]
+elif since != DEFAULT_SINCE and since.isoformat() != asked:
     st.query_params["since"] = since.isoformat()
 
 model = changes_model(dataset, selection, since)

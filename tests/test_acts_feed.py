@@ -127,13 +127,24 @@ def test_the_command_writes_csv_and_atom(tmp_path: Path, capsys: pytest.CaptureF
         (["--format", "rss"], "invalid choice: 'rss' (choose from 'csv', 'atom')"),
     ],
 )
-def test_bad_input_is_one_line_naming_the_choices(args: list[str], says: str) -> None:
+def test_bad_input_is_one_line_naming_the_choices(
+    args: list[str], says: str, capsys: pytest.CaptureFixture
+) -> None:
+    try:
+        code = main(["changes", "--since", "2009-06-04", *args])
+    except SystemExit as exit_:  # argparse's own refusals
+        code = exit_.code
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and says in err, err
+
+
+def test_the_module_runs_as_a_command() -> None:
     run = subprocess.run(
-        [sys.executable, "-m", "loaders", "changes", "--since", "2009-06-04", *args],
+        [sys.executable, "-m", "loaders", "changes", "--since", "2009-06-04", "--state", "XYZ"],
         capture_output=True, text=True, cwd=PROJECT_ROOT, check=False,
     )  # fmt: skip
-    assert run.returncode == 2
-    assert run.stderr.count("\n") == 1 and says in run.stderr, run.stderr
+    assert run.returncode == 2 and run.stderr.startswith("error: unknown state 'XYZ'")
 
 
 def test_an_empty_period_from_the_command_is_not_an_error(capsys: pytest.CaptureFixture) -> None:
