@@ -27,6 +27,7 @@ from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
 from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset, load_dataset
+from loaders.store.snapshot import SnapshotError, refresh_lock
 from pages.models.brief import group_brief, state_brief
 from pages.models.changes import FEED_PATH, acts_feed, feed_name
 from pages.text.localized import localized
@@ -184,17 +185,27 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
 
 
 def after_publish(data: Path) -> None:
-    """What a new snapshot publishes for reuse: the data package and the feeds."""
-    write_datapackage(data)
-    folder = write_feeds(data)
+    """What a new snapshot publishes for reuse: the data package and the feeds, each written
+    whole (loaders.publish.files), under the refresh lock so that two writers cannot leave an
+    older snapshot's files over a newer one's. If another refresh holds the lock, it writes
+    them itself once it has published: nothing is lost by leaving them to it."""
+    try:
+        with refresh_lock(data):
+            write_datapackage(data)
+            folder = write_feeds(data)
+    except SnapshotError as busy:
+        print(f"note: data package and feeds left to the other writer ({busy})", file=sys.stderr)
+        return
     print(f"wrote {data / 'datapackage.json'} and the feeds in {folder}", file=sys.stderr)
 
 
 def _datapackage(_: argparse.Namespace) -> int:
-    print(f"wrote {write_datapackage(data_dir())}", file=sys.stderr)
+    with refresh_lock(data_dir()):  # SnapshotError (busy) is reported by loaders.cli.main
+        print(f"wrote {write_datapackage(data_dir())}", file=sys.stderr)
     return 0
 
 
 def _feed(_: argparse.Namespace) -> int:
-    print(f"wrote the feeds in {write_feeds(data_dir())}", file=sys.stderr)
+    with refresh_lock(data_dir()):
+        print(f"wrote the feeds in {write_feeds(data_dir())}", file=sys.stderr)
     return 0

@@ -21,7 +21,7 @@ from loaders.cli import main
 from loaders.paths import PROJECT_ROOT
 from loaders.publish.pdf import covered_characters, render_pdf
 from loaders.store.dataset import Dataset
-from pages.models.brief import group_brief, state_brief
+from pages.models.brief import brief_frames, group_brief, state_brief
 from pages.text.localized import localized
 
 AS_OF = date(2026, 12, 1)
@@ -81,8 +81,13 @@ def test_a_group_brief_in_each_language(dataset: Dataset, language: str) -> None
 def test_every_state_and_group_has_a_brief_that_fits(dataset: Dataset) -> None:
     # Every brief's words in the font; the longest ones (most rows, longest names) printed.
     local = localized(dataset, "es")
-    documents = [state_brief(local, i, AS_OF, "es", AS_OF) for i in dataset.states.index]
-    documents += [group_brief(local, g, AS_OF, "es", AS_OF) for g in dataset.group_ids]
+    frames = brief_frames(local, AS_OF, "es")
+    documents = [
+        state_brief(local, i, AS_OF, "es", AS_OF, frames=frames) for i in dataset.states.index
+    ]
+    documents += [
+        group_brief(local, g, AS_OF, "es", AS_OF, frames=frames) for g in dataset.group_ids
+    ]
     for document in documents:
         assert set(_all_text(document)) <= covered_characters(), document.title
     longest = sorted(documents, key=lambda d: len(_all_text(d)), reverse=True)[:6]

@@ -71,3 +71,15 @@ def test_the_live_package_is_current_and_valid() -> None:
         p.relative_to(LIVE).as_posix() for p in described_csvs(LIVE)
     }
     assert _errors(LIVE / PACKAGE_FILE) == []
+
+
+def test_a_busy_lock_leaves_the_files_to_the_other_writer(
+    data_copy: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from loaders.reports_cli import after_publish
+    from loaders.store.snapshot import refresh_lock
+
+    with refresh_lock(data_copy):
+        after_publish(data_copy)  # another refresh holds the lock: a note, no error
+    assert "left to the other writer" in capsys.readouterr().err
+    assert not (data_copy / PACKAGE_FILE).exists()

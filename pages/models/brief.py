@@ -18,6 +18,7 @@ Hooks for the data layer's coming fields, used where the dataset has them:
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
 import pandas as pd
@@ -97,9 +98,25 @@ def _status_table(rows: list[dict], dataset: Dataset, t: Translator) -> tuple[tu
     return (header, *body)
 
 
-def _paragraph6_line(dataset: Dataset, iso3s: list[str], as_of: date, t: Translator) -> str:
-    frame = paragraph6(dataset, as_of, list(RESOLUTION_INSTRUMENTS))
-    frame = frame[frame["iso3"].isin(iso3s)]
+@dataclass(frozen=True)
+class BriefFrames:
+    """The derivations every brief of one date and language reads: made once for many briefs."""
+
+    view: pd.DataFrame  # the described status view of the 35 on the date
+    p6: pd.DataFrame  # paragraph 6's frame (status on the date and on 4 June 2009)
+
+
+def brief_frames(dataset: Dataset, as_of: date, language: str) -> BriefFrames:
+    return BriefFrames(
+        view=described(local_view(dataset, as_of), language),
+        p6=paragraph6(dataset, as_of, list(RESOLUTION_INSTRUMENTS)),
+    )
+
+
+def _paragraph6_line(
+    dataset: Dataset, p6: pd.DataFrame, iso3s: list[str], as_of: date, t: Translator
+) -> str:
+    frame = p6[p6["iso3"].isin(iso3s)]
     parts = []
     for instrument in RESOLUTION_INSTRUMENTS:
         rows = frame[frame["instrument"] == instrument]
@@ -246,11 +263,13 @@ def state_brief(
     today: date | None = None,
     domestic_steps: pd.DataFrame | None = None,
     world_counts: Mapping[str, int] | None = None,
+    frames: BriefFrames | None = None,
 ) -> Document:
     """The brief on one of the 35 (``dataset`` localized to ``language``)."""
     t = Translator(language)
     today = today or date.today()
-    view = described(local_view(dataset, as_of), language)
+    frames = frames or brief_frames(dataset, as_of, language)
+    view = frames.view
     rows = view[view["iso3"] == iso3].to_dict("records")
     names = dict(zip(dataset.states.index, dataset.states["name"], strict=True))
     name = names[iso3]
@@ -268,7 +287,7 @@ def state_brief(
     world = _world_counts(dataset, world_counts)
     sections = (
         Section(t("brief.status"), (), _status_table(rows, dataset, t), STATUS_WIDTHS),
-        Section(t("brief.p6_title"), (_paragraph6_line(dataset, [iso3], as_of, t),)),
+        Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, [iso3], as_of, t),)),
         _reservations(dataset, [iso3], names, t),
         _steps_section(_steps(dataset, domestic_steps, [iso3]), names, t),
         Section(t("brief.oas"), tuple(oas)),
@@ -295,11 +314,13 @@ def group_brief(
     today: date | None = None,
     domestic_steps: pd.DataFrame | None = None,
     world_counts: Mapping[str, int] | None = None,
+    frames: BriefFrames | None = None,
 ) -> Document:
     """The brief on a group (its full members among the 35 on ``as_of``)."""
     t = Translator(language)
     today = today or date.today()
-    view = described(local_view(dataset, as_of), language)
+    frames = frames or brief_frames(dataset, as_of, language)
+    view = frames.view
     members = members_on(dataset.memberships, as_of)
     full = (members["group_id"] == group) & (members["role"] == "member")
     iso3s = list(members.loc[full, "iso3"])
@@ -341,7 +362,7 @@ def group_brief(
             ),
         ),
         Section(t("brief.status"), (), tuple(table), (0.3, 0.14, 0.28, 0.28)),
-        Section(t("brief.p6_title"), (_paragraph6_line(dataset, iso3s, as_of, t),)),
+        Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, iso3s, as_of, t),)),
         _reservations(dataset, iso3s, names, t),
         _steps_section(_steps(dataset, domestic_steps, iso3s), names, t),
         Section(t("brief.oas"), tuple(noted) or (t("brief.no_notes"),)),
