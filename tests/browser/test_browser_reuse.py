@@ -106,8 +106,12 @@ def test_the_citation_copies_and_its_link_opens_the_same_view(
     try:
         page.goto(f"{app_url}/map?instrument=TIP&as_of=2009-06-04&lang=fr")
         settle(page)
+        loaded: list[int] = []
+        page.on("response", lambda r: loaded.append(len(r.body())) if r.ok else None)
         page.get_by_text("Citer cette vue").click()
         settle(page)
+        # Opening it loads nothing heavy (st.code's highlighter alone is 1.5 MB).
+        assert sum(loaded) < 150_000, sum(loaded)
         area = page.locator("[data-testid=stTextArea] textarea").first
         citation = area.input_value()
         assert citation.startswith("Ratify Americas\u00a0: Carte.")
