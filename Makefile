@@ -1,6 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
 #   make test  -> the same plus test tools, then lint and the whole test suite
+#   make serve -> replicas behind nginx on http://127.0.0.1:8080 (deploy/README.md)
 # The suite's tiers run apart too: make test-fast (unit and page models, the inner loop),
 # test-app (AppTest), test-refresh (against a local UNTC stand-in), test-browser (Chromium).
 PYTHON ?= python3
@@ -9,8 +10,14 @@ PY := $(VENV)/bin/python
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 PORT ?= 8501
+# make refresh REFRESH_ARGS='--base-url http://127.0.0.1:8000' refreshes from a mirror of UNTC.
+REFRESH_ARGS ?=
 
-.PHONY: run test test-fast test-app test-refresh test-browser lint bench refresh clean
+# make serve: nginx's port, and how many Streamlit replicas (default: one per core)
+SERVE_PORT ?= 8080
+REPLICAS ?=
+
+.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint bench bench-serve serve refresh clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +41,8 @@ test: lint
 	$(PY) -m pytest
 
 test-fast: lint
-	$(PY) -m pytest -m "not apptest and not refresh and not browser" --ignore=tests/browser
+	$(PY) -m pytest -m "not apptest and not refresh and not browser and not serve" \
+		--ignore=tests/browser --ignore=tests/deploy
 
 test-app: $(DEV)
 	$(PY) -m pytest -m apptest
@@ -45,11 +53,21 @@ test-refresh: $(DEV)
 test-browser: $(DEV)
 	$(PY) -m pytest tests/browser
 
+test-serve: $(DEV)
+	$(PY) -m pytest -m serve
+
 bench: $(DEV)
 	$(PY) bench/run.py
 
+# Needs nginx (apt-get install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter).
+serve: $(RUNTIME)
+	$(PY) deploy/serve.py --port $(SERVE_PORT) $(if $(REPLICAS),--replicas $(REPLICAS))
+
+bench-serve: $(DEV)
+	$(PY) bench/serve_bench.py
+
 refresh: $(RUNTIME)
-	$(PY) -m loaders refresh
+	$(PY) -m loaders refresh $(REFRESH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts
+	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts .serve

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -18,9 +19,11 @@ from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
 from pages.components.cite import cite_view
 from pages.components.controls import chosen_language, shared_controls
-from pages.components.data import load_data
+from pages.components.data import load_data, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
+from pages.components.reader_chrome import STYLE as READER_STYLE
+from pages.components.reader_chrome import page_title, print_header, reader_language
 from pages.text.i18n import Translator
 from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
 
@@ -28,7 +31,9 @@ st.set_page_config(
     page_title="Ratify Americas",
     page_icon=str(Path(__file__).parent / "static" / "favicon.png"),
     layout="wide",
-    initial_sidebar_state="expanded",
+    # "auto": open on a wide screen, closed on a phone's (Streamlit's breakpoint), where it
+    # would cover the page.
+    initial_sidebar_state="auto",
 )
 
 # url path, file, icon; the titles are the reader's language's
@@ -38,6 +43,7 @@ PAGES = [
     ("timeline", "pages/timeline.py", ":material/timeline:"),
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("reservations", "pages/reservations.py", ":material/gavel:"),
     ("changes", "pages/changes.py", ":material/history:"),
     ("data", "pages/data.py", ":material/table:"),
 ]
@@ -54,6 +60,14 @@ STYLE = """
 </style>
 """
 
+
+def _address() -> str:
+    """The page's address as the reader's browser shows it, query included (for paper)."""
+    query = urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
+    url = st.context.url or ""
+    return f"{url}?{query}" if url and query else url
+
+
 t = Translator(chosen_language())
 embedded = is_embedded()  # ?embed=true: another site's page shows this view in a frame
 page = st.navigation(
@@ -63,8 +77,13 @@ page = st.navigation(
     ],
     position="hidden" if embedded else "top",
 )
-st.html(STYLE + chart_toolbar_style(t))
+# the default page's url path is ""
+page_name = page.url_path or "overview"
+page_title(t, page_name)
+st.html(STYLE + READER_STYLE + chart_toolbar_style(t))
+reader_language(t)
 today = date.today()
+pin_snapshot()  # one snapshot for the whole run, whatever a refresh does meanwhile
 try:
     with st.spinner(t("app.loading")):
         dataset = load_data()
@@ -75,7 +94,7 @@ except (SnapshotError, ReferenceDataError) as exc:
         + "  \n"
         + t(
             "app.data_error_way_out",
-            compile="`python -m loaders compile-reference`",
+            restore="`python -m loaders restore`",
             refresh=REFRESH_COMMAND,
             make=MAKE_REFRESH,
         ),
@@ -85,7 +104,13 @@ except (SnapshotError, ReferenceDataError) as exc:
 
 local = load_data(t.language)
 selection = shared_controls(local, today, PAGE_PARAMS.get(page.url_path, ()))
-banners(dataset, selection, today)
+print_header(
+    t,
+    page_name,
+    t.date(selection.as_of),
+    _address(),
+)
+banners(local, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()

@@ -1,4 +1,5 @@
-"""Command line: ``python -m loaders {export,refresh,compile-reference,check,changes,...}``."""
+"""Command line: ``python -m loaders {export,declarations,refresh,compile-reference,check,
+restore,changes,brief,datapackage,feed}``."""
 
 from __future__ import annotations
 
@@ -12,12 +13,14 @@ from pathlib import Path
 from loaders import reports_cli
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
-from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
 from loaders.model.languages import LANGUAGES
 from loaders.paths import data_dir
 from loaders.store.dataset import load_dataset
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
+
+DEFAULT_TIMEOUT = 300.0  # the same as loaders.ingest.refresh.DEFAULT_TIMEOUT (not imported here)
 
 USAGE_ERROR = 2
 
@@ -39,15 +42,46 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", choices=["csv", "xlsx"], default="csv", help="xlsx: a formatted matrix"
     )
+    declared = commands.add_parser(
+        "declarations", help="write the declarations and reservations texts as CSV"
+    )
+    declared.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
+    declared.add_argument("--group", action="append", help="a group id (full members today)")
+    declared.add_argument("--out", type=Path, help="file to write (default: standard output)")
+    declared.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
     refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
     refresh.add_argument("--instrument", action="append", help="only these instruments")
     refresh.add_argument(
         "--base-url", default="https://treaties.un.org", help="a mirror of treaties.un.org"
     )
+    refresh.add_argument(
+        "--timeout",
+        type=_seconds,
+        default=DEFAULT_TIMEOUT,
+        help=f"seconds the whole refresh may take, every request included (default "
+        f"{DEFAULT_TIMEOUT:g})",
+    )
     commands.add_parser("compile-reference", help="rebuild the snapshot from data/reference")
     commands.add_parser("check", help="verify the current snapshot and print its provenance")
+    commands.add_parser(
+        "restore",
+        help="make a damaged current snapshot good again: the newest good one in the history, "
+        "else one rebuilt from data/reference",
+    )
     COMMANDS.update(reports_cli.add_commands(commands))  # changes, brief, datapackage, feed
     return parser
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= 86_400:
+        raise argparse.ArgumentTypeError(
+            f"not a number of seconds above 0 and at most 86400: {text!r}"
+        )
+    return value
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -57,6 +91,13 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: --as-of: {exc}", file=sys.stderr)
         return USAGE_ERROR
     dataset = load_dataset()
+    if dataset.warning:
+        print(f"warning: {dataset.warning}", file=sys.stderr)
+    try:
+        check_reader_date(as_of, min(dataset.instruments["adopted"]), date.today())
+    except DateFormatError as exc:
+        print(f"error: --as-of: {exc}", file=sys.stderr)
+        return USAGE_ERROR
     try:
         language = resolve([args.lang], list(LANGUAGES), "language")[0]
         instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
@@ -80,20 +121,54 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _declarations(args: argparse.Namespace) -> int:
+    """One row per state and instrument with a text (loaders.derive.declarations)."""
+    from loaders.derive.declarations import declarations_table
+    from loaders.model.names import state_name
+
+    dataset = load_dataset()
+    try:
+        language = resolve([args.lang], list(LANGUAGES), "language")[0]
+        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
+        groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+    except SelectionError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    table = declarations_table(dataset, instruments, groups)
+    if language != "en":
+        table[f"state_{language}"] = table["iso3"].map(lambda code: state_name(code, language))
+    content = csv_bytes(table)
+    if args.out is None:
+        sys.stdout.buffer.write(content)
+    else:
+        args.out.write_bytes(content)
+        print(f"wrote {len(table)} rows to {args.out}", file=sys.stderr)
+    return 0
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from loaders.ingest.refresh import RefreshError, refresh  # requests/lxml only when refreshing
     from loaders.store.registry import load_instruments
+    from loaders.store.snapshot import PublishError
 
     data = data_dir()
     try:
         valid = [i.id for i in load_instruments(data)]
         ids = resolve(args.instrument, valid, "instrument") if args.instrument else None
         folder = refresh(
-            data, ids, args.base_url, progress=lambda line: print(line, file=sys.stderr)
+            data,
+            ids,
+            args.base_url,
+            progress=lambda line: print(line, file=sys.stderr),
+            timeout=args.timeout,
         )
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
+    except PublishError as exc:  # the clean-up itself failed: say what is left
+        state = "snapshot unchanged" if exc.unchanged else "new files left behind"
+        print(f"refresh failed, {state}: {exc}", file=sys.stderr)
+        return 1
     except (RefreshError, SnapshotError, OSError) as exc:  # OSError: e.g. disk full mid-write
         print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
         return 1
@@ -124,11 +199,33 @@ def _check(_: argparse.Namespace) -> int:
     return 1 if dataset.warning else 0
 
 
+def _restore(_: argparse.Namespace) -> int:
+    from loaders.ingest.reference import compile_reference_snapshot
+    from loaders.store.registry import load_instruments
+    from loaders.store.snapshot import restore
+
+    data = data_dir()
+    name, how = restore(data, lambda: compile_reference_snapshot(data, load_instruments(data)))
+    print(
+        {
+            "unchanged": f"the current snapshot {name} is good; nothing to restore",
+            "history": f"restored: CURRENT now names {name}, the newest good snapshot in the "
+            "history (the damaged one is kept beside it, never read)",
+            "rebuilt": f"restored: no good snapshot in the history, so {name} was rebuilt from "
+            "the reference facts in data/reference",
+        }[how],
+        file=sys.stderr,
+    )
+    return 0
+
+
 COMMANDS: dict = {
     "export": _export,
+    "declarations": _declarations,
     "refresh": _refresh,
     "compile-reference": _compile_reference,
     "check": _check,
+    "restore": _restore,
 }
 
 

@@ -27,6 +27,7 @@ EXPORT_COLUMNS = [
     "confidence",
     "source",
     "verified_through",
+    "domestic_step",  # the latest step at home on as_of (domestic_steps.csv), empty when none
 ]
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

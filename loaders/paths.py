@@ -8,6 +8,9 @@ Layout::
     data/instruments.csv             the registry of UNTC instruments
     data/states.csv                  the 35 OAS member states
     data/reference/                  researched facts with their sources, kept verbatim
+    data/reference/domestic_steps.csv    steps taken at home (not depositary facts)
+    data/reference/world_counts.csv      worldwide signatories and parties per instrument
+    data/reference/untc-2014/declarations/<18-12*.txt>  UNTC's declarations texts, 2013-2014
     data/snapshots/CURRENT           name of the snapshot the app reads (replaced atomically)
     data/snapshots/<id>/             one snapshot (see SnapshotFiles)
     data/snapshots/.lock             held by the one refresh that may write
@@ -93,6 +96,22 @@ class DataPaths:
 
     def reference_file(self, name: str) -> Path:
         return self.reference / name
+
+    @property
+    def domestic_steps(self) -> Path:
+        return self.reference / "domestic_steps.csv"
+
+    @property
+    def world_counts(self) -> Path:
+        return self.reference / "world_counts.csv"
+
+    @property
+    def declarations_capture(self) -> Path:
+        """UNTC's declarations texts as captured in 2013-2014, one file per instrument."""
+        return self.reference / "untc-2014" / "declarations"
+
+    def declarations_capture_file(self, name: str) -> Path:
+        return self.declarations_capture / name
 
     @property
     def snapshots(self) -> Path:

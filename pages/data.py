@@ -12,9 +12,11 @@ import html
 import streamlit as st
 
 from loaders.export import EXPORT_COLUMNS
+from loaders.model.status import Status
 from pages.components.change_log import change_log
 from pages.components.data import load_data
 from pages.components.selection import current_selection
+from pages.components.settled import settled_summary, unsettled_list
 from pages.models.data import data_model
 from pages.text.reuse import CC_BY, UN_TERMS
 from pages.text.words import (
@@ -104,7 +106,7 @@ column_config.update(
         ),
         "status": _coded(
             "status",
-            {s: t(f"status.{s}") for s in ("party", "signatory", "no_action")},
+            {s.value: t(f"status.{s.value}") for s in Status},
             help=t("data.status_help"),
         ),
         "status_verified": _coded("status_verified", boolean, help=t("data.verified_help")),
@@ -113,6 +115,10 @@ column_config.update(
             t("data.col.consent_kind"), help=t("data.column_help", name="consent_kind")
         ),
         "kind_inferred": _coded("kind_inferred", boolean, help=t("data.inferred_help")),
+        # Words, not a coded column: most rows have no step, and a coded empty cell shows "None".
+        "domestic_step": st.column_config.TextColumn(
+            t("data.col.domestic_step"), help=t("step.note")
+        ),
         "confidence": _coded(
             "confidence", {c: confidence_word(c, t.language) for c in ("high", "medium", "low")}
         ),
@@ -132,8 +138,9 @@ if local_column in table.columns:
     order.remove(local_column)
     order.insert(1, local_column)
 kinds = table["consent_kind"].map(lambda k: kind_text(k, language=t.language) if k else "")
+steps = table["domestic_step"].map(lambda s: t(f"step.{s}") if s else "")
 st.dataframe(
-    table.assign(consent_kind=kinds),
+    table.assign(consent_kind=kinds, domestic_step=steps),
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 460),
@@ -170,8 +177,8 @@ for instrument, info in model.instruments.items():
         date=when,
     )
     line += " " + t.label(t("record.label"), _record(info.source))
-    if info.source_url:
-        line += f" ([UNTC]({info.source_url}))"
+    # The depositary's own page, as a link the reader follows (nothing is fetched at page load).
+    line += f" ([{t('profile.untc_link')}]({info.source_url or model.untc_links[instrument]}))"
     if info.retrieved_at:
         line += " " + t("data.retrieved", date=t.date(info.retrieved_at.date()))
     lines.append(f"- {line}")
@@ -185,6 +192,8 @@ st.markdown(
         ),
     )
 )
+st.markdown(settled_summary(model.settled, t))
+unsettled_list(local, model.settled, t)
 st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
 st.markdown(f"### {t('terms.title')}")
 st.markdown(t("terms.text", un_terms=UN_TERMS, cc_by=CC_BY))

@@ -87,6 +87,21 @@ for column, count in zip(metric_columns, model.counts, strict=False):
         ),
         border=True,
     )
+if model.world:
+    st.caption(
+        t(
+            "world.caption",
+            lines=t.items(
+                t(
+                    "world.line",
+                    instrument=instrument_brief(dataset, i),
+                    parties=t.number(parties),
+                    date=t.date(as_at),
+                )
+                for i, (parties, as_at) in model.world.items()
+            ),
+        )
+    )
 # With fewer than four instruments the membership note fits beside the counts.
 with metric_columns[-1] if len(model.counts) < 4 else st.container():
     membership_notes(dataset, model.iso3s, t)

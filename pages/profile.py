@@ -13,21 +13,22 @@ from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.models.brief import brief_file_name, state_brief
-from pages.models.profile import InstrumentFacts, glance, state_profile
+from pages.models.profile import Declarations, InstrumentFacts, glance, state_profile
 from pages.models.shared import UNCONFIRMED
 from pages.text.localized import state_names
 from pages.text.notes import count_note
 from pages.text.words import (
-    SECTIONS,
     code_text,
     confidence_text,
     confidence_word,
     duration_text,
+    group_labels,
     instrument_label,
     kind_text,
     long_date,
     partial_date_text,
     status_sentence,
+    step_line,
 )
 
 CHOSEN, LINKED = "profile_state", "profile_state_linked"
@@ -108,12 +109,35 @@ st.markdown(
     )
 )
 
-STATUS, SOURCE = t("fact.status"), t("fact.source")
+STATUS, SOURCE, STEP, UNTC = (
+    t("fact.status"),
+    t("fact.source"),
+    t("fact.domestic_step"),
+    t("fact.untc"),
+)
+
+
+def _step(instrument: str) -> str:
+    """The step at home beside the depositary's status (HTML), or a dash."""
+    step = profile.steps.get(instrument)
+    if step is None:
+        return "—"
+    line = step_line(step.step, step.date, t.language)
+    caution = confidence_text(step.confidence, t.language)
+    record = f'<br><small lang="en">{html.escape(step.detail)} ({html.escape(step.source)})</small>'
+    return html.escape(line + (f" ⚠ {caution}" if caution else "")) + record
+
+
+def _untc(instrument: str) -> str:
+    href = html.escape(profile.untc_links[instrument])
+    label = html.escape(t("profile.untc_link"))
+    return f"<a href='{href}' target='_blank' rel='noopener'>{label}</a>"
 
 
 def _facts(facts: InstrumentFacts) -> dict[str, str]:
     """One instrument's column of the profile table."""
     row = facts.row
+    instrument = row["instrument"]
     caution = confidence_text(row["confidence"], t.language)
     none = t("words.none")
     days = facts.days_to_ratify
@@ -137,30 +161,50 @@ def _facts(facts: InstrumentFacts) -> dict[str, str]:
         ),
         t("fact.verified_through"): partial_date_text(row["verified_through"], t.language),
         t("fact.confidence"): f"⚠ {caution}" if caution else t("profile.confirmed"),
+        STEP: _step(instrument),
         # The researched record, in English as it was written: shown as such, not translated.
         SOURCE: row["source"] + (f". Note: {row['note']}" if row["note"] else ""),
+        UNTC: _untc(instrument),
     }
 
 
 fact_table(
     {instrument_label(dataset, i): _facts(facts) for i, facts in profile.facts.items()},
-    html_rows={STATUS},
+    html_rows={STATUS, STEP, UNTC},
     record_rows={SOURCE},
 )
+
+if profile.steps:
+    st.caption(t("step.note"))
+
+
+def _declarations(instrument: str, record: Declarations) -> None:
+    """One instrument's declarations record: the depositary's English texts, or what is known of
+    their absence ("not in the record" is never "none")."""
+    title = instrument_label(dataset, instrument)
+    published = partial_date_text(record.published_as_at, t.language)
+    if record.coverage != "texts":
+        key = f"decl.{record.coverage}"
+        st.markdown(t.label(f"**{title}**", t(key, date=published, state=profile.name)))
+        return
+    kinds = t.words(t(f"decl.kind.{k}") for k in record.kinds)
+    with st.expander(t.label(title, kinds)):
+        if record.dispute_settlement_reserved:
+            st.markdown(t("decl.dispute", article=record.dispute_paragraph))
+        if record.articles:
+            st.caption(t.label(t("decl.articles"), ", ".join(record.articles)))
+        st.caption(t("decl.record", date=published))
+        # UNTC's words as escaped text, marked as English (screen readers switch voice).
+        paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in record.text.split("\n\n"))
+        st.html(f'<blockquote lang="en" class="record">{paragraphs}</blockquote>')
+        st.caption(t.label(t("record.label"), _record(record.source)), unsafe_allow_html=True)
+
 
 declarations_column, oas_column = st.columns(2, gap="large")
 with declarations_column:
     st.markdown(f"#### {t('profile.declarations')}")
-    if not profile.any_declarations:
-        st.markdown(t("profile.no_declarations", command="`python -m loaders refresh`"))
-    elif profile.declarations.empty:
-        st.markdown(t("profile.no_declarations_state", state=profile.name))
-    else:
-        for item in profile.declarations.itertuples():
-            section = t(SECTIONS[item.section]) if item.section in SECTIONS else item.section
-            with st.expander(f"{item.mtdsg_no}: {section}"):
-                st.caption(t("profile.declaration_text"))
-                st.text(item.text)  # UNTC's words as plain text: no markdown links or images
+    for instrument, record in profile.texts.items():
+        _declarations(instrument, record)
 with oas_column:
     st.markdown(f"#### {t('profile.oas_membership')}")
     # No recorded date is a missing value (NaN), not an empty text.
@@ -185,6 +229,17 @@ with oas_column:
         )
 
 st.markdown(f"#### {t('profile.groups')}")
+labels = group_labels(dataset, t.language)
+for suspension in profile.suspensions.to_dict("records"):
+    end = partial_date_text(suspension["to_date"], t.language)
+    st.markdown(
+        t(
+            "profile.suspended",
+            group=labels.get(suspension["group_id"], suspension["group_name"]),
+            start=partial_date_text(suspension["from_date"], t.language),
+            until=t("profile.suspended_until", end=end) if end else "",
+        )
+    )
 st.dataframe(
     profile.memberships,
     hide_index=True,

@@ -12,17 +12,22 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+import requests
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from loaders.paths import DATA_DIR_VARIABLE, PROJECT_ROOT
 from loaders.store.dataset import Dataset, load_dataset
+from loaders.untc import UntcClient
 from tests.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.untc_server import FIXTURES, UntcMirror
 
 FROZEN = PROJECT_ROOT / "tests" / "fixtures" / "data"
+# The frozen history: the snapshot before CURRENT (compiled from the older reference copy).
+PREVIOUS_SNAPSHOT = "20261129T201705943055Z-reference"
 DATA = FROZEN
 
 
@@ -74,3 +79,26 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
 
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
     yield seen
+
+
+@dataclass
+class QuickClient:
+    """The client the CLI builds, with test-sized waits; back-off delays are recorded, not slept."""
+
+    options: dict = field(
+        default_factory=lambda: {"timeout": (1, 0.5), "retries": 1, "max_seconds": 5}
+    )
+    sleeps: list[float] = field(default_factory=list)
+
+    def __call__(self, **given: object) -> UntcClient:
+        session = requests.Session()
+        session.trust_env = False  # never a proxy from the environment: 127.0.0.1 only
+        return UntcClient(session=session, sleep=self.sleeps.append, **(given | self.options))
+
+
+@pytest.fixture
+def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
+    """The CLI has no timeout or retry options: its client is built with test-sized ones."""
+    factory = QuickClient()
+    monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
+    return factory

@@ -8,6 +8,7 @@ is opened as a reader's link would: the first run lands on the overview with the
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -20,11 +21,12 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_table
 from loaders.store.dataset import Dataset
 from loaders.store.snapshot import current_name
+from tests.conftest import PREVIOUS_SNAPSHOT
 
 pytestmark = pytest.mark.apptest
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
-PAGES = ["overview", "map", "timeline", "subregions", "profile", "data"]
+PAGES = ["overview", "map", "timeline", "subregions", "profile", "reservations", "data"]
 TIMEOUT = 60
 # page -> the key of its expander drawn only once opened (pages.components.on_demand)
 ON_DEMAND = {"map": "map_table", "timeline": "timeline_table"}
@@ -78,7 +80,7 @@ def test_every_page_renders_with_the_source_line(page: str) -> None:
     said = texts(app)
     assert "Source: UN Treaty Collection (UNTC)" in said
     assert "Treaty status last checked against UNTC on **27 January 2014**" in said
-    assert app.sidebar.date_input[0].value == date.today()
+    assert app.session_state["ctl_as_of"] == date.today()
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -94,7 +96,7 @@ def test_bad_link_parameters_are_ignored_with_a_visible_note(page: str) -> None:
     if page == "profile":
         assert "`state=XXX`" in said
     # the view falls back to the defaults, and the link now says exactly that
-    assert app.sidebar.date_input[0].value == date.today()
+    assert app.session_state["ctl_as_of"] == date.today()
     assert app.sidebar.pills[0].value == []
     assert app.sidebar.multiselect[0].value == []
     assert "instrument" not in app.query_params and "as_of" not in app.query_params
@@ -124,14 +126,14 @@ def test_good_values_are_kept_next_to_bad_ones_and_matched_without_case() -> Non
     app = open_app(instrument=["tip", "FOO"], group="mercosur", as_of="2010-01-01")
     assert app.sidebar.pills[0].value == ["TIP"]
     assert app.sidebar.multiselect[0].value == ["MERCOSUR"]
-    assert app.sidebar.date_input[0].value == date(2010, 1, 1)
+    assert app.session_state["ctl_as_of"] == date(2010, 1, 1)
     assert "`instrument=FOO`" in notes(app)
     assert app.query_params == {"instrument": "TIP", "as_of": "2010-01-01", "group": "MERCOSUR"}
 
 
 def test_a_date_outside_the_range_is_moved_into_it_with_a_note() -> None:
     app = open_app(as_of="1999-01-01")
-    assert app.sidebar.date_input[0].value == date(2000, 11, 15)
+    assert app.session_state["ctl_as_of"] == date(2000, 11, 15)
     assert "outside" in notes(app)
 
 
@@ -152,8 +154,11 @@ def test_overview_names_the_states_not_party_to_the_firearms_protocol() -> None:
     assert "Firearms Protocol**: 6 of 35 not party" in said
     for state in ("Belize", "Canada", "Colombia", "Saint Lucia", "Suriname", "United States"):
         assert f">{state}</a>" in said
-    # not verified since their last check: said so, never as a certain current fact
-    assert "May 2020 (not verified since)" in said and "July 2014 (not verified since)" in said
+    # not verified since their last check: said so, never as a certain current fact. From
+    # palermo_oas_status.csv: Belize, Canada, Colombia "2024"; United States "2022-02"; Saint
+    # Lucia, Suriname "2014-07".
+    assert "2024 (not verified since)" in said and "July 2014 (not verified since)" in said
+    assert "February 2022 (not verified since)" in said
     assert [m.value for m in app.metric] == ["29 of 35"]
     joined = app.dataframe[0].value
     assert len(joined) == 9 and "Bolivia †" in set(joined["State"])  # † medium confidence
@@ -167,20 +172,23 @@ def test_overview_counts_every_state_with_the_membership_notes_near_the_counts()
 
 
 def test_no_mercosur_state_joined_the_trafficking_protocol_after_june_2009() -> None:
-    # Argentina 2002, Brazil 2004, Paraguay 2004, Uruguay 2005, Venezuela 2002, Bolivia 2006.
+    # Argentina 2002, Brazil 2004, Paraguay 2004, Uruguay 2005, Bolivia 2006; Venezuela (2002)
+    # is suspended since 1 December 2016 (groups.csv), so not counted as a member today.
     app = open_app(instrument="TIP", group="MERCOSUR")
     said = texts(app)
-    assert "the 6 OAS member states in MERCOSUR" in said
+    assert "the 5 OAS member states in MERCOSUR" in said
     assert "No state in this view became party after 4 June 2009" in said
-    assert [m.value for m in app.metric] == ["6 of 6"]
+    assert [m.value for m in app.metric] == ["5 of 5"]
 
 
 @pytest.mark.parametrize(
     ("as_of", "members", "joined"),
     [
         ("2010-01-01", 4, []),  # Venezuela a full member only from 31 July 2012
-        ("2021-01-01", 5, ["Venezuela"]),  # Bolivia a full member only from 7 August 2024
-        (date.today().isoformat(), 6, ["Venezuela", "Bolivia †"]),
+        # Venezuela suspended from 1 December 2016; Bolivia a full member only from 7 August 2024
+        ("2016-11-30", 5, ["Venezuela"]),
+        ("2021-01-01", 4, []),
+        (date.today().isoformat(), 5, ["Bolivia †"]),
     ],
 )
 def test_group_membership_is_taken_on_the_chosen_date(
@@ -253,13 +261,15 @@ def test_the_tables_under_the_map_and_timeline_are_drawn_once_opened(dataset: Da
 
 def test_subregions_count_members_on_the_date_and_name_who_is_missing() -> None:
     app = open_app("subregions", instrument="FIREARMS", as_of="2021-01-01")
-    said = texts(app)
+    # each cell names its column (data-label) for the phone layout
+    said = re.sub(r' data-label="[^"]*"', "", texts(app))
     assert "No full member among the 35 on this date: Rio Group." in said
-    # MERCOSUR then: Argentina, Brazil, Paraguay, Uruguay, Venezuela (Bolivia only from 2024)
-    assert "<th>MERCOSUR</th><td>5 of 5</td>" in said
-    assert (
-        "<td>0 of 2: not Canada (checked May 2020), United States (checked May 2020)</td>" in said
-    )
+    # MERCOSUR then: Argentina, Brazil, Paraguay, Uruguay (Venezuela suspended since 1 Dec 2016,
+    # Bolivia only from 2024). Canada (verified through 2024) and the United States (2022-02)
+    # are vouched for on 1 January 2021, so no "checked" date; Saint Lucia and Suriname (2014-07)
+    # are not.
+    assert "<th>MERCOSUR</th><td>4 of 4</td>" in said
+    assert "<td>0 of 2: not Canada, United States</td>" in said
     assert "not verified since" in said
 
 
@@ -269,13 +279,47 @@ def test_profile_shows_every_fact_with_its_source_and_check() -> None:
     assert app.title[0].value == "Brazil"
     assert "Party since 29 January 2004 (ratification)" in said
     assert "UNTC MTDSG status feed for XVIII-12-a as captured on 2014-01-27" in said
-    assert "None recorded in this snapshot (a refresh from UNTC fetches them" in said
+    # The 2013-2014 declarations capture has no text of Brazil on any of the four, and Brazil
+    # was party to each before it: "none in the record", with the record's month (README of
+    # untc-2014/declarations: UNTOC last changed 2013-11-18, FIREARMS 2014-07-10).
+    assert "**Palermo Convention**: None in UNTC's record as published in November 2013." in said
+    assert "**Firearms Protocol**: None in UNTC's record as published in July 2014." in said
+    assert "UNTC status page" in said
     assert app.query_params["state"] == "BRA"
+
+
+def test_a_state_that_deposited_after_the_record_is_not_in_it() -> None:
+    # Barbados ratified all four on 11 November 2014, after the 2013-2014 capture: never "none".
+    said = texts(open_app("profile", state="BRB"))
+    assert "Not in the 2013–2014 record: Barbados deposited after it was published" in said
+    assert "None in UNTC's record" not in said
+
+
+def test_a_reservation_is_shown_as_the_depositarys_english() -> None:
+    app = open_app("profile", state="COL", instrument="TIP")
+    said = texts(app)
+    # Colombia's TIP text (untc-2014/declarations/18-12-a.txt) reserves article 15(2).
+    assert "not consider itself bound by the dispute-settlement paragraph (art. 15(2))" in said
+    assert '<blockquote lang="en" class="record"><p>In accordance with article 15' in said
+
+
+def test_a_suspended_member_is_said_so_on_its_profile() -> None:
+    app = open_app("profile", state="VEN")
+    assert "Suspended from MERCOSUR from 1 December 2016" in texts(app)
+    roles = app.dataframe[-1].value.set_index("group")["role"]  # the groups table
+    assert "suspended (not counted as a member)" in list(roles.loc[["MERCOSUR"]])
+
+
+def test_a_step_at_home_stands_beside_the_status_never_instead() -> None:
+    said = texts(open_app("profile", state="COL", instrument="SOM"))
+    assert "Step at home (2 May 2006): declared a decision not to ratify" in said
+    # the depositary's status stays what it is
+    assert "No signature or consent as of July 2014 (not verified since)" in said
 
 
 def test_profile_is_honest_about_unverified_and_unconfirmed_facts() -> None:
     said = texts(open_app("profile", state="CAN", instrument="FIREARMS"))
-    assert "not party as of May 2020 (not verified since)" in said
+    assert "not party as of 2024 (not verified since)" in said  # source_date "2024"
     said = texts(open_app("profile", state="BRB"))
     assert "not fully confirmed (medium confidence)" in said
     said = texts(open_app("profile", state="NIC"))
@@ -334,7 +378,8 @@ def test_a_damaged_snapshot_shows_the_fallback_warning(data_copy: Path) -> None:
     shutil.copytree(current, snapshots / "20000101T000000000000Z-reference")
     (current / "status.csv").write_text("damaged\n")
     said = texts(open_app())
-    assert "Showing an older snapshot." in said and "20000101T000000000000Z-reference" in said
+    # The newest good one: the frozen history's previous snapshot, not the older copy.
+    assert "Showing an older snapshot." in said and PREVIOUS_SNAPSHOT in said
 
 
 def test_no_age_banner_while_the_status_is_recent(data_copy: Path) -> None:
@@ -353,14 +398,22 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
     shutil.rmtree(data_copy / "snapshots")
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert "python -m loaders compile-reference" in app.error[0].value
+    assert "python -m loaders restore" in app.error[0].value
 
 
 # --- the change log --------------------------------------------------------------------------
 
 
-def test_the_data_page_says_when_a_snapshot_keeps_no_change_log() -> None:
-    # The frozen snapshot was compiled before changes.json existed.
+def test_the_data_page_lists_what_the_snapshot_changed() -> None:
+    # The frozen snapshot added the depositary's 2013-2014 declarations texts to the previous one.
+    said = texts(open_app("data"))
+    assert f"since `{PREVIOUS_SNAPSHOT}`" in said
+    assert "New text (Declarations and Reservations): `BHS` on `XVIII-12`." in said
+
+
+def test_the_data_page_says_when_a_snapshot_keeps_no_change_log(data_copy: Path) -> None:
+    # The previous snapshot was compiled before changes.json existed.
+    (data_copy / "snapshots" / "CURRENT").write_text(PREVIOUS_SNAPSHOT + "\n")
     said = texts(open_app("data"))
     assert "keeps no structured change log" in said
 

@@ -39,7 +39,8 @@ def test_snapshot_metadata_says_where_and_how_old(dataset):
     assert set(meta.instruments) == {"UNTOC", "TIP", "SOM", "FIREARMS"}
     assert meta.instruments["TIP"].status_as_at == date(2014, 1, 27)
     assert meta.instruments["FIREARMS"].status_as_at == date(2014, 7, 10)
-    assert set(meta.files) == {"status.csv", "declarations.csv"}
+    # compiled against the previous snapshot, so with its change log
+    assert set(meta.files) == {"status.csv", "declarations.csv", "changes.json", "changes.md"}
     assert "2014" in meta.description
 
 

@@ -16,17 +16,15 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import requests
 
 from loaders.cli import main
 from loaders.paths import PROJECT_ROOT
 from loaders.store.snapshot import read_current
-from loaders.untc import UntcClient
+from tests.conftest import QuickClient
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import FIXTURES, UntcMirror
 
@@ -38,27 +36,6 @@ PAGE = "ViewDetails_xviii-12-a.html"
 ELSEWHERE = "http://127.0.0.2:9/evil.xml"
 
 
-@dataclass
-class QuickClient:
-    """Options for the client the CLI builds; back-off delays are recorded, not slept."""
-
-    options: dict = field(
-        default_factory=lambda: {"timeout": (1, 0.5), "retries": 1, "max_seconds": 5}
-    )
-    sleeps: list[float] = field(default_factory=list)
-
-    def __call__(self, **given: object) -> UntcClient:
-        session = requests.Session()
-        session.trust_env = False  # never a proxy from the environment: 127.0.0.1 only
-        return UntcClient(session=session, sleep=self.sleeps.append, **(given | self.options))
-
-
-@pytest.fixture
-def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
-    """The CLI has no timeout or retry options: its client is built with test-sized ones."""
-    factory = QuickClient()
-    monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
-    return factory
 
 
 def refused(data: Path, mirror: UntcMirror, capsys: pytest.CaptureFixture[str]) -> str:
@@ -361,16 +338,26 @@ def test_escaped_markup_around_a_state_name_is_not_taken_for_the_state(
     before = tree(older)
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 1
     err = capsys.readouterr().err
-    assert "Argentina (ARG) is missing" in err
-    assert "unmapped participant names close to it: [" in err and "'<b>Argentina</b>'" in err
+    assert "name no state, country or known organisation: '<b>Argentina</b>'" in err
+    assert "(closest known names: ['Argentina'" in err
     assert tree(older) == before
 
 
 @pytest.mark.parametrize(
     ("old", "new", "reason"),
     [
-        ("<Entry>19 Nov 2002</Entry>", "<Entry>19 Nov 2099</Entry>", "an act dated after"),
+        (
+            "<Entry>19 Nov 2002</Entry>",
+            "<Entry>19 Nov 2099</Entry>",
+            "consent dated 2099-11-19, in the future",
+        ),
         ("<Entry>12 Dec 2000</Entry>", "<Entry>12 Dec 2003</Entry>", "signature after consent"),
+        (
+            "<Entry>12 Dec 2000</Entry>",
+            "<Entry>12 Dec 0001</Entry>",
+            "signature dated 0001-12-12, "
+            "before the instrument was opened for signature (2000-12-12)",
+        ),
     ],
 )
 def test_impossible_dates_for_a_state_are_refused(
@@ -390,8 +377,8 @@ def test_impossible_dates_for_a_state_are_refused(
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err
-    assert "refresh failed, snapshot unchanged: Argentina (ARG) on TIP (XVIII-12-a) at " in err
-    assert f"status as at 2014-01-20: {reason}" in err
+    assert "refresh failed, snapshot unchanged: TIP (XVIII-12-a) at " in err
+    assert f"impossible dates: 'Argentina': {reason}" in err
     assert tree(older) == before
 
 
@@ -426,9 +413,11 @@ def test_formula_like_text_never_reaches_the_export_as_a_formula(
     assert main(["refresh", "--base-url", mirror.base_url, "--instrument", "TIP"]) == 0
     snapshot = read_current(older)
     assert snapshot.declarations.set_index("iso3")["text"].to_dict() == FORMULAS
+    # The row keeps the known spelling it matched, never upstream's raw text (raw/ keeps that).
     assert snapshot.status.set_index(["iso3", "mtdsg_no"]).loc[("ARG", TIP), "participant"] == (
-        "=Argentina"
+        "Argentina"
     )
+    assert b"<Entry>=Argentina</Entry>" in (snapshot.path / "raw" / "TIP.xml").read_bytes()
 
     result = subprocess.run(
         [sys.executable, "-m", "loaders", "export", "--instrument", "TIP"],

@@ -127,7 +127,7 @@ def test_the_map_places_every_state_with_a_category(local) -> None:
         "no_action_unverified": 5,
     }
     assert model.parties == 29 and model.total == 35
-    assert "2020-05" in model.unverified_checks
+    assert "2022-02" in model.unverified_checks
     hover = frame.set_index("iso3").loc["USA", "hover"]
     assert hover.startswith(f"<b>{dataset.states.loc['USA', 'name']}</b>")
     assert len(model.table(language)) == 35
@@ -135,10 +135,12 @@ def test_the_map_places_every_state_with_a_category(local) -> None:
 
 def test_the_map_hover_says_when_a_row_was_last_checked(dataset: Dataset) -> None:
     model = map_model(dataset, _selection(), "FIREARMS")
-    assert "Verified through: May 2020" in model.frame.set_index("iso3").loc["USA", "hover"]
+    # The United States' Firearms row: source_date "2022-02" (newer "still not a party" evidence)
+    assert "Verified through: February 2022" in model.frame.set_index("iso3").loc["USA", "hover"]
     spanish = map_model(localized(dataset, "es"), _selection(language="es"), "FIREARMS")
     hover = spanish.frame.set_index("iso3").loc["USA", "hover"]
-    assert hover.startswith("<b>Estados Unidos</b>") and "Verificado hasta: mayo de 2020" in hover
+    assert hover.startswith("<b>Estados Unidos</b>")
+    assert "Verificado hasta: febrero de 2022" in hover
 
 
 def test_a_group_without_members_on_the_date_gives_an_empty_map(dataset: Dataset) -> None:
@@ -149,8 +151,9 @@ def test_a_group_without_members_on_the_date_gives_an_empty_map(dataset: Dataset
 
 
 def test_subregions_count_members_of_the_date(dataset: Dataset) -> None:
-    # Bolivia (not party to the Smuggling Protocol) is a full MERCOSUR member from 7 August 2024.
-    for day, counted in ((date(2021, 1, 1), (5, 5, "")), (TODAY, (6, 5, "Bolivia"))):
+    # Bolivia (not party to the Smuggling Protocol) is a full MERCOSUR member from 7 August 2024;
+    # Venezuela (a party) is suspended since 1 December 2016, so counted on neither day.
+    for day, counted in ((date(2021, 1, 1), (4, 4, "")), (TODAY, (5, 4, "Bolivia"))):
         model = subregions_model(dataset, _selection(day, ["SOM"], ["MERCOSUR"]))
         assert tuple(model.summary.iloc[0][["members", "parties", "missing"]]) == counted
     assert model.summary.iloc[0]["missing_detail"] == "Bolivia (checked 2025)"
@@ -206,3 +209,58 @@ def test_the_data_page_offers_what_the_command_line_writes(dataset: Dataset) -> 
     assert model.csv.decode().splitlines()[0].endswith(",state_es")
     assert model.file_name == "ratify-americas_2009-06-04_TIP.csv"
     assert int(model.verified.sum()) == 140
+
+
+# --- reservations, steps at home, world context, what is settled ---------------------------------
+
+
+def test_who_is_not_bound_by_the_trafficking_protocols_dispute_settlement(local) -> None:
+    # Read by hand in untc-2014/declarations/18-12-a.txt: the seven OAS states whose text says
+    # they do not consider themselves bound by article 15(2).
+    from pages.models.reservations import reservations_model
+
+    dataset, language = local
+    model = reservations_model(dataset, _selection(instruments=["TIP"], language=language))
+    reserved = model.matrix[model.matrix["TIP"] == "dispute_settlement"]["iso3"]
+    assert sorted(reserved) == ["BHS", "BOL", "COL", "CUB", "ECU", "SLV", "USA"]
+    assert model.dispute_counts == {"TIP": (7, 35)}
+    assert model.published == {"TIP": "2013-12"}  # the capture's last change, 22 Dec 2013
+    barbados = model.matrix.set_index("iso3").loc["BRB", "TIP"]
+    assert barbados == "not_in_record"  # ratified 11 Nov 2014, after the capture
+    assert model.texts_csv.decode().splitlines()[0].startswith("iso3,state,instrument,mtdsg_no")
+
+
+def test_steps_at_home_stand_beside_the_not_party_rows(dataset: Dataset) -> None:
+    model = overview_model(dataset, _selection(instruments=["SOM"]))
+    rows = model.not_party["SOM"].set_index("iso3")
+    # domestic_steps.csv: Colombia declined on 2 May 2006; Bolivia's lower chamber, 2025.
+    assert rows.loc["COL", "step_line"] == (
+        "Step at home (2 May 2006): declared a decision not to ratify"
+    )
+    assert rows.loc["BOL", "step_line"].endswith("approved by the lower chamber")
+    assert rows.loc["COL", "status"] == "no_action"  # never in place of the depositary's status
+    # A step dated only "2025" is certain from 31 December 2025, not before.
+    earlier = overview_model(dataset, _selection(date(2025, 6, 1), ["SOM"])).not_party["SOM"]
+    assert earlier.set_index("iso3").loc["BOL", "step_line"] == ""
+
+
+def test_world_counts_are_context_with_their_own_date(dataset: Dataset) -> None:
+    model = overview_model(dataset, _selection(instruments=["TIP"]))
+    # world_counts.csv: 182 parties worldwide, status as at 20-04-2024
+    assert model.world == {"TIP": (182, date(2024, 4, 20))}
+    assert [c.states for c in model.counts] == [35]  # never mixed into the OAS counts
+
+
+def test_the_data_page_says_what_is_settled(dataset: Dataset) -> None:
+    model = data_model(dataset, _selection())
+    account = model.settled
+    # palermo_oas_status.csv has 9 rows without a consent, each verified only through its own
+    # date (2014-07 to 2025): on 29 November 2026 all 9 may have changed; the 131 parties are final.
+    assert (account.total, account.settled) == (140, 131)
+    unsettled = zip(account.unsettled["iso3"], account.unsettled["instrument"], strict=True)
+    assert sorted(unsettled) == sorted(
+        [("BOL", "SOM"), ("COL", "SOM"), ("LCA", "SOM"), ("BLZ", "FIREARMS"), ("CAN", "FIREARMS"),
+         ("COL", "FIREARMS"), ("LCA", "FIREARMS"), ("SUR", "FIREARMS"), ("USA", "FIREARMS")]
+    )  # fmt: skip
+    assert account.last_full_check == date(2014, 1, 27)
+    assert model.untc_links["TIP"].endswith("mtdsg_no=XVIII-12-a&chapter=18&clang=_en")

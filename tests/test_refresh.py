@@ -79,9 +79,10 @@ def test_declarations_of_oas_states_are_kept_as_text(older, mirror):
     assert list(declarations["iso3"]) == ["ECU"]
     assert declarations.iloc[0]["text"].startswith("Declaration: in accordance with article 15")
     snapshot = read_current(older)
-    assert "New declarations and reservations text: ECU on XVIII-12-a" in (
-        snapshot.path / "changes.md"
-    ).read_text()
+    assert (
+        "New declarations and reservations text: ECU on XVIII-12-a"
+        in (snapshot.path / "changes.md").read_text()
+    )
     # The same event as data, listed and checksummed in the metadata like every other file.
     assert "changes.json" in snapshot.meta.files
     _, events = read_changes((snapshot.path / "changes.json").read_bytes())
@@ -155,17 +156,35 @@ def test_a_missing_oas_state(older, mirror, capsys):
 
 
 def test_a_renamed_oas_state_is_reported_with_close_names(older, mirror, capsys):
+    """A spelling no one knows stops the refresh, naming the known names closest to it."""
     body = edited(
         "xviii-12-a.en.xml",
-        ("<Entry>Argentina</Entry>", "<Entry>Argentine Republic</Entry>"),
+        ("<Entry>Argentina</Entry>", "<Entry>Argentinian Republic</Entry>"),
     )
     mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
     _refuses_tip(
         older,
         mirror,
         capsys,
-        "Argentina (ARG) is missing",
+        "participant names that name no state, country or known organisation: "
+        "'Argentinian Republic' (closest known names: ['Argentine Republic'",
+    )
+
+
+def test_a_state_under_its_iso_name_counts_for_it(older, mirror):
+    """ "Argentine Republic" is ISO 3166's official name of Argentina: its row counts for ARG."""
+    body = edited(
+        "xviii-12-a.en.xml",
+        ("<Entry>Argentina</Entry>", "<Entry>Argentine Republic</Entry>"),
+    )
+    mirror.route(mirror.xml_path("XVIII-12-a"), body=body)
+    assert _refresh(mirror, "--instrument", "TIP") == 0
+    argentina = (
+        read_current(older).status.set_index(["iso3", "mtdsg_no"]).loc[("ARG", "XVIII-12-a")]
+    )
+    assert (argentina["participant"], argentina["consent_date"]) == (
         "Argentine Republic",
+        "2002-11-19",
     )
 
 
@@ -197,7 +216,8 @@ def test_older_page_than_the_snapshot(data_copy, mirror, capsys):
 def test_damaged_snapshot_is_not_refreshed_over(older, mirror, capsys):
     status = older / "snapshots" / current_name(older) / "status.csv"
     status.write_bytes(status.read_bytes() + b"x")
-    _refuses_tip(older, mirror, capsys, "missing or damaged")
+    _refuses_tip(older, mirror, capsys, "missing or damaged", "run `python -m loaders restore`")
+    assert mirror.paths() == []  # refused before anything is fetched in vain
 
 
 def test_unknown_instrument_is_a_usage_error(older, capsys):

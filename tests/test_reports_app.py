@@ -58,7 +58,7 @@ def test_the_change_page_lists_the_acts_since_the_resolution_and_the_history() -
     table = app.dataframe[0].value
     assert list(table["state"])[:2] == ["Antigua and Barbuda", "Saint Vincent and the Grenadines"]
     assert "/app/static/feed/changes.atom" in said
-    assert "Snapshot `20261129T201705943055Z-reference`" in said  # the history, newest first
+    assert "Snapshot `20261201T160313018352Z-reference`" in said  # the history, newest first
     assert "since" not in app.query_params  # the default date stays out of the link
 
 

@@ -39,8 +39,9 @@ content_length=True, times=None, trickle=0.0) -> None``
     ``content_length=False`` omits Content-Length (body delimited by closing the connection);
     ``times=N`` applies the override to the next N requests only, then the path falls back to
     the default route; ``trickle`` seconds between single bytes of the body (a server that
-    never goes quiet for a whole read timeout, yet takes ages). A new ``route`` for the same path
-    replaces the previous one.
+    never goes quiet for a whole read timeout, yet takes ages); ``header_trickle`` seconds between
+    single bytes of a long header line sent before any other header (a server that never
+    finishes its headers). A new ``route`` for the same path replaces the previous one.
 ``.requests -> list[SeenRequest]``
     Every request so far, in order: ``SeenRequest(path, headers)`` (headers as a dict).
 ``.paths() -> list[str]``
@@ -78,6 +79,7 @@ class _Route:
     content_length: bool = True
     times: int | None = None
     trickle: float = 0.0
+    header_trickle: float = 0.0
 
 
 class _Server(ThreadingHTTPServer):
@@ -164,12 +166,22 @@ class UntcMirror:
         content_length: bool = True,
         times: int | None = None,
         trickle: float = 0.0,
+        header_trickle: float = 0.0,
     ) -> None:
         if redirect and not 300 <= status < 400:
             status = 302
         with self._lock:
             self._routes[unquote(path)] = _Route(
-                status, body, file, delay, redirect, headers, content_length, times, trickle
+                status,
+                body,
+                file,
+                delay,
+                redirect,
+                headers,
+                content_length,
+                times,
+                trickle,
+                header_trickle,
             )
 
     @property
@@ -224,6 +236,16 @@ def _handler_for(mirror: UntcMirror) -> type[BaseHTTPRequestHandler]:
             if route.delay and mirror._stopping.wait(route.delay):
                 return  # shutting down: answer nothing
             body, content_type = mirror._body(route)
+            if route.header_trickle:
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(f"HTTP/1.1 {route.status} OK\r\nX-Slow: ".encode())
+                    self.wfile.flush()
+                    for _ in range(100_000):
+                        if mirror._stopping.wait(route.header_trickle):
+                            return
+                        self.wfile.write(b"a")
+                        self.wfile.flush()
+                return
             self.send_response(route.status)
             self.send_header("Content-Type", content_type)
             if route.redirect:

@@ -10,6 +10,7 @@ from loaders.derive.groups import (
     groups_without_members,
     members_on,
     missing_members,
+    suspensions_on,
 )
 from loaders.derive.paragraph6 import (
     RESOLUTION_INSTRUMENTS,
@@ -56,5 +57,6 @@ __all__ = [
     "party_counts",
     "ratify_times",
     "status_on",
+    "suspensions_on",
     "with_instrument_facts",
 ]

@@ -3,6 +3,11 @@
 Memberships known only to the year or month count on a date only where they are certain at that
 precision: from the last day of the ``from`` period, until before the first day of the ``to``
 period. An empty ``from`` means the record gives no start (e.g. geographic regions).
+
+A ``suspended`` state (Paraguay in MERCOSUR 2012-2013, Venezuela since 1 December 2016) is still
+a member in law but not in rights: it is never counted as a member (``members_on`` counts only the
+role ``member`` unless asked), and :func:`suspensions_on` lists it apart so a page can say so. In
+a month known only to the month (Paraguay's "2013-08") the state is certain to be neither.
 """
 
 from __future__ import annotations
@@ -26,6 +31,15 @@ def members_on(
     current = (began.isna() | (began <= day)) & (ended.isna() | (day < ended))
     chosen = memberships[current & memberships["role"].isin(roles)]
     return chosen.drop_duplicates(["group_id", "iso3"]).reset_index(drop=True)
+
+
+SUSPENSION_COLUMNS = ["group_id", "group_name", "iso3", "from_date", "to_date", "note", "source"]
+
+
+def suspensions_on(memberships: pd.DataFrame, on: date) -> pd.DataFrame:
+    """The suspensions in force on ``on``: group, state, from, to, note and source."""
+    suspended = members_on(memberships, on, roles=("suspended",))[SUSPENSION_COLUMNS]
+    return suspended.fillna({"from_date": "", "to_date": ""}).reset_index(drop=True)
 
 
 def group_summary(status: pd.DataFrame, members: pd.DataFrame, names: pd.Series) -> pd.DataFrame:

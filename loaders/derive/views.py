@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.domestic import domestic_step_codes
 from loaders.derive.groups import groups_of, members_on
 from loaders.derive.status import status_on, with_instrument_facts
 from loaders.store.dataset import Dataset
@@ -35,7 +36,8 @@ def status_view(
     instruments: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """One row per state and instrument as on ``as_of``, with state names and groups."""
+    """One row per state and instrument as on ``as_of``, with state names, groups (full members
+    only) and the latest step at home (``domestic_step``, empty when none)."""
     chosen = resolve(instruments, dataset.instrument_ids, "instrument")
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     frame = status_on(with_instrument_facts(frame, dataset.instruments), as_of)
@@ -47,6 +49,10 @@ def status_view(
         state=frame["iso3"].map(dataset.states["name"]),
         groups=frame["iso3"].map(groups_of(members)).fillna(""),
     )
+    steps = domestic_step_codes(dataset.domestic_steps, as_of)  # beside the status, never in it
+    frame["domestic_step"] = [
+        steps.get(key, "") for key in zip(frame["iso3"], frame["instrument"], strict=True)
+    ]
     order = {i: n for n, i in enumerate(dataset.instrument_ids)}
     return frame.sort_values(
         ["instrument", "state"], key=lambda s: s.map(order) if s.name == "instrument" else s

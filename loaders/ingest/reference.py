@@ -4,6 +4,11 @@ The reference file ``palermo_oas_status.csv`` carries, per state and instrument,
 record as captured in 2014 plus later facts, each with its source, the date through which it is
 verified and a confidence. This module turns it into validated status records; the bundled
 snapshot is exactly that, so the app runs with no network and says how old each fact is.
+
+The snapshot's declarations are UNTC's texts as captured in 2013-2014
+(``data/reference/untc-2014/declarations``), for the 35 states only, each classified by
+:func:`loaders.derive.declarations.classify` and marked with its source and the month UNTC
+published it in.
 """
 
 from __future__ import annotations
@@ -12,9 +17,17 @@ import csv
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from loaders.derive.declarations import (
+    CAPTURE_SOURCE,
+    CAPTURES,
+    DECLARATIONS_SECTION,
+    classify,
+    parse_blocks,
+)
+from loaders.model.names import NameIndex
 from loaders.model.records import Instrument, InstrumentMeta, StatusRecord
 from loaders.paths import DataPaths
-from loaders.store.registry import ReferenceDataError
+from loaders.store.registry import ReferenceDataError, load_states
 from loaders.store.snapshot import SnapshotContent, publish
 
 REFERENCE_FILE = "palermo_oas_status.csv"
@@ -58,6 +71,40 @@ def reference_records(data: Path) -> list[StatusRecord]:
     return records
 
 
+def reference_declarations(data: Path, instruments: list[Instrument]) -> list[dict]:
+    """The captured declarations texts of the 35 states, as rows of the snapshot's file."""
+    paths = DataPaths(data)
+    names = NameIndex(load_states(data))
+    rows = []
+    for instrument in instruments:
+        capture = CAPTURES.get(instrument.mtdsg_no)
+        if capture is None:
+            continue
+        path = paths.declarations_capture_file(capture.file)
+        try:
+            blocks = parse_blocks(path.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ReferenceDataError(f"cannot read {path}: {exc.strerror}") from exc
+        source = CAPTURE_SOURCE.format(mtdsg_no=instrument.mtdsg_no, file=capture.file)
+        for participant, text in blocks:
+            iso3 = names.iso3(participant)
+            if iso3 is None:
+                continue  # not one of the 35
+            rows.append(
+                {
+                    "mtdsg_no": instrument.mtdsg_no,
+                    "iso3": iso3,
+                    "participant": participant,
+                    "section": DECLARATIONS_SECTION,
+                    "text": text,
+                    **classify(text, instrument.mtdsg_no).cells(),
+                    "source": source,
+                    "published_as_at": capture.published_as_at,
+                }
+            )
+    return rows
+
+
 def compile_reference_snapshot(data: Path, instruments: list[Instrument]) -> Path:
     """Write the reference facts as a new snapshot and make it current."""
     records = reference_records(data)
@@ -81,6 +128,9 @@ def compile_reference_snapshot(data: Path, instruments: list[Instrument]) -> Pat
             for i in instruments
         },
     }
+    declarations = reference_declarations(data, instruments)
     return publish(
-        data, "reference", lambda _previous: SnapshotContent(records, [], {}, meta_fields)
+        data,
+        "reference",
+        lambda _previous: SnapshotContent(records, declarations, {}, meta_fields),
     )

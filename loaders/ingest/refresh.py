@@ -8,13 +8,16 @@ swaps the new snapshot in atomically and keeps the old one in the history.
 from __future__ import annotations
 
 import difflib
+import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from loaders.model.dates import latest_possible
 from loaders.model.names import NameIndex, normalise
 from loaders.model.records import (
     Instrument,
@@ -23,9 +26,18 @@ from loaders.model.records import (
     Participant,
     State,
     StatusRecord,
+    act_date_problems,
+    status_as_at_problems,
 )
+from loaders.model.text import plain_text
 from loaders.store.registry import load_instruments, load_states
-from loaders.store.snapshot import Snapshot, SnapshotContent, publish
+from loaders.store.snapshot import (
+    Snapshot,
+    SnapshotContent,
+    SnapshotError,
+    publish,
+    read_current,
+)
 from loaders.untc import UntcClient, UntcError
 
 
@@ -33,18 +45,82 @@ class RefreshError(RuntimeError):
     """The fetched data cannot replace the snapshot; the message says what and where."""
 
 
-def _participants_by_state(status: InstrumentStatus, names: NameIndex) -> dict[str, Participant]:
-    found: dict[str, Participant] = {}
+_WITHDRAWAL = re.compile(r"withdr[ae]w|denounc|denunciat", re.I)
+
+
+def _where(instrument: Instrument, status: InstrumentStatus) -> str:
+    return f"{instrument.id} ({instrument.mtdsg_no}) at {status.source_url}"
+
+
+def check_names(instrument: Instrument, status: InstrumentStatus, names: NameIndex) -> None:
+    """Every participant and declaring party on the page must be someone; else stop, naming
+    each stranger with the known names closest to it."""
+    listed = [p.name for p in status.participants] + [d.participant for d in status.declarations]
+    strangers = [name for name in dict.fromkeys(listed) if names.resolve(name) is None]
+    if strangers:
+        described = "; ".join(
+            f"{plain_text(name)!r} (closest known names: {names.closest(name)})"
+            for name in strangers[:5]
+        )
+        more = f"; and {len(strangers) - 5} more" if len(strangers) > 5 else ""
+        raise RefreshError(
+            f"{_where(instrument, status)}: participant names that name no state, country or "
+            f"known organisation: {described}{more}. Nothing is dropped unseen: if UNTC "
+            "spells a state in a new way, add the spelling to data/states.csv (untc_aliases)"
+        )
+
+
+def check_page_dates(instrument: Instrument, status: InstrumentStatus, today: date) -> None:
+    """The page's "status as at" and every row's dates must be possible for this instrument."""
+    problems = status_as_at_problems(instrument, status.status_as_at, today)
     for participant in status.participants:
-        iso3 = names.iso3(participant.name)
-        if iso3 is None:
-            continue
+        for problem in act_date_problems(
+            instrument, participant.signature_date, participant.consent_date, today
+        ):
+            problems.append(f"{plain_text(participant.name)!r}: {problem}")
+    if problems:
+        shown = "; ".join(problems[:5]) + (
+            f"; and {len(problems) - 5} more" if len(problems) > 5 else ""
+        )
+        raise RefreshError(f"{_where(instrument, status)}: impossible dates: {shown}")
+
+
+def withdrawal_note(participant: Participant, status: InstrumentStatus) -> str | None:
+    """The text of the page's note that says this bracketed participant withdrew, if any."""
+    for marker in participant.footnotes:
+        text = status.notes.get(marker, "")
+        if _WITHDRAWAL.search(text):
+            return plain_text(text)
+    return None
+
+
+def _participants_by_state(
+    instrument: Instrument, status: InstrumentStatus, names: NameIndex
+) -> dict[str, tuple[Participant, str, str | None]]:
+    """OAS states on the page: (row, the known spelling it matched, the withdrawal note)."""
+    found: dict[str, tuple[Participant, str, str | None]] = {}
+    for participant in status.participants:
+        resolved = names.resolve(participant.name)
+        if resolved is None or not resolved.oas:
+            continue  # strangers were refused by check_names; others are not ours to keep
+        iso3 = resolved.code
         if iso3 in found:
             raise RefreshError(
                 f"{status.source_url}: two participants map to {iso3}: "
-                f"{found[iso3].name!r} and {participant.name!r}"
+                f"{plain_text(found[iso3][0].name)!r} and {plain_text(participant.name)!r}"
             )
-        found[iso3] = participant
+        note = None
+        if participant.withdrawn:
+            note = withdrawal_note(participant, status)
+            if note is None:
+                markers = ", ".join(participant.footnotes) or "none"
+                raise RefreshError(
+                    f"{_where(instrument, status)}: {resolved.spelling} ({iso3}) is shown in "
+                    f"brackets, but no note of the page says it withdrew or denounced "
+                    f"(footnote markers: {markers}); brackets alone are not a withdrawal, so "
+                    "the snapshot is kept until this is checked"
+                )
+        found[iso3] = (participant, resolved.spelling, note)
     return found
 
 
@@ -67,28 +143,32 @@ def records_for(
     retrieved_at: datetime,
 ) -> list[StatusRecord]:
     """One record per OAS state, checked against what the current snapshot says."""
-    found = _participants_by_state(status, names)
+    today = retrieved_at.date()
+    check_names(instrument, status, names)
+    check_page_dates(instrument, status, today)
+    found = _participants_by_state(instrument, status, names)
     source = (
         f"UNTC status {status.source_format.upper()} {status.source_url}, status as at "
         f"{status.status_as_at}, retrieved {retrieved_at:%Y-%m-%d %H:%M} UTC"
     )
     records = []
     for state in states:
-        participant = found.get(state.iso3)
+        row = found.get(state.iso3)
+        participant = row[0] if row else None
         before = previous.get(state.iso3, {})
         _check_not_lost(instrument, status, state, participant, before, names)
         try:
-            records.append(_record(instrument, status, state, participant, source))
+            records.append(_record(instrument, status, state, row, source))
         except ValidationError as exc:  # e.g. a consent dated after the page's "STATUS AS AT"
             reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
-            row = (
+            acts = (
                 f"signature {participant.signature_date}, consent {participant.consent_date}"
                 if participant
                 else "no row"
             )
             raise RefreshError(
                 f"{state.name} ({state.iso3}) on {instrument.id} ({instrument.mtdsg_no}) at "
-                f"{status.source_url}, status as at {status.status_as_at}: {reasons} ({row})"
+                f"{status.source_url}, status as at {status.status_as_at}: {reasons} ({acts})"
             ) from exc
     return records
 
@@ -121,27 +201,36 @@ def _record(
     instrument: Instrument,
     status: InstrumentStatus,
     state: State,
-    participant: Participant | None,
+    row: tuple[Participant, str, str | None] | None,
     source: str,
 ) -> StatusRecord:
+    participant, spelling, withdrawal = row if row else (None, state.untc_name, None)
     notes = []
     if participant and participant.kind_inferred:
         notes.append("UNTC gives no kind for this consent; accession inferred (no signature)")
     if participant and participant.withdrawn:
-        notes.append("shown in brackets on UNTC (withdrawn); see the page's footnotes")
+        notes.append(f"shown in brackets on UNTC (withdrawn); the page's note: {withdrawal}")
+    withdrawn = bool(participant and participant.withdrawn)
     return StatusRecord(
         iso3=state.iso3,
         mtdsg_no=instrument.mtdsg_no,
-        participant=participant.name if participant else state.untc_name,
+        participant=plain_text(spelling),
         signature_date=participant.signature_date if participant else None,
-        consent_date=None if not participant or participant.withdrawn else participant.consent_date,
-        consent_kind=None if not participant or participant.withdrawn else participant.consent_kind,
+        consent_date=None if not participant or withdrawn else participant.consent_date,
+        consent_kind=None if not participant or withdrawn else participant.consent_kind,
         kind_inferred=bool(participant and participant.kind_inferred),
         verified_through=status.status_as_at.isoformat(),
         confidence="high",
-        source=source,
-        note="; ".join(notes),
+        source=plain_text(source),
+        note=plain_text("; ".join(notes)),
     )
+
+
+_DAMAGED = (
+    "run `python -m loaders restore` (it brings back the newest good snapshot, or rebuilds one "
+    "from the reference facts), then refresh"
+)
+DEFAULT_TIMEOUT = 300.0  # seconds for a whole refresh (`--timeout`), every request included
 
 
 def refresh(
@@ -150,12 +239,25 @@ def refresh(
     base_url: str = "https://treaties.un.org",
     progress: Callable[[str], None] = lambda _: None,
     client: UntcClient | None = None,
+    timeout: float = DEFAULT_TIMEOUT,
 ) -> Path:
-    """Fetch, validate and publish; returns the new snapshot folder. Raises RefreshError."""
-    instruments = load_instruments(data)
-    if instrument_ids:
-        instruments = [i for i in instruments if i.id in instrument_ids]
-    client = client or UntcClient(base_url=base_url, progress=progress)
+    """Fetch, validate and publish; returns the new snapshot folder. Raises RefreshError.
+
+    ``timeout`` bounds the whole refresh: no request (connect, headers, body, retries and their
+    back-off) runs past it, however the server answers.
+    """
+    registry = load_instruments(data)
+    instruments = [i for i in registry if not instrument_ids or i.id in instrument_ids]
+    try:  # checked again under the lock; here so that nothing is fetched in vain
+        read_current(data)
+    except SnapshotError as exc:
+        raise RefreshError(
+            f"the current snapshot is missing or damaged ({exc}); {_DAMAGED}"
+        ) from exc
+    deadline = time.monotonic() + timeout
+    client = client or UntcClient(
+        base_url=base_url, progress=progress, deadline=deadline, deadline_seconds=timeout
+    )
     fetched = {}
     for position, instrument in enumerate(instruments, start=1):
         progress(f"[{position}/{len(instruments)}] {instrument.id} ({instrument.mtdsg_no})")
@@ -163,8 +265,14 @@ def refresh(
             fetched[instrument.id] = client.fetch_status(instrument.mtdsg_no, instrument.chapter)
         except UntcError as exc:
             raise RefreshError(f"{instrument.id} ({instrument.mtdsg_no}): {exc}") from exc
+        status = fetched[instrument.id][0]
+        if status.fallback_reason:
+            progress(
+                f"{instrument.id}: read the HTML status page because the XML feed was refused: "
+                f"{status.fallback_reason}"
+            )
     states = load_states(data)
-    merge = _Merge(instruments, states, NameIndex(states), fetched, progress)
+    merge = _Merge(registry, instruments, states, NameIndex(states), fetched, progress)
     return publish(data, "untc", merge.content)
 
 
@@ -172,6 +280,7 @@ def refresh(
 class _Merge:
     """Fetched instruments merged into the current snapshot; runs under the snapshot lock."""
 
+    registry: list[Instrument]  # every instrument: the rows kept are checked too
     instruments: list[Instrument]
     states: list[State]
     names: NameIndex
@@ -180,10 +289,7 @@ class _Merge:
 
     def content(self, current: Snapshot | None) -> SnapshotContent:
         if current is None:
-            raise RefreshError(
-                "the current snapshot is missing or damaged; run "
-                "`python -m loaders check` and restore it before refreshing"
-            )
+            raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
         refreshed = {i.mtdsg_no for i in self.instruments}
         rows = current.status.to_dict("records")
@@ -196,7 +302,9 @@ class _Merge:
         for instrument in self.instruments:
             status, content, url = self.fetched[instrument.id]
             previous = {r["iso3"]: r for r in rows if r["mtdsg_no"] == instrument.mtdsg_no}
-            _check_not_older(instrument, status, current.meta.instruments.get(instrument.id))
+            _check_not_older(
+                instrument, status, current.meta.instruments.get(instrument.id), retrieved_at
+            )
             records += records_for(
                 instrument, status, self.states, self.names, previous, retrieved_at
             )
@@ -207,6 +315,7 @@ class _Merge:
                 f"{instrument.id}: {len(status.participants)} participants, status as at "
                 f"{status.status_as_at}"
             )
+        _check_publishable(self.registry, records, instrument_meta, retrieved_at.date())
         meta_fields = {
             "method": "untc-refresh",
             "description": "Refreshed from the UN Treaty Collection (UNTC), the depositary's "
@@ -215,6 +324,38 @@ class _Merge:
             "instruments": instrument_meta,
         }
         return SnapshotContent(records, declarations, raw, meta_fields)
+
+
+def _check_publishable(
+    registry: list[Instrument],
+    records: list[StatusRecord],
+    meta: dict[str, InstrumentMeta],
+    today: date,
+) -> None:
+    """No impossible date reaches a published snapshot, refreshed or kept from the current one."""
+    instruments = {i.mtdsg_no: i for i in registry}
+    problems = []
+    for record in records:
+        instrument = instruments.get(record.mtdsg_no)
+        if instrument is None:
+            continue
+        for problem in act_date_problems(
+            instrument, record.signature_date, record.consent_date, today
+        ):
+            problems.append(f"{record.iso3} on {instrument.id}: {problem}")
+    by_id = {i.id: i for i in instruments.values()}
+    for instrument_id, info in meta.items():
+        if info.status_as_at and instrument_id in by_id:
+            problems += [
+                f"{instrument_id}: {problem}"
+                for problem in status_as_at_problems(by_id[instrument_id], info.status_as_at, today)
+            ]
+    if problems:
+        raise RefreshError(
+            "the new snapshot would keep impossible dates from the current one: "
+            + "; ".join(problems[:5])
+            + ". Refresh those instruments too, or run `python -m loaders restore`"
+        )
 
 
 def _from_row(row: dict) -> StatusRecord:
@@ -233,13 +374,23 @@ def _instrument_meta(
         retrieved_at=retrieved_at,
         signatories=status.signatories,
         parties=status.parties,
+        fallback_reason=plain_text(status.fallback_reason) if status.fallback_reason else None,
     )
 
 
 def _check_not_older(
-    instrument: Instrument, status: InstrumentStatus, meta: InstrumentMeta | None
+    instrument: Instrument,
+    status: InstrumentStatus,
+    meta: InstrumentMeta | None,
+    retrieved_at: datetime,
 ) -> None:
-    if meta and meta.status_as_at and status.status_as_at < meta.status_as_at:
+    """Newer data is never replaced by older; but a current "status as at" that is itself in
+    the future is impossible, and must not block every correct refresh after it."""
+    if not meta or not meta.status_as_at:
+        return
+    if meta.status_as_at > latest_possible(retrieved_at.date()):
+        return
+    if status.status_as_at < meta.status_as_at:
         raise RefreshError(
             f"{instrument.id}: {status.source_url} is status as at {status.status_as_at}, older "
             f"than the snapshot's {meta.status_as_at}; not replacing newer data with older"
@@ -247,17 +398,26 @@ def _check_not_older(
 
 
 def _declarations(instrument: Instrument, status: InstrumentStatus, names: NameIndex) -> list[dict]:
+    """The 35 states' texts, classified as the bundled capture is, sourced to the page."""
+    from loaders.derive.declarations import classify
+
     rows = []
     for declaration in status.declarations:
-        iso3 = names.iso3(declaration.participant)
-        if iso3:
+        resolved = names.resolve(declaration.participant)
+        if resolved and resolved.oas:
+            text = "\n\n".join(
+                plain_text(paragraph) for paragraph in declaration.text.split("\n\n")
+            )
             rows.append(
                 {
                     "mtdsg_no": instrument.mtdsg_no,
-                    "iso3": iso3,
-                    "participant": declaration.participant,
-                    "section": declaration.section,
-                    "text": declaration.text,
+                    "iso3": resolved.code,
+                    "participant": plain_text(resolved.spelling),
+                    "section": plain_text(declaration.section),
+                    "text": text,
+                    **classify(text, instrument.mtdsg_no, declaration.section).cells(),
+                    "source": status.source_url,
+                    "published_as_at": status.status_as_at.isoformat(),
                 }
             )
     return rows

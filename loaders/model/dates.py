@@ -10,15 +10,57 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 _PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 _UNTC_DATE = re.compile(r"(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?\s+(\d{4})")
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 
 
+# UNTC's "STATUS AS AT" carries New York time: a day ahead of the reader's clock is possible,
+# two days is not. No act and no "status as at" may be later than today plus this.
+FUTURE_GRACE = timedelta(days=1)
+
+
 class DateFormatError(ValueError):
     """A date string that is not in a format the project reads."""
+
+
+class DateOutsideRangeError(DateFormatError):
+    """A well-formed date outside the dates a reader may ask about."""
+
+
+def latest_possible(today: date) -> date:
+    """The latest date a fact can carry when read on ``today`` (a day's grace for time zones)."""
+    return today + FUTURE_GRACE
+
+
+def reader_range(first_adopted: date, today: date) -> tuple[date, date]:
+    """The dates a reader may ask about, shared by the dashboard and the command line: from the
+    adoption of the first instrument (nothing to show before it) to today (no status is known
+    beyond it)."""
+    return first_adopted, today
+
+
+def outside_reader_range(day: date, first_adopted: date, today: date) -> date | None:
+    """None if ``day`` may be asked about, else the nearest date that may (shown instead)."""
+    first, last = reader_range(first_adopted, today)
+    if day < first:
+        return first
+    if day > last:
+        return last
+    return None
+
+
+def check_reader_date(day: date, first_adopted: date, today: date) -> date:
+    """``day`` if a reader may ask about it; else DateOutsideRangeError naming the range."""
+    if outside_reader_range(day, first_adopted, today) is not None:
+        first, last = reader_range(first_adopted, today)
+        raise DateOutsideRangeError(
+            f"{day.isoformat()} is outside the dates the data covers: from {first.isoformat()} "
+            f"(adoption of the first instrument) to {last.isoformat()} (today)"
+        )
+    return day
 
 
 @dataclass(frozen=True, order=True)

@@ -7,13 +7,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from loaders.model.dates import PartialDate
+from loaders.model.dates import PartialDate, latest_possible
 
 ConsentKind = Literal[
     "ratification", "acceptance", "approval", "accession", "succession", "formal_confirmation"
 ]
 Confidence = Literal["high", "medium", "low"]
-Role = Literal["member", "associate", "observer"]
+# suspended: still a member in law but suspended from its rights; never counted as a member.
+Role = Literal["member", "associate", "observer", "suspended"]
 
 # UNTC writes the kind of consent as a suffix after the date; no suffix means ratification.
 KIND_BY_SUFFIX: dict[str, ConsentKind] = {
@@ -83,6 +84,38 @@ class Membership(_Strict):
     _dates = field_validator("from_date", "to_date")(_check_partial)
 
 
+DomesticStepKind = Literal[
+    "approved_by_lower_chamber",
+    "approved_by_legislature",
+    "declined",
+    "implementing_legislation_pending",
+]
+
+
+class DomesticStep(_Strict):
+    """A step a state took at home towards (or against) becoming a party; not a depositary fact."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    mtdsg_no: str
+    date: str  # YYYY, YYYY-MM or YYYY-MM-DD: the precision the source gives
+    step: DomesticStepKind
+    detail: str
+    source: str = Field(min_length=1)
+    confidence: Confidence
+
+    _date = field_validator("date")(_check_partial)
+
+
+class WorldCount(_Strict):
+    """The worldwide signatories and parties of one instrument, from UNTC's status page header."""
+
+    mtdsg_no: str
+    signatories: int = Field(ge=0)
+    parties: int = Field(ge=0)
+    status_as_at: date
+    source: str = Field(min_length=1)
+
+
 class StatusRecord(_Strict):
     """One state's standing on one instrument, as the snapshot keeps it."""
 
@@ -110,6 +143,44 @@ class StatusRecord(_Strict):
         if latest_act and latest_act > PartialDate.parse(self.verified_through).latest():
             raise ValueError("an act dated after the date it is verified through")
         return self
+
+
+def act_date_problems(
+    instrument: Instrument, signature: date | None, consent: date | None, today: date
+) -> list[str]:
+    """Why a signature and consent cannot be facts of ``instrument`` read on ``today`` ([] if
+    they can): nothing before its adoption, no signature before it opened for signature, no act
+    in the future (beyond a day's grace) and no consent before the signature."""
+    problems = []
+    latest = latest_possible(today)
+    for label, day, earliest, since in (
+        ("signature", signature, instrument.opened_for_signature, "opened for signature"),
+        ("consent", consent, instrument.adopted, "adopted"),
+    ):
+        if day is None:
+            continue
+        if day < earliest:
+            problems.append(
+                f"{label} dated {day.isoformat()}, before the instrument was {since} "
+                f"({earliest.isoformat()})"
+            )
+        if day > latest:
+            problems.append(f"{label} dated {day.isoformat()}, in the future (today {today})")
+    if signature and consent and signature > consent:
+        problems.append("signature after consent")
+    return problems
+
+
+def status_as_at_problems(instrument: Instrument, as_at: date, today: date) -> list[str]:
+    """Why a "status as at" cannot be a real one for ``instrument`` read on ``today``."""
+    if as_at < instrument.adopted:
+        return [
+            f"status as at {as_at.isoformat()}, before the instrument was adopted "
+            f"({instrument.adopted.isoformat()})"
+        ]
+    if as_at > latest_possible(today):
+        return [f"status as at {as_at.isoformat()}, in the future (today {today})"]
+    return []
 
 
 class Participant(_Strict):
@@ -141,6 +212,10 @@ class InstrumentStatus(_Strict):
     declarations: tuple[Declaration, ...] = ()
     source_url: str
     source_format: Literal["xml", "html"]
+    # Footnote markers and their text, as the page gives them ({"4": "See note 1 ..."}).
+    notes: dict[str, str] = Field(default_factory=dict)
+    # Set by the client when the HTML page was read because the XML feed was refused: why.
+    fallback_reason: str | None = None
 
 
 class InstrumentMeta(_Strict):
@@ -151,6 +226,7 @@ class InstrumentMeta(_Strict):
     retrieved_at: datetime | None = None
     signatories: int | None = None
     parties: int | None = None
+    fallback_reason: str | None = None  # why the HTML page was read instead of the XML feed
 
 
 class SnapshotMeta(_Strict):

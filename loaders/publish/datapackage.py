@@ -16,7 +16,7 @@ import csv
 import json
 from pathlib import Path
 
-from loaders.model.records import ConsentKind
+from loaders.model.records import ConsentKind, Role
 from loaders.paths import DataPaths
 from loaders.publish.files import write_atomically
 from loaders.store.snapshot import current_name
@@ -88,7 +88,7 @@ FIELDS: dict[str, list[dict]] = {
         _field("group_name"),
         _field("iso3", constraints=ISO3),
         _field("state"),
-        _field("role", constraints={"enum": ["member", "associate", "observer"]}),
+        _field("role", constraints={"enum": list(Role.__args__)}),
         _partial("from_date", "start of the membership"),
         _partial("to_date", "end of the membership; empty while it lasts"),
         _field("note"),
@@ -135,6 +135,22 @@ FIELDS: dict[str, list[dict]] = {
         _field("section", description="UNTC's heading: declarations, reservations, objections"),
         _field("text", description="the depositary's text, in English, verbatim"),
     ],
+    "world_counts": [
+        _field("mtdsg_no"),
+        _field("signatories", "integer", "signatories worldwide, as UNTC's status page counts"),
+        _field("parties", "integer", "parties worldwide, as UNTC's status page counts"),
+        _field("status_as_at", "date"),
+        _field("source"),
+    ],
+    "domestic_steps": [
+        _field("iso3", constraints=ISO3),
+        _field("mtdsg_no"),
+        _partial("date", "the step's date"),
+        _field("step", description="a code: approved_by_legislature, declined, ..."),
+        _field("detail"),
+        _field("source"),
+        _field("confidence", constraints=CONFIDENCE),
+    ],
     "untc-2014": [
         _field("Participant", description="as UNTC's participant grid names it"),
         _field("Signature", description="UNTC's date text, e.g. 12 Dec 2000"),
@@ -148,6 +164,7 @@ PRIMARY_KEYS = {
     "palermo_oas_status": ["iso3", "mtdsg_no"],
     "status": ["iso3", "mtdsg_no"],
     "untc-2014": ["Participant"],
+    "world_counts": ["mtdsg_no"],
 }
 FOREIGN_KEYS = {
     "status": [
@@ -166,6 +183,8 @@ TITLES = {
     "palermo_oas_status": "Researched status of each state on each instrument, with sources",
     "status": "The current snapshot: one row per state and instrument",
     "declarations": "The current snapshot: declarations and reservations, verbatim",
+    "world_counts": "Parties and signatories worldwide per instrument, from UNTC's status pages",
+    "domestic_steps": "Steps at home (bills, approvals, decisions): not depositary facts",
 }
 
 

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from loaders.model.records import Instrument, Membership, SnapshotMeta, State
+from loaders.model.records import (
+    DomesticStep,
+    Instrument,
+    Membership,
+    SnapshotMeta,
+    State,
+    WorldCount,
+)
 from loaders.paths import data_dir
-from loaders.store.registry import load_groups, load_instruments, load_states
+from loaders.store.registry import (
+    load_domestic_steps,
+    load_groups,
+    load_instruments,
+    load_states,
+    load_world_counts,
+)
 from loaders.store.snapshot import Snapshot, read_best
 
 DATE_COLUMNS = ["signature_date", "consent_date"]
@@ -21,10 +34,17 @@ class Dataset:
     states: pd.DataFrame  # one row per OAS member state, indexed by iso3
     memberships: pd.DataFrame  # group_id, group_name, iso3, role, from_date, to_date, ...
     status: pd.DataFrame  # one row per state and instrument, dates as Timestamps (NaT = none)
+    # One row per text: mtdsg_no, instrument, iso3, participant, section, text, kinds ("a;b"),
+    # articles ("15(2);15(3)"), dispute_settlement_reserved (bool), source, published_as_at.
     declarations: pd.DataFrame
     meta: SnapshotMeta
     snapshot_path: Path
     warning: str | None  # set when the current snapshot was damaged and a fallback is shown
+    # Steps at home (not depositary facts): iso3, mtdsg_no, instrument, date (its precision),
+    # step, detail, source, confidence. Shown beside the status, never instead of it.
+    domestic_steps: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Worldwide counts per instrument (indexed by id): signatories, parties, status_as_at, source.
+    world_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def instrument_ids(self) -> list[str]:
@@ -51,19 +71,45 @@ def status_frame(snapshot: Snapshot, instruments: list[Instrument]) -> pd.DataFr
     return status.reset_index(drop=True)
 
 
+def declarations_frame(snapshot: Snapshot, instruments: list[Instrument]) -> pd.DataFrame:
+    """The snapshot's declarations with the instrument id; blank columns of an older snapshot
+    stay blank (its dispute_settlement_reserved reads False)."""
+    ids = {i.mtdsg_no: i.id for i in instruments}
+    declarations = snapshot.declarations.copy()
+    declarations = declarations[declarations["mtdsg_no"].isin(ids)]
+    declarations.insert(1, "instrument", declarations["mtdsg_no"].map(ids))
+    reserved = declarations["dispute_settlement_reserved"] == "true"
+    declarations["dispute_settlement_reserved"] = reserved.astype(bool)
+    return declarations.reset_index(drop=True)
+
+
+def _by_instrument(models: list, columns: list[str], instruments: list[Instrument]) -> pd.DataFrame:
+    """Validated rows as a frame (their columns even when there is none), with the instrument."""
+    ids = {i.mtdsg_no: i.id for i in instruments}
+    frame = pd.DataFrame([m.model_dump() for m in models], columns=columns)
+    return frame.assign(instrument=frame["mtdsg_no"].map(ids))
+
+
 def load_dataset(data: Path | None = None) -> Dataset:
     data = data or data_dir()
     instruments = load_instruments(data)
     states: list[State] = load_states(data)
     memberships: list[Membership] = load_groups(data, {s.iso3 for s in states})
     snapshot, warning = read_best(data)
+    numbers = {i.mtdsg_no for i in instruments}
+    steps = load_domestic_steps(data, {s.iso3 for s in states}, numbers)
+    steps_frame = _by_instrument(steps, list(DomesticStep.model_fields), instruments)
+    counts = load_world_counts(data, numbers)
+    counts_frame = _by_instrument(counts, list(WorldCount.model_fields), instruments)
     return Dataset(
         instruments=_frame(instruments, "id"),
         states=_frame(states, "iso3"),
         memberships=_frame(memberships),
         status=status_frame(snapshot, instruments),
-        declarations=snapshot.declarations,
+        declarations=declarations_frame(snapshot, instruments),
         meta=snapshot.meta,
         snapshot_path=snapshot.path,
         warning=warning,
+        domestic_steps=steps_frame,
+        world_counts=counts_frame.set_index("instrument", drop=False),
     )

@@ -1,4 +1,5 @@
-"""Reference tables in data/: instruments, the 35 OAS member states, group memberships.
+"""Reference tables in data/: instruments, the 35 OAS member states, group memberships, steps
+taken at home, and the worldwide counts of each instrument.
 
 Each loader validates every row (pydantic) and returns both the models and a pandas frame.
 """
@@ -8,7 +9,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from loaders.model.records import Instrument, Membership, State
+from loaders.model.records import DomesticStep, Instrument, Membership, State, WorldCount
 from loaders.paths import DataPaths
 
 STATE_COUNT = 35
@@ -79,3 +80,30 @@ def load_groups(data: Path, state_codes: set[str]) -> list[Membership]:
     if unknown:
         raise ReferenceDataError(f"{path}: codes that are not OAS member states: {unknown}")
     return memberships
+
+
+def load_domestic_steps(
+    data: Path, state_codes: set[str], mtdsg_numbers: set[str]
+) -> list[DomesticStep]:
+    """data/reference/domestic_steps.csv: steps at home, each with its date, source, confidence."""
+    path = DataPaths(data).domestic_steps
+    steps = _validated(DomesticStep, _rows(path), path)
+    for line, step in enumerate(steps, start=2):
+        if step.iso3 not in state_codes or step.mtdsg_no not in mtdsg_numbers:
+            raise ReferenceDataError(
+                f"{path}, line {line}: {step.iso3} on {step.mtdsg_no} is not an OAS member state "
+                "on an instrument of the registry"
+            )
+    return steps
+
+
+def load_world_counts(data: Path, mtdsg_numbers: set[str]) -> list[WorldCount]:
+    """data/reference/world_counts.csv: one row per instrument of the registry, no other."""
+    path = DataPaths(data).world_counts
+    counts = _validated(WorldCount, _rows(path), path)
+    numbers = [c.mtdsg_no for c in counts]
+    if len(set(numbers)) != len(numbers) or not set(numbers) <= mtdsg_numbers:
+        raise ReferenceDataError(
+            f"{path}: expected at most one row per instrument of the registry, got {numbers}"
+        )
+    return counts

@@ -45,7 +45,11 @@ STATUS_COLUMNS = [
     "source",
     "note",
 ]
-DECLARATION_COLUMNS = ["mtdsg_no", "iso3", "participant", "section", "text"]
+# An older declarations.csv has only the first five columns; the others read as blank.
+DECLARATION_COLUMNS = [
+    "mtdsg_no", "iso3", "participant", "section", "text",
+    "kinds", "articles", "dispute_settlement_reserved", "source", "published_as_at",
+]  # fmt: skip
 CHECKED_FILES = (SnapshotFiles.STATUS, SnapshotFiles.DECLARATIONS)  # listed by every snapshot
 
 
@@ -153,6 +157,7 @@ def read_snapshot_at(folder: Path) -> Snapshot:
             raise SnapshotError(f"{folder}: {name} does not match its checksum (damaged)")
     status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
     declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
+    declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     return Snapshot(folder, meta, status, declarations)
@@ -195,8 +200,37 @@ def read_best(data: Path) -> tuple[Snapshot, str | None]:
                 fallback = read_snapshot_at(folder)
             except SnapshotError:
                 continue
-            return fallback, f"{damaged}. Showing the last good snapshot, {folder.name}, instead."
-        raise SnapshotError(f"{damaged}; no good snapshot in the history either") from damaged
+            return fallback, (
+                f"{damaged}. Showing the last good snapshot, {folder.name}, instead. "
+                f"{RESTORE_COMMAND} makes it current again."
+            )
+        raise SnapshotError(
+            f"{damaged}; no good snapshot in the history either; {RESTORE_COMMAND} rebuilds one "
+            "from the reference facts"
+        ) from damaged
+
+
+def restore(data: Path, rebuild: Callable[[], Path]) -> tuple[str, str]:
+    """Make CURRENT a good snapshot again: (its name, how). Nothing is done if it already is.
+
+    The newest good snapshot in the history becomes current; if none is good, ``rebuild``
+    (compile-reference) makes a new one. The damaged snapshot is left where it is, for
+    inspection: a damaged folder is never chosen as a fallback.
+    """
+    with refresh_lock(data):
+        _remove_stale_staging(data)
+        try:
+            return read_current(data).meta.snapshot_id, "unchanged"
+        except SnapshotError:
+            pass
+        for folder in history(data):
+            try:
+                good = read_snapshot_at(folder)
+            except SnapshotError:
+                continue
+            point_current(data, good.meta.snapshot_id)
+            return good.meta.snapshot_id, "history"
+    return rebuild().name, "rebuilt"
 
 
 @contextmanager
@@ -217,30 +251,105 @@ def new_snapshot_id(method: str, now: datetime | None = None) -> str:
     return f"{stamp}-{method}"
 
 
+RESTORE_COMMAND = "python -m loaders restore"
+
+
+class PublishError(SnapshotError):
+    """A new snapshot could not be made current; ``unchanged`` says whether data/ is as it was."""
+
+    def __init__(self, message: str, unchanged: bool) -> None:
+        super().__init__(message)
+        self.unchanged = unchanged
+
+
 def commit_snapshot(data: Path, snapshot_id: str, build: Callable[[Path], SnapshotMeta]) -> Path:
     """Build a snapshot in a staging folder, verify it, then make it CURRENT atomically.
 
-    Must be called with :func:`refresh_lock` held. On any error the staging folder is removed
-    and CURRENT is untouched.
+    Must be called with :func:`refresh_lock` held. The new pointer is written (and synced) to a
+    temporary file before the staging folder is renamed, so a full disk stops the commit while
+    nothing is visible yet. On any error every new file is removed and CURRENT is untouched: a
+    complete snapshot that never became current must not stay, or the damaged-snapshot
+    fallback (the newest good folder) could later choose it.
     """
     paths = DataPaths(data)
     staging = paths.staging(snapshot_id)
     final = paths.snapshot(snapshot_id).folder
+    pointer = _pointer_tmp(paths)
     staging.mkdir(parents=True)
+    renamed = False
     try:
         if build(staging).snapshot_id != snapshot_id:
             raise SnapshotError(f"{staging}: metadata names another snapshot")
         read_snapshot_at(staging)
         _fsync_tree(staging)
+        _write_synced(pointer, snapshot_id + "\n")
         os.rename(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        renamed = True
+        os.replace(pointer, paths.current_pointer)
+    except BaseException as exc:
+        left = _remove(pointer, final if renamed else staging)
+        if left:
+            raise PublishError(
+                f"{exc}; and the new snapshot could not be removed ({left}): CURRENT still names "
+                f"the snapshot it named, but remove {final.name} by hand so that it is never "
+                "taken for a fallback",
+                unchanged=False,
+            ) from exc
         raise
-    pointer = paths.current_pointer.with_name(f".{paths.current_pointer.name}.tmp")
-    pointer.write_text(snapshot_id + "\n", encoding="utf-8")
-    _fsync_file(pointer)
-    os.replace(pointer, paths.current_pointer)
+    _fsync_dir(paths.snapshots)
     return final
+
+
+def point_current(data: Path, snapshot_id: str) -> None:
+    """Make CURRENT name ``snapshot_id`` atomically (with the lock held)."""
+    paths = DataPaths(data)
+    pointer = _pointer_tmp(paths)
+    try:
+        _write_synced(pointer, snapshot_id + "\n")
+        os.replace(pointer, paths.current_pointer)
+    except BaseException:
+        _remove(pointer)
+        raise
+    _fsync_dir(paths.snapshots)
+
+
+def _pointer_tmp(paths: DataPaths) -> Path:
+    return paths.current_pointer.with_name(f".{paths.current_pointer.name}.tmp")
+
+
+def _write_synced(path: Path, text: str) -> None:
+    with path.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _remove(*paths: Path) -> str:
+    """Remove files and folders; '' if all are gone, else what is left and why."""
+    left = []
+    for path in paths:
+        try:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError as exc:
+            left.append(f"{path.name}: {exc}")
+    return "; ".join(left)
+
+
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; some file systems refuse, which costs nothing."""
+    try:
+        handle = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(handle)
+    except OSError:
+        pass
+    finally:
+        os.close(handle)
 
 
 def _fsync_file(path: Path) -> None:
@@ -299,5 +408,7 @@ def publish(data: Path, method: str, prepare: Callable[[Snapshot | None], Snapsh
 
 def _remove_stale_staging(data: Path) -> None:
     """A refresh killed mid-way leaves a staging folder; with the lock held, none is in use."""
-    for folder in DataPaths(data).staging_folders():
+    paths = DataPaths(data)
+    for folder in paths.staging_folders():
         shutil.rmtree(folder, ignore_errors=True)
+    _pointer_tmp(paths).unlink(missing_ok=True)

@@ -206,6 +206,7 @@ def instrument_status(
     participants: tuple[Participant, ...],
     declarations: tuple[Declaration, ...],
     header_text: str,
+    notes: dict[str, str] | None = None,
 ) -> InstrumentStatus:
     as_at, signatories, parties = _header_facts(header_text, source_url)
     _refuse_mis_decoded([p.name for p in participants], source_url)
@@ -219,6 +220,7 @@ def instrument_status(
         declarations=declarations,
         source_url=source_url,
         source_format=source_format,
+        notes=notes or {},
     )
     check_counts(status)
     return status

@@ -114,9 +114,7 @@ def _table_rows(table: etree._Element) -> list[etree._Element]:
     return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
 
 
-def _html_grid(
-    root: etree._Element, source_url: str
-) -> tuple[etree._Element, Cells, list[Cells]]:
+def _html_grid(root: etree._Element, source_url: str) -> tuple[etree._Element, Cells, list[Cells]]:
     headers = (
         (row, cells)
         for row in root.iter("tr")
@@ -174,13 +172,15 @@ def _html_blocks_after(root: etree._Element, grid: etree._Element) -> Iterator[e
 
 
 def _html_declarations(
-    root: etree._Element, grid: etree._Element, source_url: str
+    root: etree._Element, grid: etree._Element, source_url: str, notes: dict[str, str]
 ) -> tuple[tuple[Declaration, ...], set[etree._Element]]:
-    """Per-participant paragraphs of the sections after the grid, until 'Notes'."""
+    """Per-participant paragraphs of the sections after the grid, until 'Notes'; the notes'
+    texts (a paragraph starting with its <sup> marker) go into ``notes``."""
     found: list[Declaration] = []
     used: set[etree._Element] = set()
     section: str | None = None
     current: _Open | None = None
+    in_notes = False
 
     def close() -> None:
         if current is None:
@@ -195,17 +195,21 @@ def _html_declarations(
         )
 
     for block in _html_blocks_after(root, grid):
-        text, notes = cell_text(block)
+        text, markers = cell_text(block)
         title = text.lower().rstrip(": ")
         if title in _HTML_SECTIONS or title in _SECTION_ENDS:
             close()
             current = None
             section = _HTML_SECTIONS.get(title)
+            in_notes = title in _SECTION_ENDS
+        elif in_notes and markers:
+            for marker in markers:
+                notes.setdefault(marker, text)
         elif section is None or not text:
             continue
         elif _is_participant_heading(block, text):
             close()
-            current = _Open(section, clean_name(text, notes)[0], [])
+            current = _Open(section, clean_name(text, markers)[0], [])
         elif current is not None:
             current.paragraphs.append(text)
         used.add(block)
@@ -219,6 +223,9 @@ def parse_html(content: bytes, source_url: str, mtdsg_no: str) -> InstrumentStat
     root = _html_root(content, source_url)
     grid, header, rows = _html_grid(root, source_url)
     participants = participants_of(header, rows, source_url)
-    declarations, used = _html_declarations(root, grid, source_url)
+    notes: dict[str, str] = {}
+    declarations, used = _html_declarations(root, grid, source_url, notes)
     header_text = text_outside(root, {grid, *used})
-    return instrument_status(mtdsg_no, source_url, "html", participants, declarations, header_text)
+    return instrument_status(
+        mtdsg_no, source_url, "html", participants, declarations, header_text, notes
+    )

@@ -108,6 +108,16 @@ def _xml_declarations(
     return tuple(found), containers
 
 
+def _xml_notes(root: etree._Element) -> dict[str, str]:
+    """The footnotes: ``<Footnote><Number>4</Number><Text>...</Text></Footnote>``."""
+    notes: dict[str, str] = {}
+    for footnote in (el for el in root.iter() if local_name(el.tag) == "footnote"):
+        parts = {local_name(child.tag): text_of(child) for child in footnote}
+        if parts.get("number"):
+            notes.setdefault(parts["number"], parts.get("text", ""))
+    return notes
+
+
 def parse_xml(content: bytes, source_url: str, mtdsg_no: str) -> InstrumentStatus:
     """Parse a UNTC XML status feed (element names matched case-insensitively)."""
     refuse_maintenance_page(content, source_url)
@@ -116,4 +126,6 @@ def parse_xml(content: bytes, source_url: str, mtdsg_no: str) -> InstrumentStatu
     participants = participants_of(header, rows, source_url)
     declarations, sections = _xml_declarations(root, source_url)
     header_text = text_outside(root, {grid, *sections})
-    return instrument_status(mtdsg_no, source_url, "xml", participants, declarations, header_text)
+    return instrument_status(
+        mtdsg_no, source_url, "xml", participants, declarations, header_text, _xml_notes(root)
+    )

@@ -6,13 +6,18 @@ from datetime import date
 
 import streamlit as st
 
+from loaders.derive.settled import settled_account
+from loaders.model.text import collapse
 from loaders.store.dataset import Dataset
 from pages.components.selection import Selection
+from pages.components.settled import settled_summary, unsettled_list
 from pages.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 
 
 def banners(dataset: Dataset, selection: Selection, today: date) -> None:
-    """Show what the reader must know before trusting the page, most serious first."""
+    """Show what the reader must know before trusting the page, most serious first.
+
+    ``dataset``: localized to the reader's language."""
     t = selection.t
     if dataset.warning:
         # The snapshot reader's own words (English) stay as a technical detail, in a code span.
@@ -29,7 +34,12 @@ def banners(dataset: Dataset, selection: Selection, today: date) -> None:
         ]
         if dataset.meta.method == "compiled-reference":
             sentences.append(t("banner.later_facts"))
+        account = settled_account(dataset, selection.as_of)
+        sentences.append(settled_summary(account, t))
         sentences.append(t("banner.refresh", how=refresh_how(t.language)))
         st.warning(" ".join(sentences), icon=":material/history:")
+        unsettled_list(dataset, account, t)
     if selection.notes:
-        st.info("  \n".join(selection.notes), icon=":material/link_off:")
+        shown, more = collapse(list(selection.notes))  # 300 bad values are not 300 notes
+        lines = shown + ([t("note.more", count=more)] if more else [])
+        st.info("  \n".join(lines), icon=":material/link_off:")

@@ -12,19 +12,21 @@ it, so a shared link opens in the language it was shared in.
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Sequence
 from datetime import date
 
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
-from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
-from pages.text.i18n import LANGUAGES, Translator, best_language
-from pages.text.words import code_text, group_labels, instrument_brief
+from pages.text.i18n import LANGUAGES, Translator, best_language, month_names
+from pages.text.words import code_text, group_option_labels, instrument_brief
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
+DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
 LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"
 SHARED_PARAMS = ("instrument", "as_of", "group", "lang")
 
@@ -134,14 +136,40 @@ def _instrument_pills(dataset: Dataset, t: Translator) -> list[str]:
 
 
 def _date_picker(first_day: date, today: date, t: Translator) -> date:
-    as_of = st.date_input(
-        t("controls.status_on"),
-        min_value=first_day,
-        max_value=today,
-        format="YYYY-MM-DD",
-        key=AS_OF,
-        persist_state="session",
-        on_change=_forget_notes,
+    """Day, month and year boxes in the reader's language, bound to ``AS_OF``.
+
+    Not ``st.date_input``: its calendar follows the browser's language, not the page's (a
+    French page in a Spanish browser showed a Spanish calendar), its range error is English,
+    and a typed date applied only when the focus left the field. Each box applies on choice
+    (a click, or Enter on the highlighted option); a day the month does not have becomes its
+    last day, and a date outside the data's span its nearest end.
+    """
+    as_of = min(max(st.session_state.get(AS_OF, today), first_day), today)
+    st.session_state[AS_OF] = as_of
+    # The boxes show AS_OF (the link, the two buttons and the boxes all write it).
+    st.session_state[DAY], st.session_state[MONTH], st.session_state[YEAR] = (
+        as_of.day,
+        as_of.month,
+        as_of.year,
+    )
+    months = month_names(t.language)
+    st.markdown(f"<p class='ctl-label'>{t('controls.status_on')}</p>", unsafe_allow_html=True)
+    # two rows: three boxes side by side leave the sidebar's width too narrow to read them
+    day, month = st.columns([1, 2], gap="small")
+    year, _ = st.columns([1, 1], gap="small")
+    # "prefix": typing "2015" or "mar" and Enter picks that year or month
+    common = {
+        "label_visibility": "collapsed",
+        "on_change": _date_chosen,
+        "args": (first_day, today),
+        "filter_mode": "prefix",
+    }
+    day.selectbox(t("ui.date.day"), list(range(1, 32)), key=DAY, **common)
+    month.selectbox(
+        t("ui.date.month"), list(range(1, 13)), format_func=months.__getitem__, key=MONTH, **common
+    )
+    year.selectbox(
+        t("ui.date.year"), list(range(today.year, first_day.year - 1, -1)), key=YEAR, **common
     )
     left, right = st.columns(2)
     left.button(
@@ -157,7 +185,7 @@ def _date_picker(first_day: date, today: date, t: Translator) -> date:
 
 
 def _group_picker(dataset: Dataset, t: Translator) -> list[str]:
-    labels = group_labels(dataset, t.language)
+    labels = group_option_labels(dataset, t.language)
     return st.multiselect(
         t("controls.groups"),
         dataset.group_ids,
@@ -166,8 +194,20 @@ def _group_picker(dataset: Dataset, t: Translator) -> list[str]:
         persist_state="session",
         on_change=_forget_notes,
         placeholder=t("controls.groups_placeholder"),
+        # Typing finds the words typed ("Andean", "SICA"), not letters scattered through other
+        # names (fuzzy "SICA" matched "South America"), and Enter picks the highlighted option
+        # only: no "Select N matches" first.
+        filter_mode="contains",
+        select_all=False,
         help=t("controls.groups_help"),
     )
+
+
+def _date_chosen(first_day: date, today: date) -> None:
+    year, month = st.session_state[YEAR], st.session_state[MONTH]
+    day = min(st.session_state[DAY], calendar.monthrange(year, month)[1])
+    st.session_state[AS_OF] = min(max(date(year, month, day), first_day), today)
+    _forget_notes()
 
 
 def _set_date(day: date) -> None:
@@ -229,8 +269,7 @@ def _day(values: list[str], today: date, first_day: date, notes: list[Note]) -> 
     except DateFormatError:
         notes.append(Note("note.bad_date", {"value": code_text(values[-1])}))
         return today
-    if not first_day <= day <= today:
-        bound = first_day if day < first_day else today
+    if (bound := outside_reader_range(day, first_day, today)) is not None:
         notes.append(
             Note("note.date_outside", {"day": day.isoformat(), "first": first_day, "shown": bound})
         )

@@ -27,12 +27,26 @@ def _load_in(folder: str, snapshot: str, language: str) -> Dataset:
     return localized(_load(folder, snapshot), language)
 
 
-def load_data(language: str = "en") -> Dataset:
-    """The dataset of the current snapshot under RATIFY_DATA_DIR (or the project's data/), with
-    state, group and instrument names in ``language`` (pages.text.words.localized)."""
-    folder = data_dir()
+PINNED = "_snapshot_of_this_run"
+
+
+def pin_snapshot() -> None:
+    """Read the ``CURRENT`` pointer once for this script run (app.py calls it first).
+
+    Every load_data() of the run then uses the snapshot named here, so a refresh that swaps the
+    pointer while the run is under way never gives one page parts of two snapshots; the next run
+    reads the new pointer.
+    """
     try:
-        snapshot = current_name(folder)
+        st.session_state[PINNED] = current_name(data_dir())
     except SnapshotError:
-        snapshot = ""  # load_dataset reports it, or falls back to the last good snapshot
-    return _load_in(str(folder), snapshot, language)
+        st.session_state[PINNED] = ""  # load_dataset reports it, or falls back to the last good
+
+
+def load_data(language: str = "en") -> Dataset:
+    """The dataset of this run's snapshot (:func:`pin_snapshot`) under RATIFY_DATA_DIR (or the
+    project's data/), with state, group and instrument names in ``language``
+    (pages.text.localized)."""
+    if PINNED not in st.session_state:
+        pin_snapshot()
+    return _load_in(str(data_dir()), st.session_state[PINNED], language)

@@ -20,6 +20,19 @@ table.facts thead th {background: #f3f6f9; font-weight: 600;}
 table.facts col.fact {width: 12rem;}
 table.facts tbody th {color: #52606d; font-weight: 500;}
 table.facts td.source {font-size: 0.8rem; color: #52606d;}
+/* A phone's width leaves a letter or two per column: each row becomes a card, each cell
+   named by its column's heading. */
+@media (max-width: 640px) {
+  table.facts, table.facts tbody, table.facts tr, table.facts th, table.facts td {
+    display: block; width: auto;}
+  table.facts colgroup, table.facts thead {display: none;}
+  table.facts tbody tr {border: 1px solid #e3e8ee; border-radius: 0.4rem; margin-bottom: 0.6rem;
+    padding: 0.3rem 0;}
+  table.facts tbody th {border: 0; color: #1d2733; font-weight: 600;}
+  table.facts td {border: 0; padding: 0.15rem 0.6rem 0.35rem 0.6rem; overflow-wrap: break-word;}
+  table.facts td::before {content: attr(data-label); display: block; font-size: 0.78rem;
+    color: #52606d; font-weight: 600;}
+}
 </style>
 """
 
@@ -47,7 +60,8 @@ def fact_table(
             text = columns[heading][fact]
             cell = text if trusted or fact in html_rows else html.escape(text)
             css = ' class="source" lang="en"' if fact in record_rows else ""
-            cells.append(f"<td{css}>{cell}</td>")
+            label = f' data-label="{html.escape(heading, quote=True)}"'
+            cells.append(f"<td{css}{label}>{cell}</td>")
         label = fact if trusted else html.escape(fact)
         body.append(f"<tr><th>{label}</th>{''.join(cells)}</tr>")
     st.html(

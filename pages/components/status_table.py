@@ -30,6 +30,15 @@ table.statuses td, table.statuses th {padding: 0.28rem 0.5rem; border-bottom: 1p
   text-align: left; vertical-align: top;}
 table.statuses th {font-weight: 600; color: #52606d; font-size: 0.8rem;}
 table.statuses td.muted {color: #52606d; font-size: 0.82rem;}
+/* On a phone: one card per state, its status and last check below its name. */
+@media (max-width: 640px) {
+  table.statuses, table.statuses tbody, table.statuses tr, table.statuses td {display: block;
+    width: auto;}
+  table.statuses colgroup, table.statuses thead {display: none;}
+  table.statuses tbody tr {border-bottom: 1px solid #e3e8ee; padding: 0.3rem 0;}
+  table.statuses td {border: 0; padding: 0.1rem 0.5rem;}
+  table.statuses td.muted::before {content: attr(data-label); font-weight: 600;}
+}
 </style>
 """
 
@@ -67,10 +76,14 @@ def _row(row: dict, as_of: date, href: str, t: Translator) -> str:
             checked=partial_date_text(row["verified_through"], t.language),
         )
     )
+    # A step at home, beside the depositary's status and never instead of it.
+    line = row.get("step_line", "")
+    step = f"<br><small class='step'>{html.escape(line)}</small>" if line else ""
     caution = confidence_text(row["confidence"], t.language)
     mark = f" <span title='{html.escape(caution)}'>{UNCONFIRMED}</span>" if caution else ""
     return (
         f"<tr><td><a href='{html.escape(href)}' target='_self'>{html.escape(row['state'])}</a>"
-        f"{mark}</td><td>{status_badge(row['category'], status)}</td>"
-        f"<td class='muted'>{html.escape(checked)}</td></tr>"
+        f"{mark}</td><td>{status_badge(row['category'], status)}{step}</td>"
+        f"<td class='muted' data-label='{html.escape(t.label(t('column.not_party_as_of'), ''))}'>"
+        f"{html.escape(checked)}</td></tr>"
     )

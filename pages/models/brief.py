@@ -35,6 +35,7 @@ from pages.text.notes import count_note
 from pages.text.words import (
     SECTIONS,
     group_labels,
+    instrument_abbr,
     instrument_label,
     kind_text,
     long_date,
@@ -42,6 +43,7 @@ from pages.text.words import (
 )
 
 STATUS_WIDTHS = (0.27, 0.15, 0.2, 0.15, 0.23)
+TEXT_CHARS = 320  # of a declaration's text on a brief: the full text is a click away
 
 
 def _declarations(dataset: Dataset) -> pd.DataFrame:
@@ -52,9 +54,9 @@ def _declarations(dataset: Dataset) -> pd.DataFrame:
 def _world_counts(dataset: Dataset, world_counts: Mapping[str, int] | None) -> dict[str, int]:
     if world_counts is not None:
         return dict(world_counts)
-    from_data = getattr(dataset, "world_counts", None)
-    if isinstance(from_data, Mapping):
-        return dict(from_data)
+    from_data = getattr(dataset, "world_counts", None)  # indexed by instrument id: parties, ...
+    if isinstance(from_data, pd.DataFrame) and "parties" in from_data and not from_data.empty:
+        return {i: int(n) for i, n in from_data["parties"].items() if pd.notna(n)}
     return {
         i: info.parties for i, info in dataset.meta.instruments.items() if info.parties is not None
     }
@@ -152,40 +154,61 @@ def _reservations(
     if mine.empty:
         return Section(t("brief.reservations"), (t("brief.no_declarations"),))
     by_mtdsg = {v: k for k, v in _mtdsg(dataset).items()}
-    several = len(iso3s) > 1
-    table = [
-        ((t("brief.col.state"),) if several else ())
-        + (t("brief.col.instrument"), t("brief.col.text"))
-    ]
-    for row in mine.itertuples():
+
+    def where(row: object) -> str:
         section = t(SECTIONS[row.section]) if row.section in SECTIONS else row.section
         instrument = by_mtdsg.get(row.mtdsg_no)
         label = instrument_label(dataset, instrument) if instrument else row.mtdsg_no
-        state = (names.get(row.iso3, row.iso3),) if several else ()
-        table.append((*state, f"{label}: {section}", row.text))
-    widths = (0.18, 0.22, 0.60) if several else (0.3, 0.7)
+        return f"{label}: {section}"
+
+    if len(iso3s) > 1:
+        # A group's brief names who has texts on which instrument; the texts are on each
+        # state's brief and the dashboard's Reservations page (they would fill pages here).
+        def instruments(rows: pd.DataFrame) -> str:
+            ids = dict.fromkeys(by_mtdsg.get(m, m) for m in rows["mtdsg_no"])
+            known = set(by_mtdsg.values())
+            return t.words(instrument_abbr(dataset, i) if i in known else i for i in ids)
+
+        states = sorted(mine["iso3"].unique(), key=lambda i: names.get(i, i).casefold())
+        listed = t.items(
+            t.label(names.get(i, i), instruments(mine[mine["iso3"] == i])) for i in states
+        )
+        return Section(
+            t("brief.reservations"),
+            (t("brief.texts_on_record", states=listed),),
+            notes=(t("brief.full_texts", page=t("nav.reservations")),),
+        )
+    table = [(t("brief.col.instrument"), t("brief.col.text"))]
+    for row in mine.itertuples():
+        text = row.text if len(row.text) <= TEXT_CHARS else row.text[:TEXT_CHARS].rstrip() + " […]"
+        table.append((where(row), text))
     return Section(
         t("brief.reservations"),
         (t("brief.declarations_english"),),
         tuple(table),
-        widths,
+        (0.3, 0.7),
+        notes=(t("brief.full_texts", page=t("nav.reservations")),),
     )
 
 
-def _steps_section(frame: pd.DataFrame, names: dict[str, str], t: Translator) -> Section:
+def _steps_section(
+    frame: pd.DataFrame, names: dict[str, str], t: Translator, full: bool = True
+) -> Section:
+    """``full``: with each step's detail and source (a state's brief); a group's lists them."""
     if frame.empty:
         return Section(t("brief.steps"), (t("brief.steps_none"),))
-    table = [(t("brief.col.state"), t("brief.col.date"), t("brief.col.step"), t("fact.source"))]
+    table = [(t("brief.col.state"), t("brief.col.date"), t("brief.col.step"))]
+    if full:
+        table[0] += (t("fact.source"),)
     for row in frame.to_dict("records"):
-        table.append(
-            (
-                names.get(row["iso3"], row["iso3"]),
-                partial_date_text(_field(row.get("date")), t.language),
-                str(row.get("step", "")),
-                str(row.get("source", "")),
-            )
+        cells = (
+            names.get(row["iso3"], row["iso3"]),
+            partial_date_text(_field(row.get("date")), t.language),
+            _step(row, t) if full else t(f"step.{row['step']}"),
         )
-    return Section(t("brief.steps"), (), tuple(table), (0.2, 0.15, 0.4, 0.25))
+        table.append(cells + ((_field(row.get("source")),) if full else ()))
+    widths = (0.2, 0.15, 0.4, 0.25) if full else (0.3, 0.2, 0.5)
+    return Section(t("brief.steps"), (), tuple(table), widths)
 
 
 def _beside(
@@ -237,10 +260,14 @@ def _source(dataset: Dataset, rows: list[dict], t: Translator) -> Section:
             medium.setdefault((r["state"], r["source"]), []).append(
                 instrument_label(dataset, r["instrument"])
             )
-    notes = tuple(
-        t("brief.caution", state=state, instrument=t.words(names), source=source)
-        for (state, source), names in medium.items()
-    )
+    if len({state for state, _ in medium}) > 1:  # a group: who, not every source
+        rows_named = t.items(t.label(state, t.words(names)) for (state, _), names in medium.items())
+        notes: tuple[str, ...] = (t("brief.caution_group", rows=rows_named),) if medium else ()
+    else:
+        notes = tuple(
+            t("brief.caution", state=state, instrument=t.words(names), source=source)
+            for (state, source), names in medium.items()
+        )
     return Section(t("brief.source_title"), lines, notes=notes)
 
 
@@ -364,7 +391,7 @@ def group_brief(
         Section(t("brief.status"), (), tuple(table), (0.3, 0.14, 0.28, 0.28)),
         Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, iso3s, as_of, t),)),
         _reservations(dataset, iso3s, names, t),
-        _steps_section(_steps(dataset, domestic_steps, iso3s), names, t),
+        _steps_section(_steps(dataset, domestic_steps, iso3s), names, t, full=False),
         Section(t("brief.oas"), tuple(noted) or (t("brief.no_notes"),)),
         _beside(dataset, view, iso3s, label, world, t),
         _source(dataset, mine.to_dict("records"), t),
@@ -379,6 +406,15 @@ def group_brief(
         subject=title,
         keywords=("UNTOC", "Palermo", group),
     )
+
+
+def _step(row: dict, t: Translator) -> str:
+    """The step in words (``step.<code>`` in the catalogues), with its detail (the record's
+    English, as the data writes it)."""
+    code = _field(row.get("step"))
+    words = t(f"step.{code}") if t.has(f"step.{code}") else code
+    detail = _field(row.get("detail"))
+    return f"{words}: {detail}" if detail else words
 
 
 def _field(value: object) -> str:

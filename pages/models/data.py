@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.settled import SettledAccount, settled_account
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_metadata, export_table
 from loaders.model.records import InstrumentMeta
@@ -15,6 +16,7 @@ from loaders.paths import SnapshotFiles
 from loaders.store.changes import Change, read_changes
 from loaders.store.dataset import Dataset
 from pages.models.selection import Selection
+from pages.models.shared import untc_links
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class DataModel:
     verified: pd.Series  # verified_through (partial date) -> rows, oldest first
     changes: list[Change] | None  # what the refresh that made this snapshot changed; None: no log
     changes_since: str | None  # the snapshot those changes are against
+    settled: SettledAccount  # how many facts are settled on the date, and the others
+    untc_links: dict[str, str]  # instrument -> its UNTC status page
 
 
 def data_model(dataset: Dataset, selection: Selection) -> DataModel:
@@ -51,6 +55,8 @@ def data_model(dataset: Dataset, selection: Selection) -> DataModel:
         verified=dataset.status.groupby("verified_through").size().sort_index(),
         changes=changes,
         changes_since=previous,
+        settled=settled_account(dataset, selection.as_of),
+        untc_links=untc_links(dataset),
     )
 
 

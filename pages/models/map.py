@@ -9,7 +9,7 @@ import pandas as pd
 from loaders.derive import PARTY
 from loaders.store.dataset import Dataset
 from pages.models.selection import Selection
-from pages.models.shared import CATEGORIES, checked_dates, described, local_view
+from pages.models.shared import CATEGORIES, checked_dates, described, local_view, with_steps
 from pages.text.hover import state_hover
 from pages.text.words import confidence_word, kind_text, partial_date_text
 
@@ -57,7 +57,9 @@ class MapModel:
 def map_model(dataset: Dataset, selection: Selection, instrument: str) -> MapModel:
     """``dataset``: localized to ``selection.language``; ``instrument``: the one drawn."""
     view = local_view(dataset, selection.as_of, [instrument], selection.groups)
-    frame = described(view, selection.language).assign(
+    frame = with_steps(
+        described(view, selection.language), dataset, selection.as_of, selection.language
+    ).assign(
         marker_lat=view["iso3"].map(dataset.states["marker_lat"]),
         marker_lon=view["iso3"].map(dataset.states["marker_lon"]),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 
@@ -13,9 +14,10 @@ from loaders.derive import (
     paragraph6,
     party_counts,
 )
+from loaders.derive.world import world_context
 from loaders.store.dataset import Dataset
 from pages.models.selection import Selection
-from pages.models.shared import described, in_reading_order
+from pages.models.shared import described, in_reading_order, with_steps
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,8 @@ class OverviewModel:
     after_resolution: bool  # the date is on or after 4 June 2009
     not_party: dict[str, pd.DataFrame]  # instrument -> its states not yet party
     joined: pd.DataFrame  # the rows that became party since 4 June 2009, earliest first
+    # instrument -> (parties worldwide, "as at" date) from UNTC's header: context, never counted
+    world: dict[str, tuple[int, date]]
 
     @property
     def empty(self) -> bool:
@@ -59,7 +63,9 @@ def overview_model(dataset: Dataset, selection: Selection) -> OverviewModel:
     frame = in_reading_order(
         paragraph6(dataset, selection.as_of, selection.instruments, selection.groups), dataset
     )
-    frame = described(frame, selection.language)
+    frame = with_steps(
+        described(frame, selection.language), dataset, selection.as_of, selection.language
+    )
     counts = party_counts(frame)
     return OverviewModel(
         frame=frame,
@@ -77,4 +83,9 @@ def overview_model(dataset: Dataset, selection: Selection) -> OverviewModel:
         after_resolution=selection.as_of >= RESOLUTION_DATE,
         not_party={i: not_yet_party(frame, i) for i in selection.instruments},
         joined=joined_since_resolution(frame),
+        world={
+            row["instrument"]: (int(row["parties"]), row["status_as_at"])
+            for row in world_context(dataset).to_dict("records")
+            if row["instrument"] in selection.instruments and pd.notna(row["parties"])
+        },
     )

@@ -7,10 +7,18 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from loaders.derive import PARTY
+from loaders.derive import PARTY, suspensions_on
+from loaders.derive.declarations import DISPUTE_PARAGRAPHS, coverage_frame
+from loaders.derive.domestic import domestic_steps_on
 from loaders.store.dataset import Dataset
 from pages.models.selection import Selection
-from pages.models.shared import described, is_unconfirmed, local_view, unconfirmed_mark
+from pages.models.shared import (
+    described,
+    is_unconfirmed,
+    local_view,
+    unconfirmed_mark,
+    untc_links,
+)
 from pages.text.i18n import translate
 from pages.text.words import (
     confidence_word,
@@ -47,6 +55,31 @@ class InstrumentFacts:
 
 
 @dataclass(frozen=True)
+class Declarations:
+    """What the depositary's declarations record says of one state on one instrument."""
+
+    coverage: str  # texts, none_in_record, not_in_record or not_party (loaders.derive)
+    published_as_at: str  # the record's date, at its precision
+    kinds: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    dispute_settlement_reserved: bool = False
+    dispute_paragraph: str = ""  # e.g. 15(2)
+    text: str = ""  # the depositary's English
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class DomesticStep:
+    """A step the state took at home, beside (never instead of) the depositary's status."""
+
+    step: str  # approved_by_lower_chamber, approved_by_legislature, declined, ...
+    date: str  # at its precision
+    detail: str
+    source: str
+    confidence: str
+
+
+@dataclass(frozen=True)
 class StateProfile:
     iso3: str
     name: str
@@ -60,6 +93,10 @@ class StateProfile:
     oas_confidence: str
     count_note: str  # empty where the state's OAS membership does not affect counts
     memberships: pd.DataFrame  # group, role, from, until, note, confidence (in words)
+    texts: dict[str, Declarations]  # instrument -> its declarations record
+    steps: dict[str, DomesticStep]  # instrument -> the latest step at home on the date
+    suspensions: pd.DataFrame  # group_id, group_name, from_date, to_date: in force on the date
+    untc_links: dict[str, str]  # instrument -> its UNTC status page (followed, never fetched)
 
 
 @dataclass(frozen=True)
@@ -92,7 +129,41 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
         oas_confidence=str(state["oas_confidence"]),
         count_note=_text(state["count_note"]),
         memberships=membership_history(dataset, iso3, language),
+        texts=declarations_of(dataset, iso3),
+        steps=domestic_steps_of(dataset, iso3, selection.as_of),
+        suspensions=_of_state(suspensions_on(dataset.memberships, selection.as_of), iso3),
+        untc_links=untc_links(dataset),
     )
+
+
+def declarations_of(dataset: Dataset, iso3: str) -> dict[str, Declarations]:
+    """Instrument -> what the declarations record says of ``iso3`` (see coverage_frame)."""
+    frame = coverage_frame(dataset)
+    rows = frame[frame["iso3"] == iso3].to_dict("records")
+    return {
+        row["instrument"]: Declarations(
+            coverage=row["coverage"],
+            published_as_at=row["published_as_at"],
+            kinds=tuple(k for k in row["kinds"].split(";") if k),
+            articles=tuple(a for a in row["articles"].split(";") if a),
+            dispute_settlement_reserved=bool(row["dispute_settlement_reserved"]),
+            dispute_paragraph=DISPUTE_PARAGRAPHS.get(row["mtdsg_no"], ""),
+            text=row["text"],
+            source=row["source"],
+        )
+        for row in rows
+    }
+
+
+def domestic_steps_of(dataset: Dataset, iso3: str, as_of) -> dict[str, DomesticStep]:
+    """Instrument -> the latest step at home of ``iso3`` certain on ``as_of``."""
+    steps = domestic_steps_on(dataset.domestic_steps, as_of)
+    return {
+        row["instrument"]: DomesticStep(
+            row["step"], row["date"], row["detail"], row["source"], row["confidence"]
+        )
+        for row in steps[steps["iso3"] == iso3].to_dict("records")
+    }
 
 
 def glance(dataset: Dataset, selection: Selection) -> dict[str, list[GlanceRow]]:
@@ -135,3 +206,7 @@ def membership_history(dataset: Dataset, iso3: str, language: str = "en") -> pd.
 def _text(value: object) -> str:
     """A text field of the data; empty where it has none (NaN)."""
     return value if isinstance(value, str) else ""
+
+
+def _of_state(frame: pd.DataFrame, iso3: str) -> pd.DataFrame:
+    return frame[frame["iso3"] == iso3].reset_index(drop=True)

@@ -8,14 +8,17 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive import PARTY
+from loaders.derive.domestic import domestic_steps_on
 from loaders.derive.views import status_view
 from loaders.store.dataset import Dataset
+from loaders.untc.urls import status_page_url
 from pages.text.localized import by_name
 from pages.text.words import (
     confidence_text,
     status_brief,
     status_label,
     status_sentence,
+    step_line,
 )
 
 UNCONFIRMED = "†"  # marks a fact of less than high confidence; the pages explain it
@@ -80,3 +83,23 @@ def checked_dates(frame: pd.DataFrame) -> list[str]:
     oldest first."""
     unverified = frame[~frame["status_verified"].astype(bool)]
     return sorted(set(unverified["verified_through"]), key=lambda v: (v[:4], v))
+
+
+def with_steps(frame: pd.DataFrame, dataset: Dataset, as_of: date, language: str) -> pd.DataFrame:
+    """``frame`` with ``step_line``: the latest step at home of each row's state and instrument
+    certain on ``as_of``, in words (empty where none). Beside the status, never instead of it."""
+    steps = domestic_steps_on(dataset.domestic_steps, as_of)
+    lines = {
+        (row["iso3"], row["instrument"]): step_line(row["step"], row["date"], language)
+        for row in steps.to_dict("records")
+    }
+    keys = zip(frame["iso3"], frame["instrument"], strict=True)
+    return frame.assign(step_line=[lines.get(key, "") for key in keys])
+
+
+def untc_links(dataset: Dataset) -> dict[str, str]:
+    """Instrument -> its UNTC status page, a link the reader follows (nothing is fetched)."""
+    return {
+        i: status_page_url(str(row["mtdsg_no"]), int(row["chapter"]))
+        for i, row in dataset.instruments.iterrows()
+    }

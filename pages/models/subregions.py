@@ -39,9 +39,7 @@ class SubregionsModel:
 def subregions_model(dataset: Dataset, selection: Selection) -> SubregionsModel:
     """All groups when none are chosen. ``dataset``: localized to ``selection.language``."""
     wanted = list(selection.groups) or dataset.group_ids
-    status = in_reading_order(
-        status_view(dataset, selection.as_of, selection.instruments), dataset
-    )
+    status = in_reading_order(status_view(dataset, selection.as_of, selection.instruments), dataset)
     members = members_on(dataset.memberships, selection.as_of)
     members = members[members["group_id"].isin(wanted)]
     summary = group_summary(status, members, dataset.states["name"])

@@ -13,6 +13,7 @@ from pages.text.words import confidence_text, kind_text, long_date, partial_date
 def state_hover(row: dict, language: str = "en") -> str:
     """``row``: a described status row (``label``) with ``state``; every value is escaped."""
     t = Translator(language)
+
     def esc(text: str) -> str:
         return html.escape(text, quote=False)  # plotly shows < and & as text this way
 
@@ -29,5 +30,7 @@ def state_hover(row: dict, language: str = "en") -> str:
     if row["confidence"] != "high":
         caution = confidence_text(row["confidence"], language)
         lines.append(esc(caution[:1].upper() + caution[1:]))
+    if row.get("step_line"):
+        lines.append(esc(row["step_line"]))
     lines.append(f"<i>{esc(t('hover.open_profile'))}</i>")
     return "<br>".join(lines)

@@ -31,6 +31,15 @@ LOCALES_DIR = PROJECT_ROOT / "locales"
 _BABEL_LOCALE = {"en": "en_US", "es": "es", "pt": "pt_BR", "fr": "fr"}
 # Lists ("A, B and C"): British English has no comma before "and", as the UN and the OAS write.
 _LIST_LOCALE = {"en": "en_GB", "es": "es", "pt": "pt_BR", "fr": "fr"}
+
+
+@cache
+def month_names(language: str) -> dict[int, str]:
+    """1 -> January ... in ``language``, standing alone (capitalized, as a list item)."""
+    names = Locale.parse(_BABEL_LOCALE[language]).months["stand-alone"]["wide"]
+    return {n: names[n][:1].upper() + names[n][1:] for n in range(1, 13)}
+
+
 class CatalogueError(KeyError):
     """A catalogue is missing a key or a placeholder."""
 
@@ -182,4 +191,4 @@ class Translator:
         return translate(self.language, "format.separator").join(items)
 
 
-__all__ = ['DEFAULT_LANGUAGE', 'LANGUAGES', 'best_language', 'state_name']
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "best_language", "state_name"]

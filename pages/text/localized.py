@@ -56,5 +56,3 @@ def by_name(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:
 def state_names(dataset: Dataset) -> pd.Series:
     """iso3 -> name of a (localized) dataset's states, in alphabetical order."""
     return dataset.states["name"].sort_values(key=lambda s: s.map(collation_key), kind="stable")
-
-

@@ -17,6 +17,7 @@ import pandas as pd
 
 from loaders.derive import DAYS_PER_YEAR, PARTY, SIGNATORY
 from loaders.model.dates import PartialDate
+from loaders.model.text import link_value
 from loaders.store.dataset import Dataset
 from pages.text.i18n import (
     catalogue,
@@ -205,6 +206,19 @@ def group_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
     return {g: texts.get(f"group.{g}.label") or group_label(names[g]) for g in dataset.group_ids}
 
 
+def group_option_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
+    """Group id -> the groups box's option: an abbreviation with the full name (``CAN — Andean
+    Community``), so that typing either finds it; a label that is already words stays as is."""
+    texts = catalogue(language)
+    options = {}
+    for group, label in group_labels(dataset, language).items():
+        name = texts.get(f"group.{group}.name", "").replace(f" ({label})", "").strip()
+        options[group] = (
+            f"{label} — {name}" if label.isupper() and name and name != label else label
+        )
+    return options
+
+
 def instrument_label(dataset: Dataset, instrument: str) -> str:
     """The instrument's short title (in the language of a :func:`localized` dataset)."""
     return str(dataset.instruments.loc[instrument, "short_title"])
@@ -221,9 +235,9 @@ def instrument_abbr(dataset: Dataset, instrument: str) -> str:
 
 
 def code_text(text: str) -> str:
-    """Text from a link, safe inside a markdown code span: no backticks, at most 60 characters."""
-    shown = text.replace("`", "'")
-    return shown if len(shown) <= 60 else shown[:59] + "…"
+    """Text from a link, safe inside a markdown code span: plain text (no newline, control or
+    bidi character), no backticks, at most 60 characters (loaders.model.text.link_value)."""
+    return link_value(text)
 
 
 def join_words(words: Sequence[str], language: str = "en") -> str:
@@ -231,3 +245,13 @@ def join_words(words: Sequence[str], language: str = "en") -> str:
     return _join_words(words, language)
 
 
+
+
+def step_line(step: str, when: str, language: str = "en") -> str:
+    """A step at home in words: ``Step at home (2 May 2006): declared a decision not to ratify``."""
+    return translate(
+        language,
+        "step.line",
+        date=partial_date_text(when, language),
+        step=translate(language, f"step.{step}"),
+    )

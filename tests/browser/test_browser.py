@@ -44,6 +44,11 @@ PAGES = {
         "State profile",
         "table.facts",
     ),
+    "reservations": (
+        "/reservations?instrument=TIP",
+        "Declarations and reservations",
+        "[data-testid=stDataFrame]",
+    ),
     "data": ("/data?instrument=TIP&group=MERCOSUR", "Data", "[data-testid=stDataFrame]"),
 }
 
@@ -62,7 +67,8 @@ def test_page_renders(watched: Watched, app_url: str, name: str) -> None:
     open_page(watched, app_url + path, heading)
     watched.page.locator(main).first.wait_for(state="attached")
     # the source line under every page
-    watched.page.get_by_text("Source: UN Treaty Collection").wait_for()
+    # the footer (the print-only header says it too)
+    watched.page.get_by_text("Source: UN Treaty Collection").last.wait_for()
 
 
 def wait_until_shown(watched: Watched, url: str, heading: str) -> None:
@@ -194,7 +200,8 @@ def test_a_deep_link_works_on_a_freshly_started_server(watched: Watched, tmp_pat
         watched.page.locator("path.choroplethlocation").first.wait_for(state="attached")
         nav = watched.page.get_by_test_id("stTopNavLink").all_inner_texts()
         assert [n.strip().splitlines()[-1] for n in nav] == [
-            "Paragraph 6", "Map", "Timeline", "Subregions", "State profile", "What changed", "Data"
+            "Paragraph 6", "Map", "Timeline", "Subregions", "State profile", "Reservations",
+            "What changed", "Data",
         ]  # fmt: skip
         watched.screenshot_now("test_a_deep_link_works_on_a_freshly_started_server")
     finally:

@@ -1,0 +1,43 @@
+"""Plain text: what the project keeps of upstream's names and notes, and of a link's values.
+
+Control characters (C0, DEL, C1) and the Unicode format characters that reorder or hide text
+(bidi embeddings, overrides and isolates, zero-width joiners, the byte-order mark) never belong in
+a treaty participant's name or in a value read from a link: they are removed, and runs of
+whitespace (newlines included) become one space. The raw page keeps them in ``raw/``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cc: controls; Cf: format characters (U+202E RIGHT-TO-LEFT OVERRIDE, U+200B, U+FEFF, ...).
+_HIDDEN_CATEGORIES = {"Cc", "Cf"}
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:])")
+
+
+def plain_text(text: str) -> str:
+    """``text`` without control or bidi/format characters, whitespace collapsed to single spaces.
+
+    Whitespace controls (tab, newline, ...) separate words, so they become spaces first.
+    """
+    spaced = "".join(" " if ch.isspace() else ch for ch in str(text))
+    kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in _HIDDEN_CATEGORIES)
+    return " ".join(kept.split())
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text that markdown shows exactly as written (every markup character escaped)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", plain_text(text))
+
+
+def link_value(text: str, limit: int = 60) -> str:
+    """A value from a link, safe inside a markdown code span: plain text, no backticks, short."""
+    shown = plain_text(text).replace("`", "'")
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def collapse(notes: list[str], keep: int = 5) -> tuple[list[str], int]:
+    """Notes without repeats, at most ``keep`` of them, and how many more were left out."""
+    distinct = list(dict.fromkeys(notes))
+    return distinct[:keep], max(0, len(distinct) - keep)

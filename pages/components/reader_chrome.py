@@ -1,0 +1,178 @@
+"""What every reader gets whatever their device: phone and print styles, the page's own title,
+the print-only header, and Streamlit's own widget texts in the reader's language.
+
+Streamlit has no setting for the language of its own texts ("Select all", "No results", the
+table toolbar's tooltips) nor for ``<html lang>``. A same-origin script does it: a component of
+height 0 (``components.html`` renders an ``<iframe srcdoc>`` that Streamlit sandboxes with
+``allow-same-origin``, so the script reaches ``window.parent.document``) sets the page's
+``lang`` and rewrites the known English texts, attributes included, as they appear (a
+MutationObserver: menus and tooltips are drawn on demand). It requests nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import streamlit as st
+import streamlit.components.v1 as components
+
+from pages.text.i18n import Translator
+
+# Streamlit's English texts (text nodes, aria-label, title, placeholder) -> catalogue keys.
+WIDGET_TEXTS = {
+    "Select all": "ui.widget.select_all",
+    "Choose an option": "ui.widget.choose_option",
+    "Choose options": "ui.widget.choose_options",
+    "Clear all": "ui.widget.clear_all",
+    "Clear value": "ui.widget.clear_value",
+    "No results": "ui.widget.no_results",
+    "Download as CSV": "ui.widget.download_csv",
+    "Search": "ui.widget.search",
+    "Type to search": "ui.widget.type_to_search",
+    "Close Search": "ui.widget.close_search",
+    "Fullscreen": "ui.widget.fullscreen",
+    "Close fullscreen": "ui.widget.close_fullscreen",
+    "Show/hide columns": "ui.widget.columns",
+    "Sort ascending": "ui.widget.sort_ascending",
+    "Sort descending": "ui.widget.sort_descending",
+    "Pin column": "ui.widget.pin_column",
+    "Unpin column": "ui.widget.unpin_column",
+    "Hide column": "ui.widget.hide_column",
+    "Autosize": "ui.widget.autosize",
+    "Format": "ui.widget.format",
+    "Copy column name": "ui.widget.copy_column_name",
+    "Clear selection": "ui.widget.clear_selection",
+}
+
+# The script, run inside the component's iframe. ``__ratifyReader`` is the previous run's
+# observer (a new language loads a new iframe): it is stopped first.
+_SCRIPT = """
+<script>
+(() => {
+  const doc = window.parent.document;
+  const lang = %(lang)s, texts = %(texts)s, narrow = 640;
+  doc.documentElement.lang = lang;
+  const previous = window.parent.__ratifyReader;
+  if (previous) previous.disconnect();
+  const ATTRS = ['aria-label', 'title', 'placeholder'];
+  const fix = (root) => {
+    if (root.nodeType === 3) {
+      const said = root.textContent.trim();
+      if (texts[said]) root.textContent = root.textContent.replace(said, texts[said]);
+      return;
+    }
+    if (root.nodeType !== 1) return;
+    for (const el of [root, ...root.querySelectorAll('[aria-label],[title],[placeholder]')]) {
+      for (const name of ATTRS) {
+        const value = el.getAttribute && el.getAttribute(name);
+        if (value && texts[value]) el.setAttribute(name, texts[value]);
+      }
+    }
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const said = node.textContent.trim();
+      if (texts[said]) node.textContent = node.textContent.replace(said, texts[said]);
+    }
+  };
+  const observer = new MutationObserver((changes) => {
+    for (const change of changes) {
+      if (change.type === 'attributes') fix(change.target);
+      else if (change.type === 'characterData') fix(change.target);
+      else change.addedNodes.forEach(fix);
+    }
+  });
+  fix(doc.body);
+  observer.observe(doc.body, {subtree: true, childList: true, characterData: true,
+                              attributes: true, attributeFilter: ATTRS});
+  window.parent.__ratifyReader = observer;
+  // On a phone the navigation lives in the sidebar, which covers the page: choosing a page
+  // closes it, as a phone's menu does.
+  if (!window.parent.__ratifyNav) {
+    window.parent.__ratifyNav = true;
+    doc.addEventListener('click', (event) => {
+      const link = event.target.closest && event.target.closest('[data-testid=stSidebarNavLink]');
+      if (!link || window.parent.innerWidth >= narrow) return;
+      setTimeout(() => {
+        const close = doc.querySelector('[data-testid=stSidebarCollapseButton] button');
+        if (close) close.click();
+      }, 50);
+    }, true);
+  }
+})();
+</script>
+"""
+
+
+def reader_language(t: Translator) -> None:
+    """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
+    # Only the texts that change: rewriting a text to itself would wake the observer again.
+    texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
+    components.html(
+        _SCRIPT % {"lang": json.dumps(t.language), "texts": json.dumps(texts, ensure_ascii=False)},
+        height=0,
+    )
+
+
+def page_title(t: Translator, page: str) -> None:
+    """The browser tab's title: the page's name, then the dashboard's."""
+    st.set_page_config(page_title=t("ui.tab_title", page=t(f"nav.{page}")))
+
+
+def print_header(t: Translator, page: str, as_of: str, link: str) -> None:
+    """A block shown only on paper: what the page is, its date, its source and its address
+    (``link``: empty when the browser's address is not known; the snapshot is in the footer)."""
+    address = f"<p>{html.escape(t('ui.print.link'))} {html.escape(link)}</p>" if link else ""
+    st.html(
+        "<div class='print-only print-header'>"
+        f"<p class='print-title'>{html.escape(t('ui.print.title', page=t(f'nav.{page}')))}</p>"
+        f"<p>{html.escape(t('ui.print.status', date=as_of))}</p>"
+        f"<p>{html.escape(t('ui.print.source'))}</p>{address}"
+        "</div>"
+    )
+
+
+# Phones (under 640 px, where Streamlit stacks columns) and paper. Captions get a grey of their
+# own at full opacity: Streamlit's (the text colour at opacity 0.6) is 4.1:1 on white, under
+# WCAG AA's 4.5:1; #56606b is 6.4:1 on white and 5.9:1 on the sidebar's #f3f6f9.
+STYLE = """
+<style>
+[data-testid="stCaptionContainer"] {opacity: 1 !important;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #56606b;}
+.print-only {display: none;}
+/* the date boxes' shared label, as Streamlit draws a widget's */
+p.ctl-label {font-size: 0.875rem; margin-bottom: 0.25rem;}
+iframe[title="st.iframe"][height="0"] {display: block;}
+.stElementContainer:has(> iframe[height="0"]),
+.stElementContainer:has(iframe[title="st.iframe"][height="0"]) {display: none;}
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] {padding: 3.6rem 0.9rem 2rem 0.9rem;}
+  [data-testid="stMainBlockContainer"] h1 {font-size: 1.6rem;}
+  /* a segmented control (the Map's instruments) wraps instead of running off the screen */
+  .stButtonGroup {width: 100% !important;}
+  .stButtonGroup > div {width: 100% !important; max-width: 100% !important; flex-wrap: wrap;}
+}
+@media print {
+  @page {margin: 1.4cm 1.2cm;}
+  [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], header,
+  [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
+  [data-testid="stTopNavLinkContainer"], [data-testid="stSidebarNav"],
+  [data-testid="stElementToolbar"], .modebar-container, [data-testid="stStatusWidget"],
+  .stDownloadButton, [data-testid="stSidebarCollapseButton"] {display: none !important;}
+  .print-only {display: block !important;}
+  .print-header {border-bottom: 1px solid #888; margin-bottom: 0.6rem; font-size: 10pt;}
+  .print-header p {margin: 0 0 0.15rem 0;}
+  .print-header .print-title {font-size: 13pt; font-weight: 600;}
+  [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main,
+  [data-testid="stAppScrollToBottomContainer"] {overflow: visible !important;
+    height: auto !important; position: static !important;}
+  [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
+  .js-plotly-plot, .stPlotlyChart {break-inside: avoid; max-width: 100% !important;}
+  .stPlotlyChart svg.main-svg {max-width: 100%;}
+  table {break-inside: auto;} tr, td, th {break-inside: avoid;}
+  table.facts th, table.facts td, table.statuses td {overflow-wrap: normal; word-break: normal;
+    hyphens: auto;}
+  h1, h2, h3, h4 {break-after: avoid;}
+}
+</style>
+"""

@@ -1,0 +1,161 @@
+"""Running ``deploy/serve.py`` for the tests, and talking to it without a browser."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.browser.harness import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+NGINX_MODULES = Path("/usr/lib/nginx/modules")
+BROTLI = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_module.so")
+INSTALL = "apt-get install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter"
+STARTUP_SECONDS = 120
+
+
+def missing_nginx() -> str | None:
+    """Why make serve cannot run here, or None when it can."""
+    if shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists():
+        return f"serve tests need nginx: {INSTALL}"
+    if not all((NGINX_MODULES / name).exists() for name in BROTLI):
+        return f"serve tests need nginx's brotli modules: {INSTALL}"
+    try:
+        import brotli  # noqa: F401
+    except ImportError:
+        return "serve tests need the brotli package: pip install -r requirements.txt"
+    return None
+
+
+@dataclass
+class Served:
+    process: subprocess.Popen
+    url: str
+    run: Path
+    log: Path
+
+    def replicas(self) -> dict[str, tuple[int, int]]:
+        """name -> (port, pid), as the supervisor last wrote them."""
+        rows = (line.split() for line in (self.run / "replicas").read_text().splitlines())
+        return {name: (int(port), int(pid)) for name, port, pid in rows}
+
+    def nginx_pid(self) -> int:
+        return int((self.run / "nginx.pid").read_text())
+
+
+def start_serve(folder: Path, replicas: int = 2, env: dict[str, str] | None = None) -> Served:
+    port = free_port()
+    run = folder / "run"
+    log = folder / "serve.log"
+    command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port),
+               "--replicas", str(replicas), "--run-dir", str(run)]  # fmt: skip
+    handle = log.open("w")
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=handle,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
+    )
+    served = Served(process, f"http://127.0.0.1:{port}", run, log)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"serve exited with {process.returncode}: {log.read_text()}")
+        if (run / "replicas").exists() and get(served.url + "/_stcore/health").status == 200:
+            return served
+        time.sleep(0.2)
+    stop_serve(served)
+    raise RuntimeError(f"serve did not answer within {STARTUP_SECONDS} s: {log.read_text()}")
+
+
+def stop_serve(served: Served, timeout: float = 30) -> int:
+    if served.process.poll() is None:
+        served.process.send_signal(signal.SIGTERM)
+        try:
+            served.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            served.process.kill()
+            served.process.wait()
+    return served.process.returncode
+
+
+@dataclass
+class Answer:
+    status: int
+    headers: dict[str, str]
+    body: bytes
+
+
+def get(url: str, headers: dict[str, str] | None = None, method: str = "GET") -> Answer:
+    """One request, no redirects followed, no exception for an HTTP error status."""
+    request = urllib.request.Request(url, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            return Answer(answer.status, dict(answer.headers.items()), answer.read())
+    except urllib.error.HTTPError as error:
+        return Answer(error.code, dict(error.headers.items()), error.read())
+    except OSError:
+        return Answer(0, {}, b"")
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # A zombie is dead too (its parent has not reaped it yet).
+    status = Path(f"/proc/{pid}/status")
+    return not (status.exists() and "State:\tZ" in status.read_text())
+
+
+def wait_for(check, what: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"{what}: not within {seconds} s")
+
+
+def page_over_websocket(url: str, query: str, cookie: str = "", timeout: float = 30) -> bytes:
+    """A reader's first run of the page over Streamlit's protocol: every ForwardMsg's bytes,
+    up to script_finished."""
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    async def run() -> bytes:
+        headers = {"Origin": url, **({"Cookie": cookie} if cookie else {})}
+        seen = []
+        async with (
+            asyncio.timeout(timeout),
+            websockets.connect(
+                url.replace("http://", "ws://") + "/_stcore/stream",
+                subprotocols=["streamlit"],
+                additional_headers=headers,
+                max_size=None,
+            ) as socket,
+        ):
+            message = BackMsg()
+            message.rerun_script.query_string = query
+            message.rerun_script.page_script_hash = ""
+            await socket.send(message.SerializeToString())
+            while True:
+                raw = await socket.recv()
+                seen.append(raw)
+                forward = ForwardMsg.FromString(raw)
+                if forward.WhichOneof("type") == "script_finished":
+                    assert forward.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
+                    return b"".join(seen)
+
+    return asyncio.run(run())
