@@ -112,3 +112,12 @@ def test_the_code_has_a_licence_and_the_readme_states_the_data_terms() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     assert "https://www.un.org/en/about-us/terms-of-use" in readme
     assert "CC BY 4.0" in readme and "MIT" in readme
+
+
+def test_the_copy_scripts_hash_for_the_content_security_policy_is_the_readmes() -> None:
+    # The production CSP allows the copy button's script by this hash (README, Embeds): it must
+    # follow the script. The script is constant: the citation travels in the markup.
+    from pages.components.cite import COPY_SCRIPT_SHA256
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"'sha256-{COPY_SCRIPT_SHA256}'" in readme
