@@ -17,8 +17,10 @@ from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
+from pages.components.cite import cite_view
 from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data, pin_snapshot
+from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
 from pages.components.reader_chrome import STYLE as READER_STYLE
 from pages.components.reader_chrome import page_title, print_header, reader_language
@@ -42,11 +44,12 @@ PAGES = [
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
     ("reservations", "pages/reservations.py", ":material/gavel:"),
+    ("changes", "pages/changes.py", ":material/history:"),
     ("data", "pages/data.py", ":material/table:"),
 ]
 # Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
 # everywhere.
-PAGE_PARAMS = {"profile": ("state",)}
+PAGE_PARAMS = {"profile": ("state",), "changes": ("since",)}
 
 # A calmer page: less empty space above the content and a smaller page title.
 STYLE = """
@@ -66,12 +69,13 @@ def _address() -> str:
 
 
 t = Translator(chosen_language())
+embedded = is_embedded()  # ?embed=true: another site's page shows this view in a frame
 page = st.navigation(
     [
         st.Page(file, title=t(f"nav.{path}"), url_path=path, icon=icon, default=path == "overview")
         for path, file, icon in PAGES
     ],
-    position="top",
+    position="hidden" if embedded else "top",
 )
 # the default page's url path is ""
 page_name = page.url_path or "overview"
@@ -110,7 +114,13 @@ banners(local, selection, today)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()
+if embedded:  # the source line first, so it shows inside the frame without scrolling
+    footer, body = body, footer
 with footer:
     provenance_footer(local, selection.t)
+    if embedded:
+        embed_chrome(selection, page.url_path or "overview")
+    else:
+        cite_view(local, selection, page.url_path or "overview", today)  # and the embed code
 with body:
     page.run()

@@ -1,5 +1,5 @@
 """Command line: ``python -m loaders {export,declarations,refresh,compile-reference,check,
-restore}``."""
+restore,changes,brief,datapackage,feed}``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from loaders import reports_cli
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
@@ -38,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
+    export.add_argument(
+        "--format", choices=["csv", "xlsx"], default="csv", help="xlsx: a formatted matrix"
+    )
     declared = commands.add_parser(
         "declarations", help="write the declarations and reservations texts as CSV"
     )
@@ -64,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="make a damaged current snapshot good again: the newest good one in the history, "
         "else one rebuilt from data/reference",
     )
+    COMMANDS.update(reports_cli.add_commands(commands))  # changes, brief, datapackage, feed
     return parser
 
 
@@ -101,6 +106,8 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
     table = export_table(status_view(dataset, as_of, instruments, groups), as_of, language)
+    if args.format == "xlsx":
+        return reports_cli.export_xlsx(dataset, table, as_of, instruments, groups, args.out)
     content = csv_bytes(table)
     if args.out is None:
         sys.stdout.buffer.write(content)
@@ -166,6 +173,7 @@ def _refresh(args: argparse.Namespace) -> int:
         print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
         return 1
     print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)
+    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
 
 
@@ -176,6 +184,7 @@ def _compile_reference(_: argparse.Namespace) -> int:
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))
     print(f"new snapshot {folder.name}", file=sys.stderr)
+    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
 
 
@@ -210,7 +219,7 @@ def _restore(_: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {
+COMMANDS: dict = {
     "export": _export,
     "declarations": _declarations,
     "refresh": _refresh,

@@ -133,3 +133,22 @@ class DataPaths:
 
     def staging_folders(self) -> list[Path]:
         return sorted(self.snapshots.glob(".staging-*"))
+
+
+FEED_DIR_VARIABLE = "RATIFY_FEED_DIR"
+
+
+def feed_dir(data: Path | None = None) -> Path:
+    """Where the Atom feeds of acts are published (``changes.atom``, ``changes-es.atom``, ...).
+
+    For the project's own data, ``static/feed/``: the app serves static/ at ``/app/static/``, so
+    the feed has a stable address, ``/app/static/feed/changes.atom``. For another copy of the data
+    (RATIFY_DATA_DIR: tests, a staging copy), a ``feed/`` folder beside it, so that copy never
+    writes into the project. ``RATIFY_FEED_DIR`` sets it outright.
+    """
+    if os.environ.get(FEED_DIR_VARIABLE):
+        return Path(os.environ[FEED_DIR_VARIABLE])
+    data = (data or data_dir()).resolve()
+    if data == (PROJECT_ROOT / "data").resolve():
+        return PROJECT_ROOT / "static" / "feed"
+    return data.parent / "feed"

@@ -18,6 +18,7 @@ from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.settled import settled_summary, unsettled_list
 from pages.models.data import data_model
+from pages.text.reuse import CC_BY, UN_TERMS
 from pages.text.words import (
     confidence_word,
     instrument_brief,
@@ -194,5 +195,7 @@ st.markdown(
 st.markdown(settled_summary(model.settled, t))
 unsettled_list(local, model.settled, t)
 st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
+st.markdown(f"### {t('terms.title')}")
+st.markdown(t("terms.text", un_terms=UN_TERMS, cc_by=CC_BY))
 with st.expander(t("data.changes")):
     change_log(model.changes, model.changes_since, dataset.meta.snapshot_id, t)

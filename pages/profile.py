@@ -7,10 +7,12 @@ import html
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE
+from pages.components.brief_button import brief_button
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
+from pages.models.brief import brief_file_name, state_brief
 from pages.models.profile import Declarations, InstrumentFacts, glance, state_profile
 from pages.models.shared import UNCONFIRMED
 from pages.text.localized import state_names
@@ -92,6 +94,12 @@ if asked != iso3:
     st.session_state[LINKED] = iso3
 
 profile = page_model(state_profile, selection, iso3)
+brief_button(
+    lambda: state_brief(dataset, iso3, selection.as_of, t.language),
+    brief_file_name(iso3, selection.as_of, t.language),
+    t,
+    key="state_brief",
+)
 
 st.markdown(
     t(

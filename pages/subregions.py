@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages.components.brief_button import brief_button
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.share_chart import share_chart
+from pages.models.brief import brief_file_name, group_brief
 from pages.models.subregions import subregions_model
 from pages.text.words import group_labels, instrument_brief
 
@@ -45,3 +47,19 @@ fact_table(
     }
 )
 st.caption(t("subregions.caption"))
+
+# A brief on one group: the chosen one, or the reader picks among all.
+chooser, button = st.columns([1, 2], vertical_alignment="bottom")
+shown = selection.groups or dataset.group_ids
+with_members = [g for g in shown if g not in model.without_members]
+group = chooser.selectbox(
+    t("brief.group"), with_members, format_func=names.get, key="brief_group"
+)
+if group:
+    with button:
+        brief_button(
+            lambda: group_brief(dataset, group, selection.as_of, t.language),
+            brief_file_name(group, selection.as_of, t.language),
+            t,
+            key="group_brief",
+        )

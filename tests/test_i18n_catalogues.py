@@ -65,7 +65,7 @@ def test_a_translation_is_a_translation(language: str) -> None:
         r"|timeline\.table_parties|fact\.signature|column\.signed|data\.col\.signature_date"
         r"|fact\.source|data\.col\.source|column\.note|data\.col\.as_of|words\.no"
         r"|decl\.articles|decl\.kind\.notification|decl\.kind\.objection"
-        r"|ui\.tab_title|ui\.print\.title|ui\.widget\.format)$"
+        r"|ui\.tab_title|ui\.print\.title|ui\.widget\.format|act\.signature)$"
     )
     assert sorted(key for key in same if not allowed.match(key)) == []
 

@@ -36,9 +36,18 @@ PURE_PAGES = sorted((PROJECT_ROOT / "pages" / "models").rglob("*.py")) + sorted(
 )
 
 
+# The reports' commands speak the reader's language, whose words live in pages/text and
+# pages/models: that one module may import them (pure, checked below), never streamlit or plotly.
+SPEAKS = PROJECT_ROOT / "loaders" / "reports_cli.py"
+PURE_PAGE_PACKAGES = ("pages.text", "pages.models")
+
+
 @pytest.mark.parametrize("path", LOADERS, ids=lambda p: str(p.relative_to(PROJECT_ROOT)))
 def test_loaders_import_neither_streamlit_nor_pages(path: Path) -> None:
-    assert _top(_imports(path)) & {"streamlit", "pages", "plotly"} == set()
+    imports = _imports(path)
+    if path == SPEAKS:
+        imports = {name for name in imports if not name.startswith(PURE_PAGE_PACKAGES)}
+    assert _top(imports) & {"streamlit", "pages", "plotly"} == set()
 
 
 @pytest.mark.parametrize("path", PURE_PAGES, ids=lambda p: str(p.relative_to(PROJECT_ROOT)))

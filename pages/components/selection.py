@@ -14,6 +14,11 @@ __all__ = ["SESSION_KEY", "Note", "Selection", "current_selection"]
 def current_selection() -> Selection:
     """The selection the shared controls made in this run (app.py renders them first)."""
     _leave_legacy_pages_mode()
+    if SESSION_KEY not in st.session_state:
+        # This run started the page file alone while another session was switching the legacy
+        # mode off (two deep links opened at once on a fresh server: a page with two embeds).
+        # Rerun: app.py now routes to this page, with its controls.
+        st.rerun()
     return st.session_state[SESSION_KEY]
 
 

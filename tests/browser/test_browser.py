@@ -200,7 +200,8 @@ def test_a_deep_link_works_on_a_freshly_started_server(watched: Watched, tmp_pat
         watched.page.locator("path.choroplethlocation").first.wait_for(state="attached")
         nav = watched.page.get_by_test_id("stTopNavLink").all_inner_texts()
         assert [n.strip().splitlines()[-1] for n in nav] == [
-            "Paragraph 6", "Map", "Timeline", "Subregions", "State profile", "Data"
+            "Paragraph 6", "Map", "Timeline", "Subregions", "State profile", "Reservations",
+            "What changed", "Data",
         ]  # fmt: skip
         watched.screenshot_now("test_a_deep_link_works_on_a_freshly_started_server")
     finally:

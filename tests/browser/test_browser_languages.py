@@ -38,6 +38,7 @@ PAGES = {
     "subregions": ("subregions.title", ".js-plotly-plot"),
     "profile": ("profile.title", "table.facts"),
     "reservations": ("reservations.title", "[data-testid=stDataFrame]"),
+    "changes": ("whatchanged.title", "[data-testid=stDataFrame]"),
     "data": ("data.title", "[data-testid=stDataFrame]"),
 }
 
