@@ -563,3 +563,16 @@ def test_page_not_found_everywhere_is_unreachable_with_status():
             client.fetch_status(TIP, 18)
     assert caught.value.status == 404
     assert str(caught.value).count("HTTP 404 (not found)") == 5
+
+
+def test_a_header_row_that_is_no_row_of_its_table_is_a_changed_layout() -> None:
+    # Found by the property test: a header row wrapped in a <div> inside the <table> is not one
+    # of the table's own rows, and the parser stopped with a bare ValueError.
+    page = (
+        "<html><body><p>STATUS AS AT : 20-04-2024</p><table><div><tr><td>Participant</td>"
+        "<td>Signature</td><td>Ratification, Accession(a)</td></tr></div>"
+        "<tr><td>Argentina</td><td>12 Dec 2000</td><td>19 Nov 2002</td></tr></table>"
+        "</body></html>"
+    ).encode()
+    with pytest.raises(LayoutChangedError):
+        parse_html(page, "https://untc.test/p", "XVIII-12-a")

@@ -127,6 +127,10 @@ def _html_grid(root: etree._Element, source_url: str) -> tuple[etree._Element, C
     if table is None:
         raise LayoutChangedError(f"{source_url}: the 'Participant' header row is not in a table")
     rows = _table_rows(table)
+    if header_row not in rows:  # e.g. inside a <div> or a <tbody> nested in another element
+        raise LayoutChangedError(
+            f"{source_url}: the 'Participant' header row is not a row of its table"
+        )
     data = rows[rows.index(header_row) + 1 :]
     return table, header, [_html_cells(row) for row in data]
 
