@@ -569,10 +569,10 @@ def test_a_header_row_that_is_no_row_of_its_table_is_a_changed_layout() -> None:
     # Found by the property test: a header row wrapped in a <div> inside the <table> is not one
     # of the table's own rows, and the parser stopped with a bare ValueError.
     page = (
-        "<html><body><p>STATUS AS AT : 20-04-2024</p><table><div><tr><td>Participant</td>"
-        "<td>Signature</td><td>Ratification, Accession(a)</td></tr></div>"
-        "<tr><td>Argentina</td><td>12 Dec 2000</td><td>19 Nov 2002</td></tr></table>"
-        "</body></html>"
-    ).encode()
+        b"<html><body><p>STATUS AS AT : 20-04-2024</p><table><div><tr><td>Participant</td>"
+        b"<td>Signature</td><td>Ratification, Accession(a)</td></tr></div>"
+        b"<tr><td>Argentina</td><td>12 Dec 2000</td><td>19 Nov 2002</td></tr></table>"
+        b"</body></html>"
+    )
     with pytest.raises(LayoutChangedError):
         parse_html(page, "https://untc.test/p", "XVIII-12-a")
