@@ -84,6 +84,15 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _chosen(args: argparse.Namespace, dataset) -> tuple[str, list[str], list[str]]:
+    """The ``--lang``, ``--instrument`` and ``--group`` asked for, each matched against the valid
+    choices (a SelectionError names them)."""
+    language = resolve([args.lang], list(LANGUAGES), "language")[0]
+    instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
+    groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+    return language, instruments, groups
+
+
 def _export(args: argparse.Namespace) -> int:
     try:
         as_of = parse_iso_date(args.as_of) if args.as_of else date.today()
@@ -99,9 +108,7 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: --as-of: {exc}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        language = resolve([args.lang], list(LANGUAGES), "language")[0]
-        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
-        groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+        language, instruments, groups = _chosen(args, dataset)
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -128,9 +135,7 @@ def _declarations(args: argparse.Namespace) -> int:
 
     dataset = load_dataset()
     try:
-        language = resolve([args.lang], list(LANGUAGES), "language")[0]
-        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
-        groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+        language, instruments, groups = _chosen(args, dataset)
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.store.dataset import Dataset
+from pages.models.citation import as_at_dates
 from pages.text.i18n import Translator
-from pages.text.words import instrument_brief
 
 
 def provenance_footer(dataset: Dataset, t: Translator) -> None:
@@ -15,18 +15,7 @@ def provenance_footer(dataset: Dataset, t: Translator) -> None:
     ``dataset``: localized (pages.text.words.localized), for the instruments' names.
     """
     meta = dataset.meta
-    by_date: dict[str, list[str]] = {}
-    for instrument, info in meta.instruments.items():
-        when = t.date(info.status_as_at) if info.status_as_at else t("footer.unknown_date")
-        name = (
-            instrument_brief(dataset, instrument)
-            if instrument in dataset.instruments.index
-            else instrument
-        )
-        by_date.setdefault(when, []).append(name)
-    dates = t.items(
-        t("footer.as_at", instruments=t.words(ids), date=when) for when, ids in by_date.items()
-    )
+    dates = as_at_dates(dataset, t.language)
     key = "footer.source_later" if meta.method == "compiled-reference" else "footer.source"
     st.divider()
     st.caption(t(key, dates=dates, snapshot=meta.snapshot_id, data_page=t("nav.data")))
