@@ -61,7 +61,7 @@ def share_chart(
                     group=row.group_label,
                     parties=row.parties,
                     members=row.members,
-                    missing=row.missing_detail or t("words.none"),
+                    missing=row.missing_detail or t("ui.none.members"),
                 )
                 for row in rows.itertuples()
             ],
