@@ -23,7 +23,7 @@ from pages.components.footer import provenance_footer
 from pages.components.reader_chrome import STYLE as READER_STYLE
 from pages.components.reader_chrome import page_title, print_header, reader_language
 from pages.text.i18n import Translator
-from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
+from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
 st.set_page_config(
     page_title="Ratify Americas",
@@ -90,7 +90,7 @@ except (SnapshotError, ReferenceDataError) as exc:
         + "  \n"
         + t(
             "app.data_error_way_out",
-            restore="`python -m loaders restore`",
+            restore=RESTORE_COMMAND,
             refresh=REFRESH_COMMAND,
             make=MAKE_REFRESH,
         ),

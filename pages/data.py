@@ -20,6 +20,7 @@ from pages.components.selection import current_selection
 from pages.components.settled import settled_summary, unsettled_list
 from pages.models.data import data_model
 from pages.text.words import (
+    EXPORT_COMMAND,
     confidence_word,
     instrument_brief,
     kind_text,
@@ -49,7 +50,7 @@ st.markdown(
         date=t.date(selection.as_of),
     )
     + " "
-    + t("data.download_note", command="`python -m loaders export`")
+    + t("data.download_note", command=EXPORT_COMMAND)
 )
 buttons = st.container(horizontal=True)
 buttons.download_button(
@@ -60,6 +61,7 @@ buttons.download_button(
     on_click="ignore",
     type="primary",
     icon=":material/download:",
+    help=t("ui.data.download_help", command=EXPORT_COMMAND),
 )
 buttons.download_button(
     t("data.metadata"),
@@ -67,6 +69,7 @@ buttons.download_button(
     file_name=f"{model.file_name}.meta.json",
     mime="application/json",
     on_click="ignore",
+    help=t("ui.data.metadata_help"),
     icon=":material/description:",
 )
 

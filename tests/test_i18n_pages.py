@@ -228,7 +228,7 @@ def test_missing_data_is_an_error_in_the_language(language: str, data_copy: Path
     app.query_params["lang"] = language
     app.run()
     assert not app.exception
-    assert "python -m loaders restore" in app.error[0].value
+    assert ".venv/bin/python -m loaders restore" in app.error[0].value
     assert english_in(app, language) == []
 
 

@@ -205,7 +205,9 @@ def test_the_glance_marks_unconfirmed_facts_and_lists_every_state(dataset: Datas
 def test_the_data_page_offers_what_the_command_line_writes(dataset: Dataset) -> None:
     model = data_model(dataset, _selection(date(2009, 6, 4), ["TIP"], language="es"))
     assert len(model.table) == 35 and model.states == 35
-    assert model.command == "python -m loaders export --as-of 2009-06-04 --instrument TIP --lang es"
+    assert model.command == (
+        ".venv/bin/python -m loaders export --as-of 2009-06-04 --instrument TIP --lang es"
+    )
     assert model.csv.decode().splitlines()[0].endswith(",state_es")
     assert model.file_name == "ratify-americas_2009-06-04_TIP.csv"
     assert int(model.verified.sum()) == 140

@@ -7,6 +7,7 @@ import json
 import pytest
 from streamlit.proto.Metric_pb2 import Metric
 
+from pages.text.i18n import Translator
 from tests.test_app_pages import open_app, texts
 
 pytestmark = pytest.mark.apptest
@@ -70,3 +71,25 @@ def test_none_agrees_with_members_in_the_subregions_hover(language: str, none: s
         for text in trace.get("hovertext") or []
     ]
     assert any(text.endswith(f": {none}") for text in hovers), hovers[:3]
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
+def test_each_download_says_what_it_holds(language: str) -> None:
+    app = open_app("data", lang=language, instrument="TIP")
+    t = Translator(language)
+    helps = {b.proto.label: b.proto.help for b in app.get("download_button")}
+    assert "`.venv/bin/python -m loaders export`" in helps[t("data.download")]
+    assert "JSON" in helps[t("data.metadata")]
+
+
+def test_every_command_shown_runs_outside_the_virtual_environment() -> None:
+    """A bare ``python -m loaders`` fails outside .venv: the app shows the venv's Python."""
+    data = texts(open_app("data", instrument="TIP"))
+    reservations = open_app("reservations", instrument="TIP")
+    helps = [b.proto.help for b in reservations.get("download_button")]
+    assert ".venv/bin/python -m loaders export --as-of" in data
+    assert "`.venv/bin/python -m loaders refresh`" in data
+    assert any("`.venv/bin/python -m loaders declarations`" in h for h in helps)
+    for said in [data, *helps]:
+        bare = said.replace(".venv/bin/python -m loaders", "")
+        assert "python -m loaders" not in bare
