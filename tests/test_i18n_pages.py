@@ -107,6 +107,9 @@ def _plotly(spec: dict) -> Iterator[str]:
             values = value if isinstance(value, list) else [value]
             yield from (v for v in values if isinstance(v, str))
     layout = spec.get("layout", {})
+    title = layout.get("title") or {}
+    yield title.get("text") or ""
+    yield (title.get("subtitle") or {}).get("text") or ""
     for annotation in layout.get("annotations", []):
         yield annotation.get("text", "")
     for key, axis in layout.items():

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
 from pages.text.i18n import Translator, number_separators
 
@@ -101,4 +101,5 @@ def timeline_chart(
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
     figure.update_yaxes(showgrid=True, gridcolor="#eef1f4", rangemode="tozero")
-    st.plotly_chart(figure, config=chart_config(t), width="stretch")
+    image = chart_image(figure, t, "timeline", t("ui.chart.timeline"), as_of)
+    st.plotly_chart(figure, config=chart_config(t, **image), width="stretch")
