@@ -163,9 +163,12 @@ iframe[title="st.iframe"][height="0"] {display: block;}
   .print-header {border-bottom: 1px solid #888; margin-bottom: 0.6rem; font-size: 10pt;}
   .print-header p {margin: 0 0 0.15rem 0;}
   .print-header .print-title {font-size: 13pt; font-weight: 600;}
-  [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main,
-  [data-testid="stAppScrollToBottomContainer"] {overflow: visible !important;
-    height: auto !important; position: static !important;}
+  /* Streamlit's page scrolls inside boxes of the window's height: on paper every box grows with
+     its content, or a browser prints one sheet with the rest cut off */
+  html, body, #root, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"],
+  [data-testid="stMain"], .stMain, .main, [data-testid="stAppScrollToBottomContainer"],
+  [data-testid="stMainBlockContainer"] {overflow: visible !important;
+    height: auto !important; min-height: 0 !important; position: static !important;}
   [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
   .js-plotly-plot, .stPlotlyChart {break-inside: avoid; max-width: 100% !important;}
   .stPlotlyChart svg.main-svg {max-width: 100%;}
