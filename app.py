@@ -21,7 +21,13 @@ from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data, pin_snapshot
 from pages.components.footer import provenance_footer
 from pages.components.reader_chrome import STYLE as READER_STYLE
-from pages.components.reader_chrome import page_title, print_header, reader_language
+from pages.components.reader_chrome import (
+    no_such_page,
+    page_title,
+    print_header,
+    reader_language,
+    unknown_page,
+)
 from pages.text.i18n import Translator
 from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
@@ -113,4 +119,8 @@ body, footer = st.container(), st.container()
 with footer:
     provenance_footer(local, selection.t)
 with body:
-    page.run()
+    # An address that names no page: say so, instead of Streamlit's silent overview.
+    if asked := unknown_page([path for path, _, _ in PAGES]):
+        no_such_page(t, asked, PAGES)
+    else:
+        page.run()

@@ -16,6 +16,7 @@ import json
 
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pages.text.i18n import Translator
 
@@ -43,6 +44,11 @@ WIDGET_TEXTS = {
     "Format": "ui.widget.format",
     "Copy column name": "ui.widget.copy_column_name",
     "Clear selection": "ui.widget.clear_selection",
+    # Streamlit's dialog for an address that names no page (app.py says which, below it)
+    "Page not found": "ui.widget.page_not_found",
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "ui.widget.page_not_found_body"
+    ),
 }
 
 # The script, run inside the component's iframe. ``__ratifyReader`` is the previous run's
@@ -130,6 +136,21 @@ def print_header(t: Translator, page: str, as_of: str, link: str) -> None:
         f"<p>{html.escape(t('ui.print.source'))}</p>{address}"
         "</div>"
     )
+
+
+def unknown_page(known: list[str]) -> str:
+    """The page the browser's address asked for when it is none of ``known`` (url paths);
+    empty otherwise. Streamlit runs the default page for an unknown one, without a word."""
+    ctx = get_script_run_ctx()
+    asked = (ctx.pages_manager.intended_page_name or "") if ctx else ""
+    return asked if asked and asked not in known else ""
+
+
+def no_such_page(t: Translator, asked: str, pages: list[tuple[str, str, str]]) -> None:
+    """A note that the address names no page, and a link to every page (path, file, icon)."""
+    st.warning(t("ui.no_such_page", page=asked), icon=":material/explore_off:")
+    for path, file, icon in pages:
+        st.page_link(file, label=t(f"nav.{path}"), icon=icon)
 
 
 # Phones (under 640 px, where Streamlit stacks columns) and paper. Captions get a grey of their

@@ -188,3 +188,25 @@ def test_the_csv_in_french_is_the_export_in_french(
     view = status_view(dataset, as_of, ["SOM"], ["CARICOM"])
     assert saved.read_bytes() == csv_bytes(export_table(view, as_of, language="fr"))
     assert saved.read_text().splitlines()[0].endswith(",verified_through,state_fr")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_an_address_that_names_no_page_says_so(
+    browser_in: object, app_url: str, language: str
+) -> None:
+    """Streamlit runs the default page for an unknown one (and says so only in the console)."""
+    watched = browser_in("en-US")
+    page = watched.page
+    t = Translator(language)
+    page.goto(f"{app_url}/nosuchpage?lang={language}")
+    page.get_by_text(t("ui.no_such_page", page="nosuchpage")).wait_for()
+    settle(page)
+    for path in PAGES:
+        page.get_by_role("link", name=t(f"nav.{path}")).first.wait_for()
+    assert page.get_by_test_id("stMetric").count() == 0  # not the overview, silently
+    if language != "en":  # Streamlit's own dialog about it, in the reader's language
+        page.get_by_text(t("ui.widget.page_not_found"), exact=True).wait_for()
+    # Streamlit's own console line about the unknown page is expected here
+    watched.console_errors[:] = [
+        e for e in watched.console_errors if "does not seem to exist" not in e
+    ]
