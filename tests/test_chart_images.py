@@ -45,3 +45,14 @@ def test_a_saved_chart_names_itself_its_date_and_its_source(page: str, language:
         title = layout["title"]
         assert title["text"]
         assert title["subtitle"]["text"] == t("ui.chart.source", date=t.date(date(2020, 3, 1)))
+
+
+@pytest.mark.parametrize(
+    ("as_of", "tickformat", "dtick"),
+    [("2026-01-01", "%Y", "M12"), ("2001-09-01", "%b %Y", None)],
+)
+def test_the_timelines_axis_never_repeats_a_year(as_of: str, tickformat: str, dtick: str) -> None:
+    spec, _ = charts("timeline", as_of=as_of, lang="fr")[0]
+    axis = spec["layout"]["xaxis"]
+    assert axis["tickformat"] == tickformat
+    assert axis.get("dtick") == dtick
