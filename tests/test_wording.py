@@ -93,3 +93,12 @@ def test_every_command_shown_runs_outside_the_virtual_environment() -> None:
     for said in [data, *helps]:
         bare = said.replace(".venv/bin/python -m loaders", "")
         assert "python -m loaders" not in bare
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("es", "Traducción nuestra"), ("pt", "Tradução nossa"), ("fr", "Notre traduction")],
+)
+def test_paragraph_6_says_it_is_our_translation(language: str, said: str) -> None:
+    app = open_app(lang=language)
+    assert any(said in caption.value for caption in app.caption)
