@@ -23,9 +23,15 @@ from pages.components.data import load_data, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
 from pages.components.reader_chrome import STYLE as READER_STYLE
-from pages.components.reader_chrome import page_title, print_header, reader_language
+from pages.components.reader_chrome import (
+    no_such_page,
+    page_title,
+    print_header,
+    reader_language,
+    unknown_page,
+)
 from pages.text.i18n import Translator
-from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND
+from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
 st.set_page_config(
     page_title="Ratify Americas",
@@ -94,7 +100,7 @@ except (SnapshotError, ReferenceDataError) as exc:
         + "  \n"
         + t(
             "app.data_error_way_out",
-            restore="`python -m loaders restore`",
+            restore=RESTORE_COMMAND,
             refresh=REFRESH_COMMAND,
             make=MAKE_REFRESH,
         ),
@@ -123,4 +129,8 @@ with footer:
     else:
         cite_view(local, selection, page.url_path or "overview", today)  # and the embed code
 with body:
-    page.run()
+    # An address that names no page: say so, instead of Streamlit's silent overview.
+    if asked := unknown_page([path for path, _, _ in PAGES]):
+        no_such_page(t, asked, PAGES)
+    else:
+        page.run()

@@ -2,7 +2,8 @@
 
 The CSV keeps its machine column names and codes in every language and, in Spanish, Portuguese or
 French, adds the state's name in that language as a last column (loaders.export). On screen the
-same table gets headings and code words in the reader's language; its values are the file's.
+same table gets headings and, where the file has codes, words in the reader's language (the
+grid's cells are what a screen reader reads); the download is the file.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from pages.components.settled import settled_summary, unsettled_list
 from pages.models.data import data_model
 from pages.text.reuse import CC_BY, UN_TERMS
 from pages.text.words import (
+    EXPORT_COMMAND,
     confidence_word,
     instrument_brief,
     kind_text,
@@ -49,7 +51,7 @@ st.markdown(
         date=t.date(selection.as_of),
     )
     + " "
-    + t("data.download_note", command="`python -m loaders export`")
+    + t("data.download_note", command=EXPORT_COMMAND)
 )
 buttons = st.container(horizontal=True)
 buttons.download_button(
@@ -60,6 +62,7 @@ buttons.download_button(
     on_click="ignore",
     type="primary",
     icon=":material/download:",
+    help=t("ui.data.download_help", command=EXPORT_COMMAND),
 )
 buttons.download_button(
     t("data.metadata"),
@@ -67,18 +70,15 @@ buttons.download_button(
     file_name=f"{model.file_name}.meta.json",
     mime="application/json",
     on_click="ignore",
+    help=t("ui.data.metadata_help"),
     icon=":material/description:",
 )
 
 
-def _coded(column: str, words: dict[str, str], **kwargs: object) -> object:
-    """A column of codes shown in words; its values (the file's) stay the codes."""
-    return st.column_config.SelectboxColumn(
-        t(f"data.col.{column}"),
-        options=list(words),
-        format_func=lambda code: words.get(code, code),
-        help=kwargs.pop("help", t("data.column_help", name=column)),
-        **kwargs,
+def _worded(column: str, help: str | None = None) -> object:
+    """A column of codes shown in words (the file keeps the codes)."""
+    return st.column_config.TextColumn(
+        t(f"data.col.{column}"), help=help or t("data.column_help", name=column)
     )
 
 
@@ -101,27 +101,19 @@ column_config.update(
             pinned=t.language == "en",
             help=t("data.column_help", name="state"),
         ),
-        "instrument": _coded(
-            "instrument", {i: instrument_brief(local, i) for i in dataset.instrument_ids}
-        ),
-        "status": _coded(
-            "status",
-            {s.value: t(f"status.{s.value}") for s in Status},
-            help=t("data.status_help"),
-        ),
-        "status_verified": _coded("status_verified", boolean, help=t("data.verified_help")),
+        "instrument": _worded("instrument"),
+        "status": _worded("status", help=t("data.status_help")),
+        "status_verified": _worded("status_verified", help=t("data.verified_help")),
         # Words, not a coded column: Streamlit would show a coded empty cell as "None".
         "consent_kind": st.column_config.TextColumn(
             t("data.col.consent_kind"), help=t("data.column_help", name="consent_kind")
         ),
-        "kind_inferred": _coded("kind_inferred", boolean, help=t("data.inferred_help")),
+        "kind_inferred": _worded("kind_inferred", help=t("data.inferred_help")),
         # Words, not a coded column: most rows have no step, and a coded empty cell shows "None".
         "domestic_step": st.column_config.TextColumn(
             t("data.col.domestic_step"), help=t("step.note")
         ),
-        "confidence": _coded(
-            "confidence", {c: confidence_word(c, t.language) for c in ("high", "medium", "low")}
-        ),
+        "confidence": _worded("confidence"),
         "source": st.column_config.TextColumn(
             columns["source"], width="large", help=t("data.column_help", name="source")
         ),
@@ -137,10 +129,24 @@ if local_column in table.columns:
     )
     order.remove(local_column)
     order.insert(1, local_column)
-kinds = table["consent_kind"].map(lambda k: kind_text(k, language=t.language) if k else "")
-steps = table["domestic_step"].map(lambda s: t(f"step.{s}") if s else "")
+# On screen, words where the file has codes: the table's cells are also what a screen reader
+# reads (the grid's accessible table holds the cell values, not a formatted label).
+words = {
+    "instrument": {i: instrument_brief(local, i) for i in dataset.instrument_ids},
+    "status": {s.value: t(f"status.{s.value}") for s in Status},
+    "status_verified": boolean,
+    "kind_inferred": boolean,
+    "confidence": {c: confidence_word(c, t.language) for c in ("high", "medium", "low")},
+}
+shown = table.assign(
+    **{column: table[column].map(lambda v, w=w: w.get(str(v), v)) for column, w in words.items()},
+    consent_kind=table["consent_kind"].map(
+        lambda k: kind_text(k, language=t.language) if k else ""
+    ),
+    domestic_step=table["domestic_step"].map(lambda s: t(f"step.{s}") if s else ""),
+)
 st.dataframe(
-    table.assign(consent_kind=kinds, domestic_step=steps),
+    shown,
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(table), 460),

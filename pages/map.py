@@ -43,7 +43,13 @@ if model.empty:
 
 map_column, side_column = st.columns([2.1, 1], gap="medium")
 with map_column:
-    clicked = status_map(frame, key=f"status_map_{instrument}", language=t.language)
+    clicked = status_map(
+        frame,
+        key=f"status_map_{instrument}",
+        language=t.language,
+        title=t("ui.chart.map", instrument=instrument_brief(dataset, instrument)),
+        as_of=selection.as_of,
+    )
 if clicked:
     st.switch_page("pages/profile.py", query_params=selection.link(state=clicked))
 

@@ -28,6 +28,8 @@ scope = (
         states=model.states,
         groups=t.words(labels[g] for g in selection.groups),
     )
+    if selection.groups and model.states
+    else t("ui.overview.scope_groups_none", groups=t.words(labels[g] for g in selection.groups))
     if selection.groups
     else t("overview.scope", states=model.states)
 )
@@ -73,12 +75,16 @@ for column, count in zip(metric_columns, model.counts, strict=False):
     column.metric(
         instrument_brief(dataset, count.instrument),
         t("count.of", n=count.parties, total=count.states),
+        # no change: said in words, without an arrow ("↑ +0" reads as a gain)
         delta=(
-            t("overview.delta", change=f"{count.change:+d}", resolution_date=resolution_date)
-            if model.after_resolution
-            else None
+            None
+            if not model.after_resolution
+            else t("overview.delta", change=f"{count.change:+d}", resolution_date=resolution_date)
+            if count.change
+            else t("ui.overview.no_change", resolution_date=resolution_date)
         ),
         delta_color="normal" if count.change else "off",
+        delta_arrow="auto" if count.change else "off",
         help=t(
             "overview.metric_help",
             then=count.parties_2009,

@@ -139,12 +139,15 @@ def _facts(facts: InstrumentFacts) -> dict[str, str]:
     row = facts.row
     instrument = row["instrument"]
     caution = confidence_text(row["confidence"], t.language)
-    none = t("words.none")
     days = facts.days_to_ratify
     return {
         STATUS: status_badge(row["category"], status_sentence(row, t.language)),
-        t("fact.signature"): long_date(row["signature_date"], t.language) or none,
-        t("fact.consent"): long_date(row["consent_date"], t.language) or none,
+        t("fact.signature"): (
+            long_date(row["signature_date"], t.language) or t("ui.none.signature")
+        ),
+        t("fact.consent"): (
+            long_date(row["consent_date"], t.language) or t("ui.none.consent")
+        ),
         t("fact.kind"): kind_text(row["consent_kind"], row["kind_inferred"], t.language) or "—",
         t("fact.in_force"): long_date(row["entry_into_force"], t.language) or "—",
         t("fact.time_to_ratify"): (

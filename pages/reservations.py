@@ -7,7 +7,7 @@ import streamlit as st
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.models.reservations import reservations_model
-from pages.text.words import instrument_brief, partial_date_text
+from pages.text.words import DECLARATIONS_COMMAND, instrument_brief, partial_date_text
 
 selection = current_selection()
 t = selection.t
@@ -65,6 +65,6 @@ buttons.download_button(
     file_name=f"ratify-americas_declarations_{selection.as_of.isoformat()}.csv",
     mime="text/csv",
     on_click="ignore",
-    help=t("reservations.download_help"),
+    help=t("reservations.download_help", command=DECLARATIONS_COMMAND),
     icon=":material/description:",
 )

@@ -64,7 +64,7 @@ st.markdown(
         ),
     )
 )
-ratify_chart(times, labels, dataset.instrument_ids, opened, t)
+ratify_chart(times, labels, dataset.instrument_ids, opened, t, selection.as_of)
 
 
 def _times_by_state() -> None:

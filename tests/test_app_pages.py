@@ -366,7 +366,7 @@ def test_data_download_is_exactly_the_table_shown(
     meta = json.loads(downloads[f"{name}.meta.json"])
     assert meta["rows"] == 4 and meta["status_as_at"]["TIP"] == "2014-01-27"
     said = texts(app)
-    assert "python -m loaders refresh" in said and "Verification dates" in said
+    assert ".venv/bin/python -m loaders refresh" in said and "Verification dates" in said
 
 
 # --- data that is damaged, old or missing ---------------------------------------------------------
@@ -398,7 +398,7 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
     shutil.rmtree(data_copy / "snapshots")
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
     assert not app.exception
-    assert "python -m loaders restore" in app.error[0].value
+    assert ".venv/bin/python -m loaders restore" in app.error[0].value
 
 
 # --- the change log --------------------------------------------------------------------------

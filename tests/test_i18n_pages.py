@@ -107,6 +107,9 @@ def _plotly(spec: dict) -> Iterator[str]:
             values = value if isinstance(value, list) else [value]
             yield from (v for v in values if isinstance(v, str))
     layout = spec.get("layout", {})
+    title = layout.get("title") or {}
+    yield title.get("text") or ""
+    yield (title.get("subtitle") or {}).get("text") or ""
     for annotation in layout.get("annotations", []):
         yield annotation.get("text", "")
     for key, axis in layout.items():
@@ -228,7 +231,7 @@ def test_missing_data_is_an_error_in_the_language(language: str, data_copy: Path
     app.query_params["lang"] = language
     app.run()
     assert not app.exception
-    assert "python -m loaders restore" in app.error[0].value
+    assert ".venv/bin/python -m loaders restore" in app.error[0].value
     assert english_in(app, language) == []
 
 
@@ -365,3 +368,19 @@ def test_the_csv_keeps_its_codes_and_adds_the_states_name(
     assert header[:-1] == list(export_table(status_view(dataset, day, ["TIP"]), day).columns)
     assert header[-1] == f"state_{language}"
     assert "party" in content.decode()  # codes, not words
+
+
+@pytest.mark.parametrize("language", OTHERS)
+def test_the_tables_cells_are_words_where_the_file_has_codes(language: str) -> None:
+    """The grid's cells are what a screen reader reads (its accessible table holds the values,
+    not a formatted label): the coded columns hold the reader's words, as on the canvas."""
+    app = open_app("data", lang=language, instrument="FIREARMS")
+    shown = app.dataframe[0].value
+    english = english_words(language)
+    for column in ("instrument", "status", "status_verified", "kind_inferred", "confidence"):
+        for value in shown[column].astype(str).unique():
+            words = {w.casefold() for w in visible_words(value)} | {value.casefold()}
+            assert not words & (english | {"firearms", "no_action", "true", "false"}), (
+                column,
+                value,
+            )

@@ -9,6 +9,7 @@ or before the day), Convention / Trafficking / Smuggling / Firearms:
 
 from __future__ import annotations
 
+import math
 from datetime import date
 
 import pandas as pd
@@ -23,6 +24,7 @@ from pages.models.selection import Selection
 from pages.models.subregions import subregions_model
 from pages.models.timeline import timeline_model
 from pages.text.localized import localized
+from tests.conftest import DATA
 
 TODAY = date(2026, 11, 29)
 ALL = ("UNTOC", "TIP", "SOM", "FIREARMS")
@@ -116,6 +118,23 @@ def test_paragraph6_in_a_group_uses_membership_on_the_date(dataset: Dataset) -> 
 # --- map --------------------------------------------------------------------------------------
 
 
+# The Eastern Caribbean states too small for the 1:110m base map: their markers are 12 px wide,
+# and the map shows 140 degrees of longitude in 550-700 px (4-5 px a degree): 3 degrees apart.
+SMALL_ISLANDS = ("ATG", "KNA", "DMA", "LCA", "VCT", "GRD", "BRB")
+
+
+def test_no_island_marker_covers_another_at_the_default_zoom(dataset) -> None:
+    frame = map_model(dataset, _selection(), "FIREARMS").frame.set_index("iso3")
+    places = frame[["marker_lat", "marker_lon"]]
+    for island in SMALL_ISLANDS:
+        lat, lon = places.loc[island]
+        for other, (lat2, lon2) in places.drop(island).iterrows():
+            assert math.hypot(lat - lat2, lon - lon2) >= 3, (island, other)
+    states = pd.read_csv(DATA / "states.csv", index_col="iso3")
+    for island in SMALL_ISLANDS:  # and the table says they are not where the island is
+        assert "not geographic" in states.loc[island, "marker_basis"], island
+
+
 def test_the_map_places_every_state_with_a_category(local) -> None:
     dataset, language = local
     model = map_model(dataset, _selection(language=language), "FIREARMS")
@@ -205,7 +224,9 @@ def test_the_glance_marks_unconfirmed_facts_and_lists_every_state(dataset: Datas
 def test_the_data_page_offers_what_the_command_line_writes(dataset: Dataset) -> None:
     model = data_model(dataset, _selection(date(2009, 6, 4), ["TIP"], language="es"))
     assert len(model.table) == 35 and model.states == 35
-    assert model.command == "python -m loaders export --as-of 2009-06-04 --instrument TIP --lang es"
+    assert model.command == (
+        ".venv/bin/python -m loaders export --as-of 2009-06-04 --instrument TIP --lang es"
+    )
     assert model.csv.decode().splitlines()[0].endswith(",state_es")
     assert model.file_name == "ratify-americas_2009-06-04_TIP.csv"
     assert int(model.verified.sum()) == 140

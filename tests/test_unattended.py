@@ -33,6 +33,7 @@ from loaders.store.snapshot import (
     read_best,
     read_current,
 )
+from pages.text.words import RESTORE_COMMAND
 from tests.refresh_helpers import ARGENTINA_ROW, edited, tree
 from tests.untc_server import UntcMirror
 
@@ -381,7 +382,8 @@ def test_the_app_error_page_advises_restore():
     }
     for catalogue in catalogues.values():
         assert "{restore}" in catalogue["app.data_error_way_out"]
-    assert 'restore="`python -m loaders restore`"' in (PROJECT_ROOT / "app.py").read_text()
+    assert "restore=RESTORE_COMMAND," in (PROJECT_ROOT / "app.py").read_text()
+    assert RESTORE_COMMAND == "`.venv/bin/python -m loaders restore`"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -30,8 +30,8 @@ def change_line(change: Change, t: Translator) -> str:
     values = {
         "state": f"`{change.iso3}`",
         "instrument": f"`{change.mtdsg_no}`",
-        "before": f"`{change.before}`" if change.before else t("words.none"),
-        "after": f"`{change.after}`" if change.after else t("words.none"),
+        "before": f"`{change.before}`" if change.before else t("ui.none.change"),
+        "after": f"`{change.after}`" if change.after else t("ui.none.change"),
     }
     if change.kind == "new_note":
         values["detail"] = change.detail.replace("`", "'")

@@ -8,7 +8,9 @@ the number signs babel's.
 from __future__ import annotations
 
 import json
+from datetime import date
 
+import plotly.graph_objects as go
 from babel import Locale
 
 from pages.text.i18n import Translator, number_separators
@@ -37,8 +39,59 @@ MODEBAR = {
 _BABEL = {"en": "en_US", "es": "es", "pt": "pt_BR", "fr": "fr"}
 
 
+# The toolbar's PNG: wide enough for a one-line legend, taller than on screen for the title.
+IMAGE_WIDTH, IMAGE_EXTRA_HEIGHT = 1400, 120
+TITLE_SPACE = 58  # pixels above the plot for the title and its source line
+# A font every system has: plotly measures legend texts in the page but draws the PNG from an SVG
+# that cannot load the page's web font, so with Streamlit's font the drawn texts came out wider
+# than measured and overran the next legend entry and the edge.
+SYSTEM_FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
+
+
+def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: date) -> dict:
+    """Put ``title`` and the source line in ``figure`` itself, so that the PNG plotly's toolbar
+    saves says what it shows, on which date and from where; and return the config's
+    ``toImageButtonOptions``: a file named after the chart and the date, at a size that keeps the
+    legend whole (``ratify-americas_timeline_2026-12-01.png``).
+
+    The source line is the title's subtitle: an annotation cannot be anchored to the figure's
+    bottom edge, and below the plot it would collide with tick labels and legends whose height
+    changes with the image's size."""
+    height = (figure.layout.height or 450) + TITLE_SPACE
+    figure.update_layout(
+        font_family=SYSTEM_FONT,
+        height=height,
+        margin={"t": (figure.layout.margin.t or 0) + TITLE_SPACE},
+        title={
+            "text": title,
+            "subtitle": {
+                "text": t("ui.chart.source", date=t.date(as_of)),
+                "font": {"size": 12, "color": "#56606b"},
+            },
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 8},
+            "font": {"size": 16, "color": "#1d2733"},
+        },
+    )
+    return {
+        "toImageButtonOptions": {
+            "format": "png",
+            "filename": f"ratify-americas_{name}_{as_of.isoformat()}",
+            "width": IMAGE_WIDTH,
+            "height": height + IMAGE_EXTRA_HEIGHT,
+            "scale": 1,
+        }
+    }
+
+
 def chart_config(t: Translator, **extra: object) -> dict:
-    """``st.plotly_chart``'s config for the reader's language, plus ``extra``."""
+    """``st.plotly_chart``'s config for the reader's language, plus ``extra`` (the image options
+    of :func:`chart_image`, the map's base layer...)."""
     config: dict = {"displaylogo": False, **extra}
     if t.language == "en":
         return config

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.derive import DAYS_PER_YEAR, RESOLUTION_DATE
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
 from pages.text.i18n import Translator, number_separators
 
@@ -20,6 +21,7 @@ def ratify_chart(
     registry: Sequence[str],
     opened: pd.Series,
     t: Translator,
+    as_of: date,
 ) -> None:
     """Draw ``times`` (pages.text.words.ratify_times) as a box with its dots per instrument.
 
@@ -79,4 +81,5 @@ def ratify_chart(
         separators=number_separators(t.language),
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
-    st.plotly_chart(figure, config=chart_config(t), width="stretch")
+    image = chart_image(figure, t, "time-to-ratify", t("timeline.time_to_ratify"), as_of)
+    st.plotly_chart(figure, config=chart_config(t, **image), width="stretch")

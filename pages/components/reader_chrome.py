@@ -16,6 +16,7 @@ import json
 
 import streamlit as st
 import streamlit.components.v1 as components
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from pages.text.i18n import Translator
 
@@ -43,6 +44,11 @@ WIDGET_TEXTS = {
     "Format": "ui.widget.format",
     "Copy column name": "ui.widget.copy_column_name",
     "Clear selection": "ui.widget.clear_selection",
+    # Streamlit's dialog for an address that names no page (app.py says which, below it)
+    "Page not found": "ui.widget.page_not_found",
+    "The page that you have requested does not seem to exist. Running the app's main page.": (
+        "ui.widget.page_not_found_body"
+    ),
 }
 
 # The script lives in static/reader_language.js (served at /app/static/, allowed by a content
@@ -82,6 +88,21 @@ def print_header(t: Translator, page: str, as_of: str, link: str) -> None:
     )
 
 
+def unknown_page(known: list[str]) -> str:
+    """The page the browser's address asked for when it is none of ``known`` (url paths);
+    empty otherwise. Streamlit runs the default page for an unknown one, without a word."""
+    ctx = get_script_run_ctx()
+    asked = (ctx.pages_manager.intended_page_name or "") if ctx else ""
+    return asked if asked and asked not in known else ""
+
+
+def no_such_page(t: Translator, asked: str, pages: list[tuple[str, str, str]]) -> None:
+    """A note that the address names no page, and a link to every page (path, file, icon)."""
+    st.warning(t("ui.no_such_page", page=asked), icon=":material/explore_off:")
+    for path, file, icon in pages:
+        st.page_link(file, label=t(f"nav.{path}"), icon=icon)
+
+
 # Phones (under 640 px, where Streamlit stacks columns) and paper. Captions get a grey of their
 # own at full opacity: Streamlit's (the text colour at opacity 0.6) is 4.1:1 on white, under
 # WCAG AA's 4.5:1; #56606b is 6.4:1 on white and 5.9:1 on the sidebar's #f3f6f9.
@@ -113,9 +134,12 @@ iframe[title="st.iframe"][height="0"] {display: block;}
   .print-header {border-bottom: 1px solid #888; margin-bottom: 0.6rem; font-size: 10pt;}
   .print-header p {margin: 0 0 0.15rem 0;}
   .print-header .print-title {font-size: 13pt; font-weight: 600;}
-  [data-testid="stAppViewContainer"], [data-testid="stMain"], .stMain, .main,
-  [data-testid="stAppScrollToBottomContainer"] {overflow: visible !important;
-    height: auto !important; position: static !important;}
+  /* Streamlit's page scrolls inside boxes of the window's height: on paper every box grows with
+     its content, or a browser prints one sheet with the rest cut off */
+  html, body, #root, .stApp, [data-testid="stApp"], [data-testid="stAppViewContainer"],
+  [data-testid="stMain"], .stMain, .main, [data-testid="stAppScrollToBottomContainer"],
+  [data-testid="stMainBlockContainer"] {overflow: visible !important;
+    height: auto !important; min-height: 0 !important; position: static !important;}
   [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
   .js-plotly-plot, .stPlotlyChart {break-inside: avoid; max-width: 100% !important;}
   .stPlotlyChart svg.main-svg {max-width: 100%;}

@@ -8,8 +8,9 @@ import pandas as pd
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
+from pages.components.selection import current_selection
 from pages.text.i18n import Translator, number_separators
 
 # A pattern per instrument as well as a colour, so the panels read in greyscale too.
@@ -61,7 +62,7 @@ def share_chart(
                     group=row.group_label,
                     parties=row.parties,
                     members=row.members,
-                    missing=row.missing_detail or t("words.none"),
+                    missing=row.missing_detail or t("ui.none.members"),
                 )
                 for row in rows.itertuples()
             ],
@@ -87,4 +88,7 @@ def share_chart(
         bargap=0.3,
         separators=number_separators(t.language),
     )
-    st.plotly_chart(figure, config=chart_config(t), width="stretch")
+    # The date of this run's selection (read here: the Subregions page passes no date).
+    as_of = current_selection().as_of
+    image = chart_image(figure, t, "subregions", t("subregions.title"), as_of)
+    st.plotly_chart(figure, config=chart_config(t, **image), width="stretch")

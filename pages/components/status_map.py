@@ -7,11 +7,13 @@ markers at states.marker_lat/lon show them, and their symbol shows the status wi
 
 from __future__ import annotations
 
+from datetime import date
+
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import chart_config, chart_image
 from pages.components.palette import status_style
 from pages.models.shared import CATEGORIES
 from pages.text.i18n import Translator
@@ -20,7 +22,9 @@ from pages.text.words import category_label
 TOPOJSON = {"topojsonURL": "app/static/", "scrollZoom": False}
 
 
-def status_map(frame: pd.DataFrame, key: str, language: str = "en") -> str | None:
+def status_map(
+    frame: pd.DataFrame, key: str, language: str, title: str, as_of: date
+) -> str | None:
     """Draw ``frame`` (pages.models.map); the ISO3 code of a clicked state."""
     figure = go.Figure()
     present = [c for c in CATEGORIES if (frame["category"] == c).any()]
@@ -60,9 +64,11 @@ def status_map(frame: pd.DataFrame, key: str, language: str = "en") -> str | Non
         dragmode=False,
         showlegend=True,  # also when one status covers every state
     )
+    t = Translator(language)
+    image = chart_image(figure, t, "map", title, as_of)
     event = st.plotly_chart(
         figure,
-        config=chart_config(Translator(language), **TOPOJSON),
+        config=chart_config(t, **TOPOJSON, **image),
         on_select="rerun",
         selection_mode="points",
         key=key,

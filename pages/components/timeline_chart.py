@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
 from pages.text.i18n import Translator, number_separators
 
@@ -29,7 +29,8 @@ def timeline_chart(
     ``checked`` is the oldest date the snapshot was checked against UNTC: after it, only some
     rows were verified again, so the chart shades that stretch instead of implying it is complete.
     Every word and date plotly shows is written here in the reader's language: hover texts are
-    ours, the date axis shows years only, and the unified hover's heading is a numeric date.
+    ours, the date axis shows years (months in the config's language on a short span), and the
+    unified hover's heading is a numeric date.
     """
     figure = go.Figure()
     for instrument, label in labels.items():
@@ -92,13 +93,22 @@ def timeline_chart(
         margin={"l": 10, "r": 10, "t": 28, "b": 10},
         legend={"orientation": "h", "y": -0.12, "x": 0},
         yaxis={"title": t("chart.parties_axis", states=states), "range": [0, states + 1.5]},
-        # Years only on the axis, and a numeric date over the unified hover: plotly's month
-        # names are English.
-        xaxis={"title": None, "tickformat": "%Y", "hoverformat": "%Y-%m-%d"},
+        xaxis={"title": None, "hoverformat": "%Y-%m-%d", **_date_ticks(series, end)},
         hovermode="x unified",
         plot_bgcolor="#ffffff",
         separators=number_separators(t.language),
     )
     figure.update_xaxes(showgrid=True, gridcolor="#eef1f4")
     figure.update_yaxes(showgrid=True, gridcolor="#eef1f4", rangemode="tozero")
-    st.plotly_chart(figure, config=chart_config(t), width="stretch")
+    image = chart_image(figure, t, "timeline", t("ui.chart.timeline"), as_of)
+    st.plotly_chart(figure, config=chart_config(t, **image), width="stretch")
+
+
+def _date_ticks(series: pd.DataFrame, end: pd.Timestamp) -> dict:
+    """One tick a year over three years or more; below that, plotly's ticks (months) with the
+    month named (the config's month names are the reader's language): "%Y" alone on monthly
+    ticks wrote the same year over and over."""
+    start = pd.Timestamp(series["date"].min()) if not series.empty else end
+    if (end - start).days >= 3 * 365:
+        return {"tickformat": "%Y", "dtick": "M12"}
+    return {"tickformat": "%b %Y"}

@@ -17,6 +17,7 @@ from loaders.store.changes import Change, read_changes
 from loaders.store.dataset import Dataset
 from pages.models.selection import Selection
 from pages.models.shared import untc_links
+from pages.text.words import CLI
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class DataModel:
     table: pd.DataFrame  # the export's rows and columns (loaders.export)
     states: int
     file_name: str
-    csv: bytes  # exactly what `python -m loaders export` writes for this selection
+    csv: bytes  # exactly what `.venv/bin/python -m loaders export` writes for this selection
     metadata: bytes  # the companion .meta.json
     command: str  # the command line that writes the same file
     instruments: dict[str, InstrumentMeta]  # the snapshot's source and date per instrument
@@ -62,7 +63,7 @@ def data_model(dataset: Dataset, selection: Selection) -> DataModel:
 
 def export_command(as_of: date, selection: Selection) -> str:
     """The command line that writes the same CSV as the page's download."""
-    command = ["python -m loaders export", f"--as-of {as_of.isoformat()}"]
+    command = [f"{CLI} export", f"--as-of {as_of.isoformat()}"]
     command += [f"--instrument {i}" for i in selection.instruments]
     command += [f"--group {g}" for g in selection.groups]
     if selection.language != "en":

@@ -19,7 +19,7 @@ class ReservationsModel:
     published: dict[str, str]  # instrument -> the date its record is as published by UNTC
     # instrument -> (parties in the record not bound by dispute settlement, parties among them)
     dispute_counts: dict[str, tuple[int, int]]
-    texts_csv: bytes  # `python -m loaders declarations` for the same choice
+    texts_csv: bytes  # `.venv/bin/python -m loaders declarations` for the same choice
     matrix_csv: bytes
 
     @property

@@ -37,11 +37,17 @@ SECTIONS = {
     "Objections": "section.objections",
     "Territorial Application": "section.territorial",
 }
-REFRESH_COMMAND, MAKE_REFRESH = "`python -m loaders refresh`", "`make refresh`"
+# The commands as the reader types them in the project's folder: the virtual environment's
+# Python (``make run`` makes it); a bare ``python`` outside it lacks the packages.
+CLI = ".venv/bin/python -m loaders"
+REFRESH_COMMAND, MAKE_REFRESH = f"`{CLI} refresh`", "`make refresh`"
+RESTORE_COMMAND = f"`{CLI} restore`"
+EXPORT_COMMAND = f"`{CLI} export`"
+DECLARATIONS_COMMAND = f"`{CLI} declarations`"
 
 
 def refresh_how(language: str = "en") -> str:
-    """``python -m loaders refresh`` (or ``make refresh``), in words of ``language``."""
+    """``.venv/bin/python -m loaders refresh`` (or ``make refresh``), in words of ``language``."""
     return translate(language, "refresh.how", command=REFRESH_COMMAND, make=MAKE_REFRESH)
 
 

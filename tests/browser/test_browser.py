@@ -105,7 +105,9 @@ def test_filters_change_the_view_and_the_link(watched: Watched, app_url: str) ->
     page.get_by_test_id("stTopNavLink").filter(has_text="Data").click()
     page.get_by_role("heading", name="Data").wait_for()
     page.wait_for_url(re.compile(r"/data\?instrument=FIREARMS&as_of=2009-06-04&group=MERCOSUR$"))
-    page.get_by_text("python -m loaders export --as-of 2009-06-04 --instrument FIREARMS").wait_for()
+    page.get_by_text(
+        ".venv/bin/python -m loaders export --as-of 2009-06-04 --instrument FIREARMS"
+    ).wait_for()
 
 
 def test_map_click_opens_the_state_profile(

@@ -154,3 +154,20 @@ def test_no_serious_accessibility_violation_in_any_language(
     # Streamlit's own placeholder, in the reader's language
     placeholder = page.locator(".st-key-ctl_year input").get_attribute("placeholder")
     assert placeholder == t("ui.widget.choose_option")
+
+
+def test_the_timeline_prints_whole_on_several_pages(watched: Watched, app_url: str) -> None:
+    """Streamlit's page scrolls inside fixed-height boxes: on paper they must grow, or the
+    Timeline printed as one sheet with its chart cut and "Time to ratify" missing."""
+    from pypdf import PdfReader
+
+    t = Translator("en")
+    page = watched.page
+    _open(watched, f"{app_url}/timeline", PAGES["timeline"])
+    page.emulate_media(media="print")
+    pdf = PdfReader(io.BytesIO(page.pdf(format="A4")))
+    page.emulate_media(media="screen")
+    text = "\n".join(p.extract_text() for p in pdf.pages)
+    assert len(pdf.pages) > 1
+    assert t("timeline.time_to_ratify") in text
+    assert t("timeline.by_state") in text
