@@ -64,6 +64,7 @@ VIEWS = [
     ("profile", {}),
     ("profile", {"state": "XXX"}),
     ("reservations", {}),
+    ("changes", {"instrument": "FIREARMS"}),
     ("reservations", {"group": "CARICOM", "instrument": "UNTOC"}),
     ("data", {"instrument": "TIP", "group": "MERCOSUR"}),
     ("data", {"group": "RIO", "as_of": "2020-01-01"}),
