@@ -97,7 +97,8 @@ CSP = "; ".join(
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "frame-ancestors 'none'",
+        # Framing refused, except for the embed mode (?embed=true): nginx's $frame_ancestors.
+        "frame-ancestors $frame_ancestors",
     ]
 )
 
@@ -162,12 +163,18 @@ def build_static(cache: Path) -> Path:
 
 
 def content_security_policy(index_html: Path) -> str:
-    """The CSP, with the hash of each inline script of Streamlit's index.html."""
+    """The CSP, with the hash of each inline script of Streamlit's index.html and of the app's own
+    one inline script, the citation's copy button (pages/components/cite.py)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # serve.py runs as a script, from deploy/
+    from pages.components.cite import COPY_SCRIPT_SHA256
+
     scripts = re.findall(r"<script>(.*?)</script>", index_html.read_text(), re.S)
     hashes = " ".join(
         "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
         for s in scripts
     )
+    hashes += f" 'sha256-{COPY_SCRIPT_SHA256}'"
     return CSP.format(script_hashes=hashes).replace("  ", " ")
 
 
@@ -247,7 +254,8 @@ def render_config(run: Path, work: Path, build: Path, port: int, ports: list[int
     security = [
         "add_header Content-Security-Policy "
         f'"{content_security_policy(build / "streamlit" / "index.html")}" always;',
-        "add_header X-Frame-Options DENY always;",
+        # DENY, and no header at all in the embed mode (an empty value is not sent).
+        "add_header X-Frame-Options $x_frame_options always;",
         "add_header X-Content-Type-Options nosniff always;",
         "add_header Referrer-Policy no-referrer always;",
         "add_header Cross-Origin-Opener-Policy same-origin always;",

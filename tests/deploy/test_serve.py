@@ -127,6 +127,19 @@ def test_security_headers_on_every_kind_of_answer(served: Served) -> None:
         assert headers["Referrer-Policy"] == "no-referrer", path
 
 
+def test_only_the_embed_mode_may_be_framed_by_another_site(served: Served) -> None:
+    from pages.components.cite import COPY_SCRIPT_SHA256
+
+    embedded = get(served.url + "/map?instrument=TIP&embed=true").headers
+    assert "frame-ancestors *" in embedded["Content-Security-Policy"]
+    assert "X-Frame-Options" not in embedded
+    # the citation's copy button, the app's one inline script, is allowed by its hash
+    assert f"'sha256-{COPY_SCRIPT_SHA256}'" in embedded["Content-Security-Policy"]
+    framed_not = get(served.url + "/map?instrument=TIP&embed=yes").headers
+    assert "frame-ancestors 'none'" in framed_not["Content-Security-Policy"]
+    assert framed_not["X-Frame-Options"] == "DENY"
+
+
 def test_a_reader_stays_on_the_replica_its_cookie_names(served: Served) -> None:
     firsts = [get(served.url + "/") for _ in range(4)]
     names = [cookie_of(answer) for answer in firsts]
