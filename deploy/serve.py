@@ -25,6 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from concurrent.futures import ProcessPoolExecutor
@@ -388,7 +389,7 @@ def serve(replicas: int, port: int, run: Path, cache: Path) -> int:
         (run / "logs").mkdir(parents=True)
         if os.geteuid() == 0:
             # Started as root, nginx's workers run as nobody: what they read and write lives
-            # in the cache folder (inside the project), not in a run folder they may not reach.
+            # in the cache folder (see default_cache_dir), not in a run folder they may not reach.
             work = cache / "nginx" / str(port)
         shutil.rmtree(work, ignore_errors=True)
         for sub in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
@@ -463,13 +464,32 @@ def _answers(port: int) -> bool:
         return False
 
 
+def default_cache_dir() -> Path:
+    """Where the compressed static files (and, as root, nginx's working files) live.
+
+    Started as root, nginx's workers run as nobody and must reach every folder above what they
+    read: inside the project only if each of its parent folders lets others through (a checkout
+    under a private folder, such as a CI run's, does not), else under the system's temporary
+    folder, one per checkout.
+    """
+    inside = ROOT / ".serve" / "cache"
+    if os.geteuid() != 0 or all(p.stat().st_mode & 0o001 for p in [ROOT, *ROOT.parents]):
+        return inside
+    digest = hashlib.sha256(str(ROOT).encode()).hexdigest()[:12]
+    outside = Path(tempfile.gettempdir()) / "ratify-americas-serve" / digest
+    outside.mkdir(parents=True, exist_ok=True)
+    for folder in (outside.parent, outside):
+        folder.chmod(0o755)
+    return outside
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--replicas", type=int,
                         default=int(os.environ.get("REPLICAS") or os.cpu_count() or 1))  # fmt: skip
     parser.add_argument("--port", type=int, default=int(os.environ.get("SERVE_PORT") or 8080))
     parser.add_argument("--run-dir", type=Path, default=ROOT / ".serve" / "run")
-    parser.add_argument("--cache-dir", type=Path, default=ROOT / ".serve" / "cache")
+    parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
     args = parser.parse_args()
     if args.replicas < 1:
         parser.error("--replicas must be at least 1")

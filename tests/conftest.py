@@ -102,3 +102,18 @@ def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
     factory = QuickClient()
     monkeypatch.setattr("loaders.ingest.refresh.UntcClient", factory)
     return factory
+
+
+@pytest.fixture(scope="session")
+def playwright_chromium() -> Iterator[object]:
+    """One headless Chromium (Playwright's sync API) for the whole session, shared by the browser
+    and the serve tests: a second sync_playwright() in the same process fails while the first
+    runs. The tests that use it decide first whether to skip (no browser here)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

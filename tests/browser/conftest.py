@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, settle, start_app, stop_app
+from tests.browser.harness import CHROMIUM, VIEWPORT, settle, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parents[2]
 MISSING = f"browser tests need {CHROMIUM}: apt-get install chromium"
@@ -56,18 +56,13 @@ def skip_module_without_browser() -> None:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser(request: pytest.FixtureRequest) -> object:
     reason = _missing_browser()
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true and {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    return request.getfixturevalue("playwright_chromium")
 
 
 @pytest.fixture(scope="session")

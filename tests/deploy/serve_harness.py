@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import os
 import shutil
 import signal
@@ -158,4 +159,7 @@ def page_over_websocket(url: str, query: str, cookie: str = "", timeout: float =
                     assert forward.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY
                     return b"".join(seen)
 
-    return asyncio.run(run())
+    # In a thread of its own: the session's Playwright (sync API) keeps an event loop running in
+    # this one, where asyncio.run() is refused.
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, run()).result()

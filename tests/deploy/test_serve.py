@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, settle
+from tests.browser.harness import CHROMIUM, VIEWPORT, settle
 from tests.deploy.serve_harness import (
     ROOT,
     Served,
@@ -181,24 +181,19 @@ def test_a_published_snapshot_reaches_every_replica_without_restart(
 
 
 @pytest.fixture(scope="module")
-def browser(served: Served) -> Iterator[object]:
+def browser(served: Served, request: pytest.FixtureRequest) -> object:
     reason = (
         None if CHROMIUM.exists() else f"browser tests need {CHROMIUM}: apt-get install chromium"
     )
     try:
-        import playwright.sync_api
+        import playwright.sync_api  # noqa: F401
     except ImportError:
         reason = "browser tests need the playwright package: pip install -r requirements-dev.txt"
     if reason:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI=true and {reason}")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    return request.getfixturevalue("playwright_chromium")  # the session's one Chromium
 
 
 class Watched:
