@@ -6,11 +6,12 @@ from datetime import date
 
 import streamlit as st
 
-from loaders.derive.settled import settled_account
 from loaders.model.text import collapse
 from loaders.store.dataset import Dataset
+from pages.components.data import page_model
 from pages.components.selection import Selection
 from pages.components.settled import settled_summary, unsettled_list
+from pages.models.shared import settled
 from pages.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 
 
@@ -34,7 +35,8 @@ def banners(dataset: Dataset, selection: Selection, today: date) -> None:
         ]
         if dataset.meta.method == "compiled-reference":
             sentences.append(t("banner.later_facts"))
-        account = settled_account(dataset, selection.as_of)
+        # made once per snapshot and date, not on every run of every page (5 ms each)
+        account = page_model(settled, selection)
         sentences.append(settled_summary(account, t))
         sentences.append(t("banner.refresh", how=refresh_how(t.language)))
         st.warning(" ".join(sentences), icon=":material/history:")

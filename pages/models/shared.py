@@ -9,9 +9,11 @@ import pandas as pd
 
 from loaders.derive import PARTY
 from loaders.derive.domestic import domestic_steps_on
+from loaders.derive.settled import SettledAccount, settled_account
 from loaders.derive.views import status_view
 from loaders.store.dataset import Dataset
 from loaders.untc.urls import status_page_url
+from pages.models.selection import Selection
 from pages.text.localized import by_name
 from pages.text.words import (
     confidence_text,
@@ -103,3 +105,8 @@ def untc_links(dataset: Dataset) -> dict[str, str]:
         i: status_page_url(str(row["mtdsg_no"]), int(row["chapter"]))
         for i, row in dataset.instruments.iterrows()
     }
+
+
+def settled(dataset: Dataset, selection: Selection) -> SettledAccount:
+    """What is settled on the selection's date (loaders.derive.settled), as a page model."""
+    return settled_account(dataset, selection.as_of)
