@@ -34,27 +34,30 @@ $(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
 run: $(RUNTIME)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
+# ruff (lint and format) and the import contracts of .importlinter (the house's floors).
 lint: $(DEV)
 	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 
 test: lint
 	$(PY) -m pytest
 
+# Each tier is a folder of tests/ (tests/conftest.py marks them).
 test-fast: lint
-	$(PY) -m pytest -m "not apptest and not refresh and not browser and not serve" \
-		--ignore=tests/browser --ignore=tests/deploy
+	$(PY) -m pytest tests/unit
 
 test-app: $(DEV)
-	$(PY) -m pytest -m apptest
+	$(PY) -m pytest tests/app
 
 test-refresh: $(DEV)
-	$(PY) -m pytest -m refresh
+	$(PY) -m pytest tests/refresh
 
 test-browser: $(DEV)
 	$(PY) -m pytest tests/browser
 
 test-serve: $(DEV)
-	$(PY) -m pytest -m serve
+	$(PY) -m pytest tests/deploy
 
 bench: $(DEV)
 	$(PY) bench/run.py

@@ -2,7 +2,7 @@
 
 Page config, the language, the shared controls (held in the URL), the banners and the source line
 live here; each page in pages/ only draws what it shows. Every word comes from the catalogue of
-the reader's language (locales/, pages.text.i18n).
+the reader's language (locales/, views.text.i18n).
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from pages.components.reader_chrome import (
     reader_language,
     unknown_page,
 )
-from pages.text.i18n import Translator
-from pages.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
+from views.text.i18n import Translator
+from views.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
 st.set_page_config(
     page_title="Ratify Americas",

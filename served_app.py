@@ -23,7 +23,7 @@ from pathlib import Path
 import streamlit as st
 
 from pages.components.controls import chosen_language
-from pages.text.i18n import Translator
+from views.text.i18n import Translator
 
 APP = Path(__file__).with_name("app.py")
 # One run at a time: the script is pure Python (the GIL), so two at once only take twice as long.

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_app, stop_app
+from tests.support.browser_harness import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, start_app, stop_app
 
 # Drawn: the script has finished, no skeleton is left, and every chart and table on screen has
 # painted.

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.browser import READY, chromium, median, offline, rss_mb, served  # noqa: E402
-from tests.browser.harness import VIEWPORT  # noqa: E402
+from tests.support.browser_harness import VIEWPORT  # noqa: E402
 
 # Records, inside each page, when it was first fully drawn (ms after navigation started).
 RECORD_READY = f"""(() => {{

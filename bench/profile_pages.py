@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.browser import READY, chromium, median, offline, served  # noqa: E402
 from bench.run import PAGES  # noqa: E402
-from tests.browser.harness import VIEWPORT  # noqa: E402
+from tests.support.browser_harness import VIEWPORT  # noqa: E402
 
 CATEGORIES = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink"]
 # Trace events -> the share of the main thread they stand for; an event inside another counted

@@ -35,7 +35,7 @@ from bench.browser import (  # noqa: E402
     served,
 )
 from bench.load_sessions import open_sessions  # noqa: E402
-from tests.browser.harness import VIEWPORT, start_app, stop_app  # noqa: E402
+from tests.support.browser_harness import VIEWPORT, start_app, stop_app  # noqa: E402
 
 PAGES = {
     "Paragraph 6 (overview)": "/?lang=en",

@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.browser import READY, chromium  # noqa: E402
 from bench.ws_readers import burst, summary  # noqa: E402
-from tests.browser.harness import VIEWPORT, free_port, start_app, stop_app  # noqa: E402
+from tests.support.browser_harness import VIEWPORT, free_port, start_app, stop_app  # noqa: E402
 
 PAGES = {
     "Paragraph 6 (overview)": "/?lang=en",

@@ -13,9 +13,9 @@ from loaders.publish.history import refreshes
 from pages.components.change_log import change_line
 from pages.components.data import load_data
 from pages.components.selection import current_selection
-from pages.models.changes import DEFAULT_SINCE, FEED_PATH, changes_model, feed_name
-from pages.models.citation import base_url
-from pages.text.words import code_text
+from views.models.changes import DEFAULT_SINCE, FEED_PATH, changes_model, feed_name
+from views.models.citation import base_url
+from views.text.words import code_text
 
 SINCE = "changes_since"
 FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature
@@ -89,8 +89,7 @@ for refresh in refreshes(data_dir()):
     when = t.date(date.fromisoformat(refresh.compiled_at[:10]))
     method = t(f"method.{refresh.method}") if t.has(f"method.{refresh.method}") else refresh.method
     st.markdown(
-        t("whatchanged.refresh", snapshot=f"`{refresh.snapshot_id}`", date=when)
-        + f"  \n{method}"
+        t("whatchanged.refresh", snapshot=f"`{refresh.snapshot_id}`", date=when) + f"  \n{method}"
     )
     if refresh.changes is None:
         st.caption(t("whatchanged.no_log"))

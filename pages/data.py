@@ -18,9 +18,9 @@ from pages.components.change_log import change_log
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.settled import settled_summary, unsettled_list
-from pages.models.data import data_model
-from pages.text.reuse import CC_BY, UN_TERMS
-from pages.text.words import (
+from views.models.data import data_model
+from views.text.reuse import CC_BY, UN_TERMS
+from views.text.words import (
     EXPORT_COMMAND,
     confidence_word,
     instrument_brief,

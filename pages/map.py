@@ -12,8 +12,8 @@ from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.components.status_map import status_map
 from pages.components.table_formats import with_dates
-from pages.models.map import map_model
-from pages.text.words import category_label, instrument_brief, instrument_label, partial_date_text
+from views.models.map import map_model
+from views.text.words import category_label, instrument_brief, instrument_label, partial_date_text
 
 selection = current_selection()
 t = selection.t

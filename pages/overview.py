@@ -12,9 +12,9 @@ from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from pages.components.status_table import status_table
 from pages.components.table_formats import date_column
-from pages.models.overview import overview_model
-from pages.models.shared import UNCONFIRMED, unconfirmed_mark
-from pages.text.words import group_labels, instrument_abbr, instrument_brief, instrument_label
+from views.models.overview import overview_model
+from views.models.shared import UNCONFIRMED, unconfirmed_mark
+from views.text.words import group_labels, instrument_abbr, instrument_brief, instrument_label
 
 selection = current_selection()
 t = selection.t

@@ -12,12 +12,12 @@ from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
-from pages.models.brief import brief_file_name, state_brief
-from pages.models.profile import Declarations, InstrumentFacts, glance, state_profile
-from pages.models.shared import UNCONFIRMED
-from pages.text.localized import state_names
-from pages.text.notes import count_note
-from pages.text.words import (
+from views.models.brief import brief_file_name, state_brief
+from views.models.profile import Declarations, InstrumentFacts, glance, state_profile
+from views.models.shared import UNCONFIRMED
+from views.text.localized import state_names
+from views.text.notes import count_note
+from views.text.words import (
     code_text,
     confidence_text,
     confidence_word,
@@ -145,9 +145,7 @@ def _facts(facts: InstrumentFacts) -> dict[str, str]:
         t("fact.signature"): (
             long_date(row["signature_date"], t.language) or t("ui.none.signature")
         ),
-        t("fact.consent"): (
-            long_date(row["consent_date"], t.language) or t("ui.none.consent")
-        ),
+        t("fact.consent"): (long_date(row["consent_date"], t.language) or t("ui.none.consent")),
         t("fact.kind"): kind_text(row["consent_kind"], row["kind_inferred"], t.language) or "—",
         t("fact.in_force"): long_date(row["entry_into_force"], t.language) or "—",
         t("fact.time_to_ratify"): (

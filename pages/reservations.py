@@ -6,8 +6,8 @@ import streamlit as st
 
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
-from pages.models.reservations import reservations_model
-from pages.text.words import DECLARATIONS_COMMAND, instrument_brief, partial_date_text
+from views.models.reservations import reservations_model
+from views.text.words import DECLARATIONS_COMMAND, instrument_brief, partial_date_text
 
 selection = current_selection()
 t = selection.t

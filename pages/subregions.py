@@ -9,9 +9,9 @@ from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.selection import current_selection
 from pages.components.share_chart import share_chart
-from pages.models.brief import brief_file_name, group_brief
-from pages.models.subregions import subregions_model
-from pages.text.words import group_labels, instrument_brief
+from views.models.brief import brief_file_name, group_brief
+from views.models.subregions import subregions_model
+from views.text.words import group_labels, instrument_brief
 
 selection = current_selection()
 t = selection.t
@@ -52,9 +52,7 @@ st.caption(t("subregions.caption"))
 chooser, button = st.columns([1, 2], vertical_alignment="bottom")
 shown = selection.groups or dataset.group_ids
 with_members = [g for g in shown if g not in model.without_members]
-group = chooser.selectbox(
-    t("brief.group"), with_members, format_func=names.get, key="brief_group"
-)
+group = chooser.selectbox(t("brief.group"), with_members, format_func=names.get, key="brief_group")
 if group:
     with button:
         brief_button(

@@ -13,9 +13,9 @@ from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
 from pages.components.table_formats import date_column, decimals
 from pages.components.timeline_chart import timeline_chart
-from pages.models.shared import unconfirmed_mark
-from pages.models.timeline import timeline_model
-from pages.text.words import instrument_brief, short_date
+from views.models.shared import unconfirmed_mark
+from views.models.timeline import timeline_model
+from views.text.words import instrument_brief, short_date
 
 selection = current_selection()
 t = selection.t

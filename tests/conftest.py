@@ -1,7 +1,7 @@
 """Shared fixtures. Every test reads a frozen copy of the data (tests/fixtures/data), never the
 live data/: a refresh that brings new facts to data/ leaves the suite green. Tests that write get a
 private copy of the frozen data. The live data/ has its own checks, of invariants only
-(tests/test_live_data.py).
+(tests/unit/data/test_live_data.py).
 
 To re-freeze after a deliberate change to the facts the tests are worked out from:
 ``rm -r tests/fixtures/data/snapshots && cp -r data/snapshots tests/fixtures/data/`` (and the same
@@ -12,23 +12,27 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-import requests
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from loaders.paths import DATA_DIR_VARIABLE, PROJECT_ROOT
+from loaders.paths import DATA_DIR_VARIABLE
 from loaders.store.dataset import Dataset, load_dataset
-from loaders.untc import UntcClient
-from tests.refresh_helpers import CUTOFF, snapshot_as_of
-from tests.untc_server import FIXTURES, UntcMirror
+from tests.support.data import DATA, FROZEN, QuickClient
+from tests.support.refresh_helpers import CUTOFF, snapshot_as_of
+from tests.support.untc_server import FIXTURES, UntcMirror
 
-FROZEN = PROJECT_ROOT / "tests" / "fixtures" / "data"
-# The frozen history: the snapshot before CURRENT (compiled from the older reference copy).
-PREVIOUS_SNAPSHOT = "20261129T201705943055Z-reference"
-DATA = FROZEN
+# The tiers, marked by folder: tests/<folder>/ -> its marker (tests/unit/ has none: the inner loop).
+TIERS = {"app": "apptest", "refresh": "refresh", "browser": "browser", "deploy": "serve"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    tests = Path(__file__).parent
+    for item in items:
+        folder = Path(str(item.fspath)).relative_to(tests).parts[0]
+        if folder in TIERS:
+            item.add_marker(TIERS[folder])
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -81,21 +85,6 @@ def downloads(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, bytes]]:
     yield seen
 
 
-@dataclass
-class QuickClient:
-    """The client the CLI builds, with test-sized waits; back-off delays are recorded, not slept."""
-
-    options: dict = field(
-        default_factory=lambda: {"timeout": (1, 0.5), "retries": 1, "max_seconds": 5}
-    )
-    sleeps: list[float] = field(default_factory=list)
-
-    def __call__(self, **given: object) -> UntcClient:
-        session = requests.Session()
-        session.trust_env = False  # never a proxy from the environment: 127.0.0.1 only
-        return UntcClient(session=session, sleep=self.sleeps.append, **(given | self.options))
-
-
 @pytest.fixture
 def quick(monkeypatch: pytest.MonkeyPatch) -> QuickClient:
     """The CLI has no timeout or retry options: its client is built with test-sized ones."""
@@ -111,7 +100,7 @@ def playwright_chromium() -> Iterator[object]:
     runs. The tests that use it decide first whether to skip (no browser here)."""
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.harness import CHROMIUM, CHROMIUM_ARGS
+    from tests.support.browser_harness import CHROMIUM, CHROMIUM_ARGS
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -12,5 +12,3 @@ def best_language(requested: str | None) -> str:
         return DEFAULT_LANGUAGE
     primary = requested.replace("_", "-").split("-")[0].lower()
     return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
-
-

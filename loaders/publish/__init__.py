@@ -1,3 +1,3 @@
 """What the data publishes for reuse: the open data package, the Atom feed of acts, briefs and the
-formatted workbook. Written after a refresh or compile-reference (loaders.cli), never by the app.
+formatted workbook. Written after a refresh or compile-reference (cli.main), never by the app.
 """

@@ -11,8 +11,8 @@ from loaders.store.dataset import Dataset
 from pages.components.data import page_model
 from pages.components.selection import Selection
 from pages.components.settled import settled_summary, unsettled_list
-from pages.models.shared import settled
-from pages.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
+from views.models.shared import settled
+from views.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
 
 
 def banners(dataset: Dataset, selection: Selection, today: date) -> None:

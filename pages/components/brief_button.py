@@ -8,7 +8,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from loaders.publish.pdf import Document, render_pdf
-from pages.text.i18n import Translator
+from views.text.i18n import Translator
 
 
 def brief_button(document: Callable[[], Document], file_name: str, t: Translator, key: str) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.store.changes import Change
-from pages.text.i18n import Translator
-from pages.text.words import SECTIONS
+from views.text.i18n import Translator
+from views.text.words import SECTIONS
 
 
 def change_log(

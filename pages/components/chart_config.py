@@ -13,7 +13,7 @@ from datetime import date
 import plotly.graph_objects as go
 from babel import Locale
 
-from pages.text.i18n import Translator, number_separators
+from views.text.i18n import Translator, number_separators
 
 # Plotly's English toolbar texts -> the catalogue keys of their translations.
 MODEBAR = {

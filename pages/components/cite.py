@@ -1,4 +1,4 @@
-""""Cite this view" under every page: the citation as text to select, and a button that copies it.
+""" "Cite this view" under every page: the citation as text to select, and a button that copies it.
 
 Light on purpose: a text area and a 1 KB button in a components.html frame that writes to the
 clipboard (navigator.clipboard, or the older execCommand where the frame may not). Not st.code,
@@ -18,9 +18,9 @@ import streamlit.components.v1 as components
 
 from loaders.store.dataset import Dataset
 from pages.components.on_demand import on_demand
-from pages.models.citation import base_url, citation, embed_snippet
-from pages.models.selection import Selection
-from pages.text.i18n import Translator
+from views.models.citation import base_url, citation, embed_snippet
+from views.models.selection import Selection
+from views.text.i18n import Translator
 
 # The script is the same for every citation (the text and the words travel in the markup), so a
 # Content-Security-Policy can allow it by its hash: COPY_SCRIPT_SHA256 (README, Embeds).

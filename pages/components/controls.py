@@ -22,8 +22,8 @@ from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
 from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
-from pages.text.i18n import LANGUAGES, Translator, best_language, month_names
-from pages.text.words import code_text, group_option_labels, instrument_brief
+from views.text.i18n import LANGUAGES, Translator, best_language, month_names
+from views.text.words import code_text, group_option_labels, instrument_brief
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
 DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
@@ -63,7 +63,7 @@ def chosen_language() -> str:
 def shared_controls(dataset: Dataset, today: date, page_params: Sequence[str] = ()) -> Selection:
     """Render the sidebar controls and return what they select; keeps the URL in step.
 
-    ``dataset``: localized to the reader's language (pages.text.words.localized).
+    ``dataset``: localized to the reader's language (views.text.words.localized).
     """
     language = chosen_language()
     t = Translator(language)

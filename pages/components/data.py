@@ -11,8 +11,8 @@ import streamlit as st
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, current_name
-from pages.models.selection import Selection
-from pages.text.localized import localized
+from views.models.selection import Selection
+from views.text.localized import localized
 
 T = TypeVar("T")
 
@@ -51,7 +51,7 @@ def pin_snapshot() -> None:
 def load_data(language: str = "en") -> Dataset:
     """The dataset of this run's snapshot (:func:`pin_snapshot`) under RATIFY_DATA_DIR (or the
     project's data/), with state, group and instrument names in ``language``
-    (pages.text.localized)."""
+    (views.text.localized)."""
     if PINNED not in st.session_state:
         pin_snapshot()
     return _load_in(str(data_dir()), st.session_state[PINNED], language)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.components.cite import page_extra
-from pages.models.citation import base_url, pinned_params, view_link
-from pages.models.selection import Selection
+from views.models.citation import base_url, pinned_params, view_link
+from views.models.selection import Selection
 
 EMBED_STYLE = """
 <style>

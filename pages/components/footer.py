@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from loaders.store.dataset import Dataset
-from pages.models.citation import as_at_dates
-from pages.text.i18n import Translator
+from views.models.citation import as_at_dates
+from views.text.i18n import Translator
 
 
 def provenance_footer(dataset: Dataset, t: Translator) -> None:
     """One caption naming the source, its dates and the snapshot, with a pointer to the details.
 
-    ``dataset``: localized (pages.text.words.localized), for the instruments' names.
+    ``dataset``: localized (views.text.words.localized), for the instruments' names.
     """
     meta = dataset.meta
     dates = as_at_dates(dataset, t.language)

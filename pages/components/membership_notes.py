@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import streamlit as st
 
 from loaders.store.dataset import Dataset
-from pages.text.i18n import Translator
-from pages.text.notes import noted_states
+from views.text.i18n import Translator
+from views.text.notes import noted_states
 
 
 def membership_notes(dataset: Dataset, iso3s: Sequence[str], t: Translator) -> None:

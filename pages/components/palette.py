@@ -3,7 +3,7 @@
 Colour is never the only cue: each status also has a marker symbol (map, charts) and a text
 symbol (tables, lists). A status the snapshot cannot vouch for on the date (``_unverified``) keeps
 its hue but is drawn open / faded. Its words are the catalogues' ``category.*``
-(pages.text.words.category_label).
+(views.text.words.category_label).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ import streamlit as st
 from loaders.derive import DAYS_PER_YEAR, RESOLUTION_DATE
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
-from pages.text.i18n import Translator, number_separators
+from views.text.i18n import Translator, number_separators
 
 
 def ratify_chart(
@@ -23,7 +23,7 @@ def ratify_chart(
     t: Translator,
     as_of: date,
 ) -> None:
-    """Draw ``times`` (pages.text.words.ratify_times) as a box with its dots per instrument.
+    """Draw ``times`` (views.text.words.ratify_times) as a box with its dots per instrument.
 
     ``opened``: the opening for signature of each instrument; 4 June 2009 is marked on each row
     at its own distance from that opening.

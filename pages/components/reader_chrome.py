@@ -18,7 +18,7 @@ import streamlit as st
 import streamlit.components.v1 as components
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages.text.i18n import Translator
+from views.text.i18n import Translator
 
 # Streamlit's English texts (text nodes, aria-label, title, placeholder) -> catalogue keys.
 WIDGET_TEXTS = {

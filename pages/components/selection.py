@@ -1,11 +1,11 @@
-"""The selection the shared controls made in this run (pages.models.selection), for a page."""
+"""The selection the shared controls made in this run (views.models.selection), for a page."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from pages.models.selection import Note, Selection
+from views.models.selection import Note, Selection
 
 SESSION_KEY = "_selection"
 __all__ = ["SESSION_KEY", "Note", "Selection", "current_selection"]

@@ -7,8 +7,8 @@ import streamlit as st
 
 from loaders.derive.settled import SettledAccount
 from loaders.store.dataset import Dataset
-from pages.text.i18n import Translator
-from pages.text.words import instrument_brief, status_label
+from views.text.i18n import Translator
+from views.text.words import instrument_brief, status_label
 
 
 def settled_summary(account: SettledAccount, t: Translator) -> str:
@@ -42,4 +42,3 @@ def unsettled_list(dataset: Dataset, account: SettledAccount, t: Translator) -> 
         )
         if account.last_full_check:
             st.caption(t("settled.last_full_check", date=t.date(account.last_full_check)))
-

@@ -11,7 +11,7 @@ from plotly.subplots import make_subplots
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
 from pages.components.selection import current_selection
-from pages.text.i18n import Translator, number_separators
+from views.text.i18n import Translator, number_separators
 
 # A pattern per instrument as well as a colour, so the panels read in greyscale too.
 PATTERNS = ("", "/", ".", "x")
@@ -20,7 +20,7 @@ PATTERNS = ("", "/", ".", "x")
 def share_chart(
     summary: pd.DataFrame, labels: dict[str, str], registry: Sequence[str], t: Translator
 ) -> None:
-    """Draw ``summary`` (pages.text.words.subregion_summary): one panel per instrument.
+    """Draw ``summary`` (views.text.words.subregion_summary): one panel per instrument.
 
     ``labels``: instrument -> the name over its panel. Hover texts are written here, in the
     reader's language, so plotly adds no words of its own.

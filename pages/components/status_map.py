@@ -15,17 +15,15 @@ import streamlit as st
 
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.palette import status_style
-from pages.models.shared import CATEGORIES
-from pages.text.i18n import Translator
-from pages.text.words import category_label
+from views.models.shared import CATEGORIES
+from views.text.i18n import Translator
+from views.text.words import category_label
 
 TOPOJSON = {"topojsonURL": "app/static/", "scrollZoom": False}
 
 
-def status_map(
-    frame: pd.DataFrame, key: str, language: str, title: str, as_of: date
-) -> str | None:
-    """Draw ``frame`` (pages.models.map); the ISO3 code of a clicked state."""
+def status_map(frame: pd.DataFrame, key: str, language: str, title: str, as_of: date) -> str | None:
+    """Draw ``frame`` (views.models.map); the ISO3 code of a clicked state."""
     figure = go.Figure()
     present = [c for c in CATEGORIES if (frame["category"] == c).any()]
     for category in present:

@@ -17,9 +17,9 @@ import streamlit as st
 
 from loaders.derive import SIGNATORY
 from pages.components.status_badge import status_badge
-from pages.models.shared import UNCONFIRMED
-from pages.text.i18n import Translator
-from pages.text.words import confidence_text, partial_date_text, short_date
+from views.models.shared import UNCONFIRMED
+from views.text.i18n import Translator
+from views.text.words import confidence_text, partial_date_text, short_date
 
 _STYLE = """
 <style>

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from pages.text.i18n import Translator
+from views.text.i18n import Translator
 
 if TYPE_CHECKING:  # pandas imports jinja2 for it (0.1 s): only when a table needs it
     from pandas.io.formats.style import Styler

@@ -12,7 +12,7 @@ import streamlit as st
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.instrument_palette import instrument_style
-from pages.text.i18n import Translator, number_separators
+from views.text.i18n import Translator, number_separators
 
 
 def timeline_chart(

@@ -20,20 +20,13 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, VIEWPORT, settle, start_app, stop_app
+from tests.support.browser_harness import CHROMIUM, VIEWPORT, settle, start_app, stop_app
 
 ROOT = Path(__file__).resolve().parents[2]
 MISSING = f"browser tests need {CHROMIUM}: apt-get install chromium"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1"}
 PROBE = re.compile(r"^http://127\.0\.0\.1:\d+/[a-z]+/_stcore/(health|host-config)$")
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.browser)
 
 
 def _missing_browser() -> str | None:

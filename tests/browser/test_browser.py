@@ -18,10 +18,9 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
 from loaders.store.dataset import Dataset
 from tests.browser.conftest import Watched, skip_module_without_browser
-from tests.browser.harness import ROOT, settle, start_app, stop_app
+from tests.support.browser_harness import ROOT, settle, start_app, stop_app
 
 skip_module_without_browser()
-pytestmark = pytest.mark.browser
 
 # page path and query -> (a heading the page shows, a selector of its main element)
 PAGES = {

@@ -22,13 +22,12 @@ import pytest
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
 from loaders.store.dataset import Dataset
-from pages.text.i18n import LANGUAGES, Translator
 from tests.browser.conftest import Watched, _watch, screenshot, skip_module_without_browser
-from tests.browser.harness import VIEWPORT, settle
-from tests.test_i18n_pages import english_words, visible_words
+from tests.support.browser_harness import VIEWPORT, settle
+from tests.support.words import english_words, visible_words
+from views.text.i18n import LANGUAGES, Translator
 
 skip_module_without_browser()
-pytestmark = pytest.mark.browser
 
 OTHERS = [lang for lang in LANGUAGES if lang != "en"]
 ENGLISH_NAMES = list(pd.read_csv(Path(__file__).parents[1] / "fixtures/data/states.csv")["name"])

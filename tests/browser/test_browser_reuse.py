@@ -18,13 +18,12 @@ from pathlib import Path
 import pytest
 
 from loaders.store.dataset import Dataset
-from pages.models.citation import embed_snippet
-from pages.models.selection import Selection
 from tests.browser.conftest import Watched, _watch, screenshot, skip_module_without_browser
-from tests.browser.harness import VIEWPORT, free_port, settle
+from tests.support.browser_harness import VIEWPORT, free_port, settle
+from views.models.citation import embed_snippet
+from views.models.selection import Selection
 
 skip_module_without_browser()
-pytestmark = pytest.mark.browser
 
 AS_OF = date(2009, 6, 4)
 SHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"

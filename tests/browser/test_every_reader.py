@@ -19,12 +19,11 @@ import io
 
 import pytest
 
-from pages.text.i18n import LANGUAGES, Translator
 from tests.browser.conftest import SCREENSHOTS, Watched, _watch, skip_module_without_browser
-from tests.browser.harness import settle
+from tests.support.browser_harness import settle
+from views.text.i18n import LANGUAGES, Translator
 
 skip_module_without_browser()
-pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
 # url path -> what waits for the page to be drawn

@@ -15,7 +15,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.browser.harness import free_port
+from tests.support.browser_harness import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 NGINX_MODULES = Path("/usr/lib/nginx/modules")

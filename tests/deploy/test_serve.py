@@ -19,7 +19,6 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.browser.harness import CHROMIUM, VIEWPORT, settle
 from tests.deploy.serve_harness import (
     ROOT,
     Served,
@@ -31,10 +30,9 @@ from tests.deploy.serve_harness import (
     stop_serve,
     wait_for,
 )
-from tests.refresh_helpers import CUTOFF, snapshot_as_of
-from tests.untc_server import FIXTURES, UntcMirror
-
-pytestmark = pytest.mark.serve
+from tests.support.browser_harness import CHROMIUM, VIEWPORT, settle
+from tests.support.refresh_helpers import CUTOFF, snapshot_as_of
+from tests.support.untc_server import FIXTURES, UntcMirror
 
 REASON = missing_nginx()
 if REASON and os.environ.get("CI") != "true":
