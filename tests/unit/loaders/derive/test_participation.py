@@ -21,6 +21,7 @@ from loaders.derive.participation import (
     resolve_instruments,
     standing_on,
 )
+from loaders.derive.regions import family_status_on, gaps_by, group_shares, unnamed_acts
 from loaders.derive.views import SelectionError
 from loaders.store.dataset import Dataset
 
@@ -134,3 +135,51 @@ def test_paragraph6_counts_only_the_35_on_the_four(dataset: Dataset):
 def test_the_default_export_is_the_35_on_the_four(capsys):
     rows = _export(capsys)
     assert len(rows) == 140 and {r["family"] for r in rows} == {"palermo"}
+
+
+# Group shares on 1 June 2024, counted by hand over palermo_oas_status.csv (the 35),
+# palermo_world_status.csv and groups_world.csv (GRULAC: 33 members, all OAS states; WEOG: 29).
+def test_group_shares_match_the_reference(dataset: Dataset):
+    shares = group_shares(dataset, DAY, ["UNRG_GRULAC", "UNRG_WEOG", "UNRG_AFRICAN"])
+    at = shares.set_index(["group_id", "instrument"])
+    grulac = at.loc["UNRG_GRULAC"]
+    assert grulac["members"].eq(33).all()
+    assert list(grulac["parties"]) == [33, 33, 30, 29, 28]  # UNTOC, TIP, SOM, FIREARMS, all four
+    assert not grulac["lower_bound"].any()  # every member is one of the 35: complete
+    weog = at.loc["UNRG_WEOG"]
+    assert list(weog["parties"]) == [29, 29, 25, 16, 16] and weog["members"].eq(29).all()
+    # Canada and the United States sit in WEOG, the rest outside the 35: lower bounds, with the
+    # acts UNTC counts in 2024 and the snapshot cannot name (9, 13, 10, 3; all four: 35).
+    assert weog["lower_bound"].all()
+    assert list(weog["unnamed_acts"]) == [9, 13, 10, 3, 35]
+    african = at.loc[("UNRG_AFRICAN", "TIP")]
+    assert (african["members"], african["parties"], african["unnamed_acts"]) == (54, 47, 13)
+
+
+def test_unnamed_acts_against_untc_2024_counts(dataset: Dataset):
+    acts = unnamed_acts(dataset)
+    # world_counts.csv: 192, 182, 152, 123 parties; the world file names 183, 169, 142, 120.
+    assert list(acts["untc_parties"]) == [192, 182, 152, 123]
+    assert list(acts["named_parties"]) == [183, 169, 142, 120]
+    assert list(acts["unnamed"]) == [9, 13, 10, 3]
+
+
+def test_before_the_capture_a_count_is_not_a_lower_bound(dataset: Dataset):
+    shares = group_shares(dataset, date(2010, 1, 1), ["UNRG_WEOG"], ["TIP"])
+    assert not shares["lower_bound"].any() and shares["unnamed_acts"].eq(0).all()
+
+
+def test_the_eu_is_never_counted_as_a_state(dataset: Dataset):
+    shares = group_shares(dataset, DAY, ["EU"], ["UNTOC"])
+    assert shares.loc[0, "members"] == 27  # the United Kingdom left in 2020
+
+
+def test_family_gaps_never_count_unknown(dataset: Dataset):
+    frame = family_status_on(dataset, DAY, instruments=["C029", "P029"])
+    per_instrument = gaps_by(frame, "instrument")
+    # C029: 10 party, 24 unknown, 1 not party; P029: 8 party, 27 unknown.
+    assert per_instrument.loc["C029"].to_dict() == {
+        "gaps": 1, "parties": 10, "unknown": 24, "cells": 35
+    }  # fmt: skip
+    assert per_instrument.loc["P029", "gaps"] == 0
+    assert frame["status_url"].str.startswith("https://normlex.ilo.org/").all()
