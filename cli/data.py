@@ -24,7 +24,8 @@ from cli.options import (
     say,
     write_out,
 )
-from loaders.derive.views import status_view
+from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
+from loaders.derive.views import SelectionError
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.publish.files import write_atomically
 from loaders.publish.xlsx import workbook_bytes
@@ -32,8 +33,11 @@ from loaders.publish.xlsx import workbook_bytes
 
 @click.command("export", help="write the status table as CSV")
 @click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
-@instrument_option()
-@group_option()
+@instrument_option(
+    "a short id (UNTOC, TIP, CRC_OPSC, C029, CIFTA) or a depositary's number (XVIII-12-a, "
+    "IV-11-c, C029, B-57), repeatable; default: the four Palermo instruments"
+)
+@group_option("a group id, e.g. MERCOSUR, SICA, UNRG_AFRICAN, EU (repeatable)")
 @out_option()
 @lang_option()
 @click.option(
@@ -58,9 +62,12 @@ def export(
     dataset = open_dataset()
     day = in_range(day or date.today(), "--as-of", dataset)
     words = language(lang)
-    instruments = chosen(instrument, dataset.instrument_ids, "instrument")
-    groups = chosen(group, dataset.group_ids, "group") if group else []
-    table = export_table(status_view(dataset, day, instruments, groups), day, words)
+    try:
+        instruments = resolve_instruments(list(instrument) or None, dataset)
+    except SelectionError as exc:
+        raise Refusal(str(exc)) from exc
+    groups = chosen(group, all_group_ids(dataset), "group") if group else []
+    table = export_table(standing_view(dataset, day, instruments, groups), day, words)
     meta = export_metadata(dataset, day, instruments, groups, len(table))
     if out is None:
         write_out(csv_bytes(table), None, "")
