@@ -2,7 +2,7 @@
 
 Light on purpose: a text area and a 1 KB button in an ``st.iframe`` frame that writes to the
 clipboard (navigator.clipboard, or the older execCommand where the frame may not). Not st.code,
-whose copy button loads a 1.5 MB syntax highlighter (README, Performance).
+whose copy button loads a 1.5 MB syntax highlighter (ARCHITECTURE.md, Performance).
 """
 
 from __future__ import annotations
