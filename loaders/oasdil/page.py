@@ -147,6 +147,11 @@ def _row(line: str, dates: _Dates, url: str) -> OasRow:
     if named is None or slots is None:
         raise LayoutChangedError(f"{url}: a line of the table does not read: {line.strip()!r}")
     name = named["name"]
+    if (slots["kind"] is None) != (slots["dep"].startswith("/")):
+        raise LayoutChangedError(
+            f"{url}: {name}: a deposit date and its type of instrument (RA, AC, AD) go together: "
+            f"{line.strip()!r}"
+        )
     refs = [slots[k] for k in ("sig_ref", "inst_ref", "ref") if slots[k]]
     try:
         return OasRow(
