@@ -49,11 +49,29 @@ def build_parser() -> argparse.ArgumentParser:
     declared.add_argument("--group", action="append", help="a group id (full members today)")
     declared.add_argument("--out", type=Path, help="file to write (default: standard output)")
     declared.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
-    refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
-    refresh.add_argument("--instrument", action="append", help="only these instruments")
+    refresh = commands.add_parser(
+        "refresh", help="fetch each instrument from its depositary and replace the snapshot"
+    )
+    refresh.add_argument(
+        "--instrument",
+        action="append",
+        help="only these instruments: an id (TIP) or the depositary's number (XVIII-12-a, C029, "
+        "B-57)",
+    )
+    refresh.add_argument(
+        "--depositary",
+        action="append",
+        type=str.upper,
+        choices=["UN", "ILO", "OAS"],
+        help="only the instruments this depositary keeps",
+    )
     refresh.add_argument(
         "--base-url", default="https://treaties.un.org", help="a mirror of treaties.un.org"
     )
+    refresh.add_argument(
+        "--normlex-url", default="https://normlex.ilo.org", help="a mirror of normlex.ilo.org"
+    )
+    refresh.add_argument("--oas-url", default="https://www.oas.org", help="a mirror of www.oas.org")
     refresh.add_argument(
         "--timeout",
         type=_seconds,
@@ -152,20 +170,22 @@ def _declarations(args: argparse.Namespace) -> int:
 
 
 def _refresh(args: argparse.Namespace) -> int:
-    from loaders.ingest.refresh import RefreshError, refresh  # requests/lxml only when refreshing
+    # requests/lxml only when refreshing
+    from loaders.ingest.refresh import RefreshError, Sources, refresh
     from loaders.store.registry import load_instruments
     from loaders.store.snapshot import PublishError
 
     data = data_dir()
     try:
-        valid = [i.id for i in load_instruments(data)]
-        ids = resolve(args.instrument, valid, "instrument") if args.instrument else None
+        ids = _refreshed_ids(args.instrument, load_instruments(data))
         folder = refresh(
             data,
             ids,
             args.base_url,
             progress=lambda line: print(line, file=sys.stderr),
             timeout=args.timeout,
+            depositaries=args.depositary,
+            sources=Sources(args.base_url, args.normlex_url, args.oas_url),
         )
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -180,6 +200,15 @@ def _refresh(args: argparse.Namespace) -> int:
     print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)
     reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
+
+
+def _refreshed_ids(chosen: list[str] | None, instruments: list) -> list[str] | None:
+    """Instrument ids from ids or depositary numbers (``TIP``, ``C029``, ``B-57``)."""
+    if not chosen:
+        return None
+    by_number = {i.mtdsg_no: i.id for i in instruments}
+    picked = resolve(chosen, [i.id for i in instruments] + list(by_number), "instrument")
+    return list(dict.fromkeys(by_number.get(choice, choice) for choice in picked))
 
 
 def _compile_reference(_: argparse.Namespace) -> int:

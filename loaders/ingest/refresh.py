@@ -345,7 +345,7 @@ def refresh(
             fetched[instrument.id] = _fetch(instrument, depositary, client, sources, progress)
         except (*_SOURCE_ERRORS, ValueError) as exc:
             raise RefreshError(
-                f"{_failed(depositary)}: {instrument.id} ({instrument.mtdsg_no}): {exc}"
+                f"{_failed(depositary)}{instrument.id} ({instrument.mtdsg_no}): {exc}"
             ) from exc
     states = load_states(data)
     merge = _Merge(registry, instruments, states, NameIndex(states), fetched, progress)
@@ -353,12 +353,13 @@ def refresh(
 
 
 def _failed(depositary: str) -> str:
-    """Which source failed, and that nothing changed because of it."""
+    """Which source failed, and that nothing changed because of it ('' for UNTC, whose messages
+    have always begun with the instrument)."""
     if depositary == "UN":
-        return "UNTC"  # the UN's messages have always begun with the instrument
+        return ""
     return (
         f"the source of {DEPOSITARIES[depositary]} failed, so nothing was published and every "
-        "fact is kept as it was"
+        "fact is kept as it was: "
     )
 
 
@@ -433,7 +434,7 @@ class _Merge:
             try:
                 records += self._records(instrument, got, previous, retrieved_at)
             except DepositaryPageError as exc:
-                raise RefreshError(f"{_failed(got.depositary)}: {exc}") from exc
+                raise RefreshError(f"{_failed(got.depositary)}{exc}") from exc
             if isinstance(got.status, InstrumentStatus):
                 declarations += _declarations(instrument, got.status, self.names)
             raw[f"{instrument.id}.{_extension(got)}"] = got.content
