@@ -11,7 +11,8 @@ from datetime import date
 from pathlib import Path
 
 from cli import reports as reports_cli
-from loaders.derive.views import SelectionError, resolve, status_view
+from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
+from loaders.derive.views import SelectionError, resolve
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
 from loaders.model.languages import LANGUAGES
@@ -35,8 +36,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = commands.add_parser("export", help="write the status table as CSV")
     export.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
-    export.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
-    export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
+    export.add_argument(
+        "--instrument",
+        action="append",
+        help="a short id (UNTOC, TIP, CRC_OPSC, C029, CIFTA) or a depositary's number "
+        "(XVIII-12-a, IV-11-c, C029, B-57); default: the four Palermo instruments",
+    )
+    export.add_argument(
+        "--group", action="append", help="a group id, e.g. MERCOSUR, SICA, UNRG_AFRICAN, EU"
+    )
     export.add_argument("--out", type=Path, help="file to write (default: standard output)")
     export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
     export.add_argument(
@@ -102,12 +110,20 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _chosen(args: argparse.Namespace, dataset) -> tuple[str, list[str], list[str]]:
+def _chosen(
+    args: argparse.Namespace, dataset, registry: bool = False
+) -> tuple[str, list[str], list[str]]:
     """The ``--lang``, ``--instrument`` and ``--group`` asked for, each matched against the valid
-    choices (a SelectionError names them)."""
+    choices (a SelectionError names them). ``registry``: any instrument of the registry (by id
+    or depositary's number) and any group, the world's too."""
     language = resolve([args.lang], list(LANGUAGES), "language")[0]
-    instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
-    groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
+    if registry:
+        instruments = resolve_instruments(args.instrument, dataset)
+        valid_groups = all_group_ids(dataset)
+    else:
+        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
+        valid_groups = dataset.group_ids
+    groups = resolve(args.group, valid_groups, "group") if args.group else []
     return language, instruments, groups
 
 
@@ -126,11 +142,11 @@ def _export(args: argparse.Namespace) -> int:
         print(f"error: --as-of: {exc}", file=sys.stderr)
         return USAGE_ERROR
     try:
-        language, instruments, groups = _chosen(args, dataset)
+        language, instruments, groups = _chosen(args, dataset, registry=True)
     except SelectionError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return USAGE_ERROR
-    table = export_table(status_view(dataset, as_of, instruments, groups), as_of, language)
+    table = export_table(standing_view(dataset, as_of, instruments, groups), as_of, language)
     if args.format == "xlsx":
         return reports_cli.export_xlsx(dataset, table, as_of, instruments, groups, args.out)
     content = csv_bytes(table)
