@@ -188,12 +188,12 @@ def _declarations(args: argparse.Namespace) -> int:
 def _refresh(args: argparse.Namespace) -> int:
     # requests/lxml only when refreshing
     from loaders.ingest.refresh import RefreshError, Sources, refresh
-    from loaders.store.registry import load_instruments
+    from loaders.store.registry import load_registry
     from loaders.store.snapshot import PublishError
 
     data = data_dir()
     try:
-        ids = _refreshed_ids(args.instrument, load_instruments(data))
+        ids = _refreshed_ids(args.instrument, load_registry(data))
         folder = refresh(
             data,
             ids,

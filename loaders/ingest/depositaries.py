@@ -1,8 +1,10 @@
-"""The ILO's and the OAS's pages turned into the snapshot's records, with the checks UNTC's get:
-every name someone, no impossible date, no party lost without the page saying why.
+"""The ILO's and the OAS's pages turned into the snapshot's participation rows (the treaty family
+of the 35), with the checks UNTC's get: every name someone, no impossible date, no party or
+signatory lost without the page saying why.
 
 NORMLEX and the OAS tables carry no "status as at": a page says what the depositary records on
-the day it is read, so each record is verified through the day of the refresh.
+the day it is read, so each row is verified through the day of the refresh. A state the page does
+not list is not a party on that day (the depositary's list is complete), with high confidence.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from pydantic import ValidationError
 
 from loaders.model.dates import latest_possible
 from loaders.model.names import NameIndex
-from loaders.model.records import Instrument, State, StatusRecord
+from loaders.model.records import Instrument, ParticipationRecord, State, StatusRecord
 from loaders.model.text import plain_text
 from loaders.normlex import NormlexStatus, Ratification
 from loaders.oasdil import OasRow, OasStatus
@@ -100,24 +102,36 @@ def ilo_date_problems(instrument: Instrument, row: Ratification, today: date) ->
 
 
 def _check_not_lost(
-    where: str, state: State, party_now: bool, listed: bool, before: dict, explained: bool
-) -> None:
-    was_party = bool(before.get("consent_date"))
-    if was_party and not listed:
+    where: str, state: State, standing: str, listed: bool, before: dict, explained: bool
+) -> str:
+    """A party or signatory the current snapshot knows with high confidence stays one, unless the
+    page says why not. One known from a secondary source (medium or low confidence) gives way
+    to the depositary's page; what it said is returned, to be kept beside the new row."""
+    was = before.get("status", "")
+    lost = (was in ("party", "signatory") and not listed) or (
+        was == "party" and standing != "party" and not explained
+    )
+    if not lost:
+        return ""
+    if before.get("confidence") != "high":
+        return (
+            f"the snapshot before this refresh said {was} ({before.get('confidence')} "
+            f"confidence, not from the depositary); the depositary's page says {standing}"
+        )
+    if not listed:
         raise DepositaryPageError(
             f"{state.name} ({state.iso3}) is missing from {where}, but the current snapshot "
-            "lists it as a party; the snapshot is kept until this is checked"
+            f"lists it as a {was}; the snapshot is kept until this is checked"
         )
-    if was_party and not party_now and not explained:
-        raise DepositaryPageError(
-            f"{state.name} ({state.iso3}) is no longer shown as a party on {where} and the "
-            "page gives no denunciation; the snapshot is kept until this is checked"
-        )
+    raise DepositaryPageError(
+        f"{state.name} ({state.iso3}) is no longer shown as a party on {where} and the "
+        "page gives no denunciation; the snapshot is kept until this is checked"
+    )
 
 
-def _validated(fields: dict, state: State, where: str) -> StatusRecord:
+def _validated(fields: dict, state: State, where: str) -> ParticipationRecord:
     try:
-        return StatusRecord(**fields)
+        return ParticipationRecord(**fields)
     except ValidationError as exc:
         reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
         raise DepositaryPageError(f"{state.name} ({state.iso3}) on {where}: {reasons}") from exc
@@ -130,8 +144,9 @@ def normlex_records(
     names: NameIndex,
     previous: dict[str, dict],
     retrieved_at: datetime,
-) -> list[StatusRecord]:
-    """One record per OAS state from an instrument's NORMLEX page, checked first."""
+) -> list[ParticipationRecord]:
+    """One row per OAS state from an instrument's NORMLEX page, checked first. ``previous``:
+    the current snapshot's participation rows of this instrument, by ISO code."""
     today = retrieved_at.date()
     where = f"{instrument.id} ({instrument.mtdsg_no}) at {status.source_url}"
     if status.entry_into_force and status.entry_into_force != instrument.entry_into_force:
@@ -158,19 +173,24 @@ def normlex_records(
         row = rows[name] if name else None
         party = bool(row and not row.denounced)
         before = previous.get(state.iso3, {})
-        _check_not_lost(where, state, party, row is not None, before, bool(row and row.denounced))
+        standing = "party" if party else "not_party"
+        gave_way = _check_not_lost(
+            where, state, standing, row is not None, before, bool(row and row.denounced)
+        )
+        said = "; ".join(filter(None, (_ilo_note(row), gave_way)))
         records.append(
             _validated(
                 dict(
                     iso3=state.iso3,
-                    mtdsg_no=instrument.mtdsg_no,
                     participant=plain_text(spelling),
-                    consent_date=row.registered if party and row else None,
+                    mtdsg_no=instrument.mtdsg_no,
+                    status=standing,
+                    consent_date=row.registered.isoformat() if party and row else None,
                     consent_kind="ratification" if party else None,
+                    in_force=row.in_force if party and row else None,
                     verified_through=today.isoformat(),
                     confidence="high",
-                    source=source,
-                    note=plain_text(_ilo_note(row)),
+                    source=plain_text(f"{source}; {said}" if said else source),
                 ),
                 state,
                 where,
@@ -182,7 +202,7 @@ def normlex_records(
 def _ilo_note(row: Ratification | None) -> str:
     if row is None:
         return ""
-    parts = [f"NORMLEX: {row.status_text}"]
+    parts = [f"the page: {row.status_text}"]
     if row.denounced:
         parts.append(
             f"ratification registered {row.registered.isoformat()}, denounced "
@@ -203,7 +223,7 @@ def oas_records(
     names: NameIndex,
     previous: dict[str, dict],
     retrieved_at: datetime,
-) -> list[StatusRecord]:
+) -> list[ParticipationRecord]:
     """One record per OAS state from a treaty's OAS table, checked first (the page's dates were
     checked against the treaty's adoption, today and each other when it was read)."""
     today = retrieved_at.date()
@@ -223,33 +243,40 @@ def oas_records(
     for state in states:
         name, spelling = found.get(state.iso3, (None, state.untc_name))
         row = rows[name] if name else None
+        standing = _oas_standing(row)
         before = previous.get(state.iso3, {})
-        listed = row is not None
-        _check_not_lost(where, state, bool(row and row.deposit), listed, before, False)
-        if before.get("signature_date") and not (row and row.signature):
+        gave_way = _check_not_lost(where, state, standing, row is not None, before, False)
+        if before.get("status") == "signatory" and standing == "not_party" and not gave_way:
             raise DepositaryPageError(
                 f"{state.name} ({state.iso3}): its signature is no longer shown on {where}; "
                 "the snapshot is kept until this is checked"
             )
+        said = "; ".join(filter(None, (_oas_note(row), gave_way)))
         records.append(
             _validated(
                 dict(
                     iso3=state.iso3,
-                    mtdsg_no=instrument.mtdsg_no,
                     participant=plain_text(spelling),
-                    signature_date=row.signature if row else None,
-                    consent_date=row.deposit if row else None,
+                    mtdsg_no=instrument.mtdsg_no,
+                    status=standing,
+                    signature_date=row.signature.isoformat() if row and row.signature else None,
+                    consent_date=row.deposit.isoformat() if row and row.deposit else None,
                     consent_kind=row.kind if row else None,
                     verified_through=today.isoformat(),
                     confidence="high",
-                    source=source,
-                    note=plain_text(_oas_note(row)),
+                    source=plain_text(f"{source}; {said}" if said else source),
                 ),
                 state,
                 where,
             )
         )
     return records
+
+
+def _oas_standing(row: OasRow | None) -> str:
+    if row and row.deposit:
+        return "party"
+    return "signatory" if row and row.signature else "not_party"
 
 
 def _oas_note(row: OasRow | None) -> str:
@@ -267,3 +294,22 @@ def _oas_note(row: OasRow | None) -> str:
             + " (reservations, declarations or information required by the treaty)"
         )
     return "; ".join(parts)
+
+
+def as_participation(record: StatusRecord) -> ParticipationRecord:
+    """A UNTC row of a family instrument (CRC-OPSC, UNCAC, ...) as a participation row."""
+    standing = "party" if record.consent_date else "signatory" if record.signature_date else None
+    source = f"{record.source}; {record.note}" if record.note else record.source
+    return ParticipationRecord(
+        iso3=record.iso3,
+        participant=record.participant,
+        mtdsg_no=record.mtdsg_no,
+        status=standing or "not_party",
+        signature_date=record.signature_date.isoformat() if record.signature_date else None,
+        consent_date=record.consent_date.isoformat() if record.consent_date else None,
+        consent_kind=record.consent_kind,
+        kind_inferred=record.kind_inferred,
+        verified_through=record.verified_through,
+        confidence=record.confidence,
+        source=source,
+    )

@@ -22,7 +22,12 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from loaders import normlex, oasdil
-from loaders.ingest.depositaries import DepositaryPageError, normlex_records, oas_records
+from loaders.ingest.depositaries import (
+    DepositaryPageError,
+    as_participation,
+    normlex_records,
+    oas_records,
+)
 from loaders.model.dates import latest_possible
 from loaders.model.names import NameIndex, normalise
 from loaders.model.records import (
@@ -30,13 +35,14 @@ from loaders.model.records import (
     InstrumentMeta,
     InstrumentStatus,
     Participant,
+    ParticipationRecord,
     State,
     StatusRecord,
     act_date_problems,
     status_as_at_problems,
 )
 from loaders.model.text import plain_text
-from loaders.store.registry import load_instruments, load_states
+from loaders.store.registry import CORE_FAMILY, load_registry, load_states
 from loaders.store.snapshot import (
     Snapshot,
     SnapshotContent,
@@ -324,7 +330,7 @@ def refresh(
     the OAS tables are read (``base_url`` is UNTC's).
     """
     sources = sources or Sources(untc=base_url)
-    registry = load_instruments(data)
+    registry = load_registry(data)
     instruments = choose(registry, instrument_ids, depositaries)
     try:  # checked again under the lock; here so that nothing is fetched in vain
         read_current(data)
@@ -418,25 +424,40 @@ class _Merge:
         if current is None:
             raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
-        refreshed = {i.mtdsg_no for i in self.instruments}
+        # The four Palermo instruments live in status.csv; the family in participation.csv.
+        core = {i.mtdsg_no for i in self.instruments if i.family == CORE_FAMILY}
+        family = {i.mtdsg_no for i in self.instruments if i.family != CORE_FAMILY}
         rows = current.status.to_dict("records")
-        records = [_from_row(r) for r in rows if r["mtdsg_no"] not in refreshed]
+        records = [_from_row(r) for r in rows if r["mtdsg_no"] not in core]
+        ours = {s.iso3 for s in self.states}
+        joined = current.participation.to_dict("records")
+        participation = [
+            _participation_from_row(r)
+            for r in joined
+            if not (r["mtdsg_no"] in family and r["iso3"] in ours)
+        ]
         declarations = [
-            d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in refreshed
+            d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in core
         ]
         instrument_meta = dict(current.meta.instruments)
         raw: dict[str, bytes] = {}
         for instrument in self.instruments:
             got = self.fetched[instrument.id]
-            previous = {r["iso3"]: r for r in rows if r["mtdsg_no"] == instrument.mtdsg_no}
+            source_rows = rows if instrument.mtdsg_no in core else joined
+            previous = {r["iso3"]: r for r in source_rows if r["mtdsg_no"] == instrument.mtdsg_no}
             meta = _meta_of(instrument, got, retrieved_at)
             _check_not_older(instrument, meta, current.meta.instruments.get(instrument.id))
             try:
-                records += self._records(instrument, got, previous, retrieved_at)
+                made = self._records(instrument, got, previous, retrieved_at)
             except DepositaryPageError as exc:
                 raise RefreshError(f"{_failed(got.depositary)}{exc}") from exc
-            if isinstance(got.status, InstrumentStatus):
+            if instrument.mtdsg_no in core:
+                records += made
                 declarations += _declarations(instrument, got.status, self.names)
+            else:
+                participation += [
+                    r if isinstance(r, ParticipationRecord) else as_participation(r) for r in made
+                ]
             raw[f"{instrument.id}.{_extension(got)}"] = got.content
             instrument_meta[instrument.id] = meta
             self.progress(f"{instrument.id}: {_summary(got)}")
@@ -448,7 +469,8 @@ class _Merge:
             "compiled_at": retrieved_at,
             "instruments": instrument_meta,
         }
-        return SnapshotContent(records, declarations, raw, meta_fields)
+        kept = participation if family else None  # None: the current file, byte for byte
+        return SnapshotContent(records, declarations, raw, meta_fields, kept)
 
     def _records(
         self,
@@ -456,7 +478,7 @@ class _Merge:
         got: _Fetched,
         previous: dict[str, dict],
         retrieved_at: datetime,
-    ) -> list[StatusRecord]:
+    ) -> list[StatusRecord] | list[ParticipationRecord]:
         build = {"ILO": normlex_records, "OAS": oas_records}.get(got.depositary, records_for)
         return build(instrument, got.status, self.states, self.names, previous, retrieved_at)
 
@@ -504,6 +526,11 @@ def _check_publishable(
             + "; ".join(problems[:5])
             + ". Refresh those instruments too, or run `python -m loaders restore`"
         )
+
+
+def _participation_from_row(row: dict) -> ParticipationRecord:
+    values = {k: v for k, v in row.items() if v != ""}
+    return ParticipationRecord.model_validate(values)
 
 
 def _from_row(row: dict) -> StatusRecord:

@@ -92,38 +92,55 @@ def _refused(data: Path, stand_in: DepositaryMirror, capsys, args: list[str], *s
 
 
 def _row_of(data: Path, iso3: str, number: str) -> dict:
-    status = read_current(data).status
-    rows = status[(status["iso3"] == iso3) & (status["mtdsg_no"] == number)]
-    assert len(rows) == 1
-    return rows.iloc[0].to_dict()
+    """The participation row (the treaty family lives in participation.csv) of a state."""
+    rows = read_current(data).participation
+    found = rows[(rows["iso3"] == iso3) & (rows["mtdsg_no"] == number)]
+    assert len(found) == 1
+    return found.iloc[0].to_dict()
+
+
+def _others(data: Path, number: str) -> tuple[bytes, object]:
+    """status.csv's bytes and the participation rows of every other instrument."""
+    snapshot = read_current(data)
+    rows = snapshot.participation
+    kept = rows[rows["mtdsg_no"] != number].reset_index(drop=True)
+    return (snapshot.path / "status.csv").read_bytes(), kept
 
 
 # --- NORMLEX ------------------------------------------------------------------------------------
 
 
-def test_a_normlex_refresh_publishes_a_planted_ratification(older, stand_in, capsys):
+def test_a_normlex_refresh_publishes_a_planted_ratification(older, stand_in):
     page = _c189(_row("Haiti", "02 Jun 2026"))
     stand_in.route(stand_in.normlex_path("C189"), body=page)
-    before = read_current(older).status
+    status_before, others_before = _others(older, "C189")
+    assert _row_of(older, "HTI", "C189")["status"] == "not_party"
     assert main(_args(stand_in, "--instrument", "C189")) == 0
     assert stand_in.paths() == [stand_in.normlex_path("C189")]  # one instrument, one request
-    snapshot = read_current(older)
     haiti = _row_of(older, "HTI", "C189")
-    assert (haiti["consent_date"], haiti["consent_kind"], haiti["confidence"]) == (
+    assert (haiti["status"], haiti["consent_date"], haiti["consent_kind"]) == (
+        "party",
         "2026-06-02",
         "ratification",
-        "high",
     )
+    assert (haiti["in_force"], haiti["confidence"]) == ("true", "high")
     assert haiti["verified_through"] == datetime.now(UTC).date().isoformat()
     assert "NORMLEX" in haiti["source"] and stand_in.base_url in haiti["source"]
     assert _row_of(older, "ARG", "C189")["consent_date"] == "2014-03-24"
-    assert _row_of(older, "USA", "C189")["consent_date"] == ""  # not on the page
-    raw = [p for p in (snapshot.path / "raw").iterdir()]
-    assert [p.read_bytes() for p in raw] == [page]  # the page as read, kept
+    usa = _row_of(older, "USA", "C189")  # not on the page: not a party, on the ILO's word
+    assert (usa["status"], usa["consent_date"], usa["confidence"]) == ("not_party", "", "high")
+    # Antigua and Barbuda: a party by a low-confidence secondary source only; the depositary's
+    # page does not list it, and its word is taken, saying what was there before.
+    antigua = _row_of(older, "ATG", "C189")
+    assert antigua["status"] == "not_party"
+    assert "said party (low confidence, not from the depositary)" in antigua["source"]
+    snapshot = read_current(older)
+    assert [p.read_bytes() for p in (snapshot.path / "raw").iterdir()] == [page]  # kept as read
     assert snapshot.meta.method == "depositary-refresh"
-    others = before[before["mtdsg_no"] != "C189"].reset_index(drop=True)
-    after = snapshot.status
-    assert after[after["mtdsg_no"] != "C189"].reset_index(drop=True).equals(others)
+    assert snapshot.meta.instruments["C189"].source_url.endswith("P11300_INSTRUMENT_ID:2551460")
+    status_after, others_after = _others(older, "C189")
+    assert status_after == status_before  # paragraph 6's table, byte for byte
+    assert others_after.equals(others_before)
     assert "New party: HTI on C189, 2026-06-02" in (snapshot.path / "changes.md").read_text()
 
 
@@ -175,8 +192,12 @@ def test_a_ratification_to_come_into_force_twelve_months_on_is_a_ratification(ol
     )
     assert main(_args(stand_in, "--instrument", "C189")) == 0
     haiti = _row_of(older, "HTI", "C189")
-    assert haiti["consent_date"] == "2026-06-02"
-    assert "not yet in force (in force on 2027-06-02)" in haiti["note"]
+    assert (haiti["status"], haiti["consent_date"], haiti["in_force"]) == (
+        "party",
+        "2026-06-02",
+        "false",
+    )
+    assert "not yet in force (in force on 2027-06-02)" in haiti["source"]
 
 
 def test_a_denunciation_ends_the_party_and_keeps_its_date(older, stand_in):
@@ -189,8 +210,8 @@ def test_a_denunciation_ends_the_party_and_keeps_its_date(older, stand_in):
     stand_in.route(stand_in.normlex_path("C189"), body=_c189(swap=swap, count=22))
     assert main(_args(stand_in, "--instrument", "C189")) == 0
     argentina = _row_of(older, "ARG", "C189")
-    assert argentina["consent_date"] == ""
-    assert "denounced 2025-01-10" in argentina["note"]
+    assert (argentina["status"], argentina["consent_date"]) == ("not_party", "")
+    assert "denounced 2025-01-10" in argentina["source"]
 
 
 def test_a_refresh_of_one_depositary_asks_only_its_source(older, stand_in, capsys):
@@ -214,20 +235,27 @@ def test_the_refresh_deadline_covers_normlex(older, stand_in, capsys):
 def test_an_oas_refresh_publishes_a_planted_ratification(older, stand_in):
     page = _b57_with_ecuador()
     stand_in.route(stand_in.oas_path("B-57"), body=page)
+    status_before, others_before = _others(older, "B-57")
     assert main(_args(stand_in, "--instrument", "B-57")) == 0
     assert stand_in.paths() == [stand_in.oas_path("B-57")]
     ecuador = _row_of(older, "ECU", "B-57")
-    assert (ecuador["signature_date"], ecuador["consent_date"], ecuador["consent_kind"]) == (
+    assert (ecuador["status"], ecuador["signature_date"], ecuador["consent_date"]) == (
+        "party",
         "1998-06-11",
         "2002-06-03",
-        "ratification",
     )
+    assert (ecuador["consent_kind"], ecuador["confidence"]) == ("ratification", "high")
     argentina = _row_of(older, "ARG", "B-57")
     assert (argentina["consent_date"], argentina["consent_kind"]) == ("2000-02-28", "accession")
-    assert "instrument dated 1999-12-13, deposited 2000-02-28" in argentina["note"]
-    assert "note(s) 2" in argentina["note"]
+    assert "instrument dated 1999-12-13, deposited 2000-02-28" in argentina["source"]
+    assert "note(s) 2" in argentina["source"]
+    assert _row_of(older, "BLZ", "B-57")["signature_date"] == ""  # accepted without signing
+    assert _row_of(older, "MEX", "B-57")["status"] == "not_party"  # not in the table
     snapshot = read_current(older)
     assert [p.read_bytes() for p in (snapshot.path / "raw").iterdir()] == [page]
+    status_after, others_after = _others(older, "B-57")
+    assert status_after == status_before and others_after.equals(others_before)
+    assert "New party: ECU on B-57, 2002-06-03" in (snapshot.path / "changes.md").read_text()
 
 
 def test_the_stored_oas_copy_as_it_was_cut_is_refused(older, stand_in, capsys):
