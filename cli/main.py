@@ -71,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         type=str.upper,
         choices=["UN", "ILO", "OAS"],
-        help="only the instruments this depositary keeps",
+        help="the instruments this depositary keeps (default: the four Palermo instruments)",
     )
     refresh.add_argument(
         "--base-url", default="https://treaties.un.org", help="a mirror of treaties.un.org"

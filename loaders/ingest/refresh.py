@@ -295,10 +295,13 @@ def choose(
     depositaries: Sequence[str] | None = None,
 ) -> list[Instrument]:
     """The instruments a refresh reads: those named, else those of the depositaries named, else
-    all of them. An empty choice is an error, never a refresh of nothing."""
+    the four Palermo instruments (paragraph 6's, as an unattended refresh has always read). An
+    empty choice is an error, never a refresh of nothing."""
     unknown = sorted(set(depositaries or ()) - set(DEPOSITARIES))
     if unknown:
         raise RefreshError(f"unknown depositary {unknown}; choose from {', '.join(DEPOSITARIES)}")
+    if not instrument_ids and not depositaries:
+        return [i for i in registry if i.family == CORE_FAMILY]
     chosen = [
         i
         for i in registry
