@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -28,7 +28,7 @@ from loaders.ingest.depositaries import (
     normlex_records,
     oas_records,
 )
-from loaders.model.dates import latest_possible
+from loaders.model.dates import PartialDate, latest_possible
 from loaders.model.names import NameIndex, normalise
 from loaders.model.records import (
     Instrument,
@@ -450,6 +450,8 @@ class _Merge:
             previous = {r["iso3"]: r for r in source_rows if r["mtdsg_no"] == instrument.mtdsg_no}
             meta = _meta_of(instrument, got, retrieved_at)
             _check_not_older(instrument, meta, current.meta.instruments.get(instrument.id))
+            if instrument.mtdsg_no not in core:
+                _check_rows_not_newer(instrument, meta, previous.values())
             try:
                 made = self._records(instrument, got, previous, retrieved_at)
             except DepositaryPageError as exc:
@@ -587,6 +589,23 @@ def _check_not_older(
         raise RefreshError(
             f"{instrument.id}: {new.source_url} is status as at {new.status_as_at}, older "
             f"than the snapshot's {meta.status_as_at}; not replacing newer data with older"
+        )
+
+
+def _check_rows_not_newer(
+    instrument: Instrument, new: InstrumentMeta, previous: Iterable[dict]
+) -> None:
+    """A family instrument's rows carry their own verification dates (the reference facts):
+    a page older than the newest of them does not replace them."""
+    if not new.status_as_at or not new.retrieved_at:
+        return
+    latest = latest_possible(new.retrieved_at.date())
+    checked = [PartialDate.parse(r["verified_through"]).earliest() for r in previous]
+    newest = max((day for day in checked if day <= latest), default=None)
+    if newest and new.status_as_at < newest:
+        raise RefreshError(
+            f"{instrument.id}: {new.source_url} is status as at {new.status_as_at}, older than "
+            f"rows of the snapshot verified through {newest}; not replacing newer data with older"
         )
 
 

@@ -18,6 +18,8 @@ from cli.main import main
 from loaders.store.snapshot import read_current
 from tests.support.depositary_server import FIXTURES, DepositaryMirror
 from tests.support.refresh_helpers import tree
+from tests.support.untc_server import FIXTURES as UNTC_FIXTURES
+from tests.support.untc_server import UntcMirror
 
 C189 = "normlex/ratifications_C189.html"
 ARGENTINA = (
@@ -291,3 +293,35 @@ def test_one_failing_oas_treaty_publishes_nothing(older, stand_in, capsys):
         "Department of International Law) failed",
         "A-63",
     )
+
+
+# --- the UN's family instruments -----------------------------------------------------------------
+
+
+def _crc_opsc_feed(folder: Path, as_at: str) -> Path:
+    """A stand-in feed for IV-11-c: TIP's 2014 feed under CRC-OPSC's number (test input only)."""
+    text = (UNTC_FIXTURES / "xviii-12-a.en.xml").read_text(encoding="utf-8")
+    text = text.replace("XVIII-12-a", "IV-11-c").replace("xviii-12-a", "iv-11-c")
+    text = text.replace("STATUS AS AT : 20-01-2014", f"STATUS AS AT : {as_at}")
+    (folder / "iv-11-c.en.xml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_a_un_family_instrument_refreshes_into_participation(older, tmp_path):
+    with UntcMirror(_crc_opsc_feed(tmp_path, "20-11-2026")) as untc:
+        status_before, others_before = _others(older, "IV-11-c")
+        assert main(["refresh", "--base-url", untc.base_url, "--instrument", "IV-11-c"]) == 0
+    argentina = _row_of(older, "ARG", "IV-11-c")
+    assert (argentina["status"], argentina["consent_date"]) == ("party", "2002-11-19")
+    assert argentina["verified_through"] == "2026-11-20"
+    status_after, others_after = _others(older, "IV-11-c")
+    assert status_after == status_before and others_after.equals(others_before)
+
+
+def test_a_un_family_page_older_than_its_rows_is_refused(older, tmp_path, capsys):
+    """The family rows of IV-11-c are verified through 2022-06-13 at the latest."""
+    with UntcMirror(_crc_opsc_feed(tmp_path, "20-01-2014")) as untc:
+        before = tree(older)
+        assert main(["refresh", "--base-url", untc.base_url, "--instrument", "IV-11-c"]) == 1
+    assert "older than rows of the snapshot verified through 2022-06-13" in capsys.readouterr().err
+    assert tree(older) == before
