@@ -260,6 +260,19 @@ def test_an_oas_refresh_publishes_a_planted_ratification(older, stand_in):
     assert "New party: ECU on B-57, 2002-06-03" in (snapshot.path / "changes.md").read_text()
 
 
+def test_a_signature_alone_makes_a_signatory(older, stand_in):
+    mexico = "Mexico ..............   03/18/94          /  /            /  /        /  /     \n"
+    page = _b57_with_ecuador().replace(ECUADOR.encode(), (ECUADOR + mexico).encode())
+    stand_in.route(stand_in.oas_path("B-57"), body=page)
+    assert main(_args(stand_in, "--instrument", "B-57")) == 0
+    mexico_row = _row_of(older, "MEX", "B-57")
+    assert (mexico_row["status"], mexico_row["signature_date"], mexico_row["consent_date"]) == (
+        "signatory",
+        "1994-03-18",
+        "",
+    )
+
+
 def test_the_stored_oas_copy_as_it_was_cut_is_refused(older, stand_in, capsys):
     text = (FIXTURES / "oasdil" / "b-57.html").read_text(encoding="utf-8")
     rule = "=" * 79 + "\n</pre>"
