@@ -30,28 +30,58 @@ class Seconds(click.ParamType):
         return seconds
 
 
-@click.command("refresh", help="fetch UNTC and replace the snapshot")
-@click.option("--instrument", "instrument", multiple=True, help="only these instruments")
+@click.command("refresh", help="fetch each instrument from its depositary and replace the snapshot")
+@click.option(
+    "--instrument", "instrument", multiple=True,
+    help="only these instruments: an id (TIP, C029) or the depositary's number (XVIII-12-a, "
+    "IV-11-c, C029, B-57)",
+)  # fmt: skip
+@click.option(
+    "--depositary", "depositary", multiple=True,
+    type=click.Choice(["UN", "ILO", "OAS"], case_sensitive=False),
+    help="the instruments this depositary keeps (default: the four Palermo instruments)",
+)  # fmt: skip
 @click.option(
     "--base-url", default="https://treaties.un.org", show_default=True,
     help="a mirror of treaties.un.org",
+)  # fmt: skip
+@click.option(
+    "--normlex-url", default="https://normlex.ilo.org", show_default=True,
+    help="a mirror of normlex.ilo.org (the ILO's ratifications)",
+)  # fmt: skip
+@click.option(
+    "--oas-url", default="https://www.oas.org", show_default=True,
+    help="a mirror of www.oas.org (the OAS's signatories and ratifications)",
 )  # fmt: skip
 @click.option(
     "--timeout", type=Seconds(), default=DEFAULT_TIMEOUT,
     help=f"seconds the whole refresh may take, every request included (default "
     f"{DEFAULT_TIMEOUT:g})",
 )  # fmt: skip
-def refresh(instrument: tuple[str, ...], base_url: str, timeout: float) -> int:
-    from loaders.ingest.refresh import RefreshError  # requests/lxml only when refreshing
+def refresh(
+    instrument: tuple[str, ...],
+    depositary: tuple[str, ...],
+    base_url: str,
+    normlex_url: str,
+    oas_url: str,
+    timeout: float,
+) -> int:
+    from loaders.ingest.refresh import RefreshError, Sources  # requests/lxml only when refreshing
     from loaders.ingest.refresh import refresh as run_refresh
-    from loaders.store.registry import load_instruments
+    from loaders.store.registry import load_registry
     from loaders.store.snapshot import PublishError, SnapshotError
 
     data = data_dir()
-    ids = chosen(instrument, [i.id for i in load_instruments(data)], "instrument")
+    ids = _instrument_ids(instrument, load_registry(data))
     try:
         folder = run_refresh(
-            data, ids if instrument else None, base_url, progress=say, timeout=timeout
+            data,
+            ids,
+            base_url,
+            progress=say,
+            timeout=timeout,
+            depositaries=[d.upper() for d in depositary] or None,
+            sources=Sources(base_url, normlex_url, oas_url),
         )
     except PublishError as exc:  # the clean-up itself failed: say what is left
         state = "snapshot unchanged" if exc.unchanged else "new files left behind"
@@ -63,6 +93,16 @@ def refresh(instrument: tuple[str, ...], base_url: str, timeout: float) -> int:
     say(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}")
     after_publish(data)  # the data package and the feeds follow the new snapshot
     return 0
+
+
+def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
+    """Registry ids from ids or depositaries' numbers (``TIP``, ``C029``, ``B-57``); None for
+    none asked."""
+    if not given:
+        return None
+    by_number = {i.mtdsg_no: i.id for i in registry}
+    picked = chosen(given, [i.id for i in registry] + list(by_number), "instrument")
+    return list(dict.fromkeys(by_number.get(choice, choice) for choice in picked))
 
 
 @click.command("compile-reference", help="rebuild the snapshot from data/reference")

@@ -7,6 +7,9 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.participation import capture_months
+from loaders.derive.regions import unnamed_acts
+from loaders.model.dates import PartialDate
 from loaders.model.names import state_name
 from loaders.model.tables import EXPORT
 from loaders.store.dataset import Dataset
@@ -83,4 +86,42 @@ def export_metadata(
         },
         "note": "status_verified=false: the state was not yet a party when its row was last "
         "verified (verified_through); it may have acted since.",
+        **_unknown_note(dataset, instruments, groups),
+        **_lower_bound(dataset, as_of, instruments, groups),
+    }
+
+
+def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]) -> dict:
+    """Beyond the 35 on the four, a row may be unknown: say what that means."""
+    beyond = any(i not in dataset.instrument_ids for i in instruments) or any(
+        g not in dataset.group_ids for g in groups
+    )
+    return (
+        {"unknown_note": "status=unknown: no evidence in this snapshot, never no action."}
+        if (beyond)
+        else {}
+    )
+
+
+def _lower_bound(
+    dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
+) -> dict:
+    """For rows of states outside the 35 on a Palermo instrument after UNTC's 2014 capture: the
+    acts UNTC's 2024 counts hold that this snapshot cannot name (a count of parties is at least
+    what the rows show)."""
+    outside = [g for g in groups if g not in dataset.group_ids]
+    palermo = [i for i in instruments if i in dataset.instrument_ids]
+    if not outside or not palermo or dataset.participation.empty:
+        return {}
+    captures = capture_months(dataset.participation)
+    unnamed = unnamed_acts(dataset)["unnamed"]
+    after = [
+        i for i in palermo if i in captures and as_of > PartialDate.parse(captures[i]).latest()
+    ]
+    if not after:
+        return {}
+    return {
+        "lower_bound_note": "Counts of parties among these rows are lower bounds: UNTC's own "
+        "2024 counts hold acts this snapshot cannot name (unnamed_acts_worldwide, per instrument).",
+        "unnamed_acts_worldwide": {i: int(unnamed[i]) for i in after},
     }

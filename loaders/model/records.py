@@ -348,7 +348,7 @@ class InstrumentMeta(_Strict):
 class SnapshotMeta(_Strict):
     schema_version: Literal[1] = 1
     snapshot_id: str
-    method: Literal["compiled-reference", "untc-refresh"]
+    method: Literal["compiled-reference", "untc-refresh", "depositary-refresh"]
     description: str
     compiled_at: datetime
     instruments: dict[str, InstrumentMeta]

@@ -5,6 +5,8 @@ files' columns, the data package and docs/columns.md are made from these.
 
 from __future__ import annotations
 
+from typing import get_args
+
 from loaders.model.records import (
     ConsentKind,
     Instrument,
@@ -16,7 +18,7 @@ from loaders.model.records import (
 from loaders.model.schema import ISO3_PATTERN, Column, Table, partial_date
 from loaders.model.status import STATUSES
 
-KINDS = tuple(ConsentKind.__args__)
+KINDS = tuple(get_args(ConsentKind))
 CONFIDENCE = Column("confidence", enum=("high", "medium", "low"))
 ISO3 = Column("iso3", description="ISO 3166-1 alpha-3", pattern=ISO3_PATTERN)
 YES, NO = ("yes",), ("no",)  # the reference files write booleans as yes / no
@@ -127,7 +129,7 @@ GROUPS = Table(
         Column("group_name"),
         Column("iso3", description="ISO 3166-1 alpha-3 (empty: a member without a code)"),
         Column("state"),
-        Column("role", enum=tuple(Role.__args__)),
+        Column("role", enum=tuple(get_args(Role))),
         partial_date("from_date", "start of the membership"),
         partial_date("to_date", "end of the membership; empty while it lasts"),
         Column("note"),

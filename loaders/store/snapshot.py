@@ -102,6 +102,20 @@ def _participation_bytes(
     return None
 
 
+def _with_family(status: pd.DataFrame, participation: pd.DataFrame | None) -> pd.DataFrame:
+    """status.csv's rows and, for the change log, the 35's rows of the other instruments (the
+    treaty family) from participation.csv: a refresh of the ILO or the OAS shows what changed."""
+    if participation is None or participation.empty:
+        return status
+    family = participation[
+        (participation["iso3"] != "") & ~participation["mtdsg_no"].isin(set(status["mtdsg_no"]))
+    ]
+    if family.empty:
+        return status
+    shaped = family.reindex(columns=STATUS_COLUMNS, fill_value="")
+    return pd.concat([status, shaped], ignore_index=True)
+
+
 def write_snapshot_files(
     folder: Path,
     snapshot_id: str,
@@ -120,9 +134,10 @@ def write_snapshot_files(
     status = csv_bytes(status_rows(records), STATUS_COLUMNS)
     declared = csv_bytes(declarations, DECLARATION_COLUMNS)
     previous_id = previous.meta.snapshot_id if previous else None
+    kept = _participation_bytes(participation, previous)
     changes = describe_changes(
-        previous.status if previous else None,
-        _frame(status),
+        _with_family(previous.status, previous.participation) if previous else None,
+        _with_family(_frame(status), _frame(kept) if kept is not None else None),
         previous.declarations if previous else None,
         _frame(declared),
     )
@@ -133,7 +148,6 @@ def write_snapshot_files(
         SnapshotFiles.CHANGES_TEXT: changes_markdown(snapshot_id, previous_id, changes),
         **{f"{SnapshotFiles.RAW}/{name}": content for name, content in raw.items()},
     }
-    kept = _participation_bytes(participation, previous)
     if kept is not None:
         files[SnapshotFiles.PARTICIPATION] = kept
     for name, content in files.items():

@@ -183,3 +183,15 @@ def test_family_gaps_never_count_unknown(dataset: Dataset):
     }  # fmt: skip
     assert per_instrument.loc["P029", "gaps"] == 0
     assert frame["status_url"].str.startswith("https://normlex.ilo.org/").all()
+
+
+def test_the_export_metadata_says_a_world_count_is_a_lower_bound(dataset: Dataset):
+    from loaders.export import export_metadata
+
+    meta = export_metadata(dataset, DAY, ["TIP"], ["UNRG_AFRICAN"], 54)
+    assert (
+        meta["unnamed_acts_worldwide"] == {"TIP": 13} and "lower bounds" in meta["lower_bound_note"]
+    )
+    assert "never no action" in meta["unknown_note"]
+    oas = export_metadata(dataset, DAY, ["TIP"], ["MERCOSUR"], 4)  # the 35's facts: complete
+    assert "unnamed_acts_worldwide" not in oas and "unknown_note" not in oas

@@ -66,3 +66,16 @@ def test_the_frozen_participation_file_has_the_declared_header() -> None:
     snapshot = (FROZEN / "snapshots" / "CURRENT").read_text().strip()
     content = (FROZEN / "snapshots" / snapshot / "participation.csv").read_text(encoding="utf-8")
     assert next(csv.reader(io.StringIO(content))) == PARTICIPATION.names
+
+
+def test_the_family_and_world_facts_are_carried_whole() -> None:
+    def rows(path: str) -> int:
+        with (FROZEN / "reference" / path).open(encoding="utf-8", newline="") as handle:
+            return sum(1 for _ in csv.DictReader(handle))
+
+    assert rows("family/family_oas_status.csv") == 385
+    assert rows("world/palermo_world_status.csv") == 642
+    assert rows("world/groups_world.csv") == 394
+    snapshot = (FROZEN / "snapshots" / "CURRENT").read_text().strip()
+    content = (FROZEN / "snapshots" / snapshot / "participation.csv").read_text(encoding="utf-8")
+    assert len(list(csv.DictReader(io.StringIO(content)))) == 385 + 642
