@@ -1,5 +1,5 @@
 """Command line: ``python -m loaders {export,declarations,refresh,compile-reference,check,
-restore,changes,brief,datapackage,feed}``."""
+restore,changes,brief,datapackage,feed,outcomes,recommendations,import-outcomes}``."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from cli import outcomes as outcomes_cli
 from cli import reports as reports_cli
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.export import csv_bytes, export_metadata, export_table
@@ -69,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
         "else one rebuilt from data/reference",
     )
     COMMANDS.update(reports_cli.add_commands(commands))  # changes, brief, datapackage, feed
+    COMMANDS.update(outcomes_cli.add_commands(commands))  # outcomes, recommendations, import
     return parser
 
 
