@@ -27,7 +27,13 @@ from views.models.outcomes import (
     state_outcomes,
 )
 from views.text.i18n import Translator
-from views.text.outcomes import followed_text, indicator_label, source_line
+from views.text.outcomes import (
+    followed_text,
+    group_never,
+    group_note,
+    indicator_label,
+    source_line,
+)
 
 USAGE_ERROR = 2
 OUTCOME_COLUMNS = [
@@ -125,17 +131,11 @@ def group_rows(
 ) -> list[dict[str, str]]:
     """The group's sum per year where every full member published a number; else no sum, and the
     members without one named in the note."""
-    t = Translator(language)
     rows = []
     for indicator in indicators:
         view = group_outcomes(outcomes, dataset, group, indicator, as_of)
         for year in view.years:
-            missing = t.words(state_name(m, language) for m in year.missing)
-            note = (
-                ""
-                if year.total is not None
-                else t("outcomes.group.no_total", year=year.year, states=missing)
-            )
+            note = group_note(year, language)
             rows.append(
                 {
                     "iso3": group,
@@ -152,13 +152,12 @@ def group_rows(
                 }
             )
         if view.never:
-            never = t.words(state_name(m, language) for m in view.never)
             rows.append(
                 {
                     "iso3": group,
                     "state": group,
                     "indicator": indicator,
-                    "note": t("outcomes.group.never", states=never),
+                    "note": group_never(view, language),
                 }
             )
     return rows

@@ -48,6 +48,14 @@ def _outcomes(folder: str) -> Outcomes:
     return load_outcomes(Path(folder))
 
 
+def loaded_outcomes() -> Outcomes | None:
+    """The outcomes tables of the data folder (made once), or None when they cannot be read."""
+    try:
+        return _outcomes(str(data_dir()))
+    except OutcomesFormatError:
+        return None
+
+
 def _chart(series: Series, view: StateOutcomes, t: Translator, key: str) -> None:
     """Bars for the published counts, ``<5`` written where UNODC gives no number, nothing for a
     year not reported, and a dashed line at each deposit."""

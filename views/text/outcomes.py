@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from views.models.outcomes import Call, Followed, GroupOutcomes, Link, Point
-from views.text.i18n import Translator, catalogue, format_number
-from views.text.words import partial_date_text
+from views.models.outcomes import Call, Followed, GroupOutcomes, GroupYear, Link, Point
+from views.text.i18n import Translator, catalogue, format_number, state_name
+from views.text.words import join_words, partial_date_text
 
 CAVEATS = ("outcomes.caveat_prevalence", "outcomes.caveat_comparison")
 RELEASED = date(2025, 4, 14)  # UNODC's release of the bundled GLOTIP data
@@ -57,9 +57,8 @@ def followed_text(item: Followed, language: str) -> str:
 
 
 def recommendation_line(item: Followed, language: str) -> str:
-    t = Translator(language)
     who = f"{item.year}, {item.recommending_state} ({position_text(item.position, language)})"
-    return t.label(who, followed_text(item, language))
+    return f"{who} — {followed_text(item, language)}"
 
 
 def call_line(call: Call, language: str) -> str:
@@ -86,14 +85,17 @@ def link_checked(link: Link, language: str) -> str:
     return t("outcomes.look.checked", date=t.date(date.fromisoformat(link.checked)))
 
 
-def group_lines(view: GroupOutcomes, names: dict[str, str], language: str) -> list[str]:
-    """One line per year: the sum, or no sum and the members without a number, named."""
-    t = Translator(language)
-    lines = []
-    for year in view.years:
-        if year.total is not None:
-            lines.append(t.label(str(year.year), format_number(year.total, language)))
-        else:
-            states = t.words(names[m] for m in year.missing)
-            lines.append(t("outcomes.group.no_total", year=year.year, states=states))
-    return lines
+def group_note(year: GroupYear, language: str) -> str:
+    """Empty under a sum; else no sum that year, and the members without a number, named."""
+    if year.total is not None:
+        return ""
+    states = join_words([state_name(m, language) for m in year.missing], language)
+    return Translator(language)("outcomes.group.no_total", year=year.year, states=states)
+
+
+def group_never(view: GroupOutcomes, language: str) -> str:
+    """The members that report nothing for the indicator, named (empty if none)."""
+    if not view.never:
+        return ""
+    states = join_words([state_name(m, language) for m in view.never], language)
+    return Translator(language)("outcomes.group.never", states=states)

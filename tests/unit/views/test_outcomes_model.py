@@ -121,3 +121,38 @@ def test_each_state_has_where_to_look_with_the_date_checked(outcomes: Outcomes) 
         "untoc_review_mechanism",
     ]
     assert "Haiti" in links[0].url and {link.checked for link in links} == {"2026-12-06"}
+
+
+def test_a_group_names_the_members_that_report_nothing(
+    outcomes: Outcomes, dataset: Dataset
+) -> None:
+    from views.text.outcomes import group_never
+
+    caricom = group_outcomes(outcomes, dataset, "CARICOM", "detected_victims", TODAY)
+    # Dominica, Grenada and Saint Kitts and Nevis report nothing at all; Haiti and Saint Vincent
+    # and the Grenadines report offences and (Saint Vincent) prosecutions, but no victims.
+    assert caricom.never == ["DMA", "GRD", "HTI", "KNA", "VCT"]
+    assert group_never(caricom, "en") == (
+        "Report nothing for this indicator: Dominica, Grenada, Haiti, Saint Kitts and Nevis and "
+        "Saint Vincent and the Grenadines."
+    )
+    assert all(year.total is None for year in caricom.years)  # three members never report
+
+
+def test_the_brief_gains_a_short_after_ratification_section(
+    outcomes: Outcomes, dataset: Dataset
+) -> None:
+    from views.models.brief import state_brief
+    from views.text.localized import localized
+
+    dataset = localized(dataset, "en")
+    document = state_brief(dataset, "LCA", TODAY, "en", today=TODAY, outcomes=outcomes)
+    (section,) = [s for s in document.sections if s.heading == "After ratification"]
+    assert "Detected victims: <5 in 2021 (UNODC)." in section.paragraphs
+    assert (
+        "2011, Canada (to be considered) — Trafficking in Persons Protocol: recommended in 2011, "
+        "party since 16 July 2013" in section.paragraphs
+    )
+    assert any("not prevalence" in line for line in section.paragraphs)
+    without = state_brief(dataset, "LCA", TODAY, "en", today=TODAY)
+    assert "After ratification" not in [s.heading for s in without.sections]
