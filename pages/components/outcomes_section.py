@@ -112,7 +112,10 @@ def _chart(series: Series, view: StateOutcomes, t: Translator, key: str) -> None
         bargap=0.25,
     )
     figure.update_xaxes(showgrid=False, tickformat="d")
-    figure.update_yaxes(showgrid=True, gridcolor="#eef1f4")
+    # Counts are whole numbers; a series of <5 only has no scale to read (no number was given).
+    figure.update_yaxes(
+        showgrid=bool(counted), gridcolor="#eef1f4", tickformat="d", showticklabels=bool(counted)
+    )
     st.plotly_chart(figure, config=chart_config(t), width="stretch", key=key)
 
 
@@ -132,6 +135,21 @@ def _series(series: Series, view: StateOutcomes, t: Translator, iso3: str) -> No
 
 def _link(url: str, label: str) -> str:
     return f"<a href='{html.escape(url)}' target='_blank' rel='noopener'>{html.escape(label)}</a>"
+
+
+def calls_section(outcomes: Outcomes, t: Translator, as_of: date) -> None:
+    """The OAS General Assembly's resolutions on trafficking up to ``as_of``, each linked to the
+    stored copy it was read in (the State profile and the Timeline)."""
+    st.markdown(f"#### {t('outcomes.calls.heading')}")
+    st.caption(t("outcomes.calls.intro", date=t.date(as_of)))
+    st.markdown(
+        "\n".join(
+            f"- {_link(c.source_url, c.resolution)}: "
+            + html.escape(call_line(c, t.language).removeprefix(c.resolution + ", "))
+            for c in calls_to_ratify(outcomes, as_of)
+        ),
+        unsafe_allow_html=True,
+    )
 
 
 def outcomes_section(dataset: Dataset, iso3: str, name: str, t: Translator, as_of: date) -> None:
@@ -156,16 +174,7 @@ def outcomes_section(dataset: Dataset, iso3: str, name: str, t: Translator, as_o
                     _series(series, view, t, iso3)
     st.caption(source_line(view.release, t.language))
 
-    st.markdown(f"#### {t('outcomes.calls.heading')}")
-    st.caption(t("outcomes.calls.intro", date=t.date(as_of)))
-    st.markdown(
-        "\n".join(
-            f"- {_link(c.source_url, c.resolution)}: "
-            + html.escape(call_line(c, t.language).removeprefix(c.resolution + ", "))
-            for c in calls_to_ratify(outcomes, as_of)
-        ),
-        unsafe_allow_html=True,
-    )
+    calls_section(outcomes, t, as_of)
 
     st.markdown(f"#### {t('outcomes.upr.heading')}")
     followed = recommendations_followed(outcomes, dataset, iso3, as_of).get(iso3, [])
