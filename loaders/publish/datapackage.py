@@ -155,6 +155,57 @@ FIELDS: dict[str, list[dict]] = {
         _field("Participant", description="as UNTC's participant grid names it"),
         _field("Signature", description="UNTC's date text, e.g. 12 Dec 2000"),
     ],
+    "outcomes-glotip": [
+        _field("iso3", constraints=ISO3),
+        _field("indicator", description="UNODC's indicator name"),
+        _field("year", "integer"),
+        _field("value", description="as published: a count, or <5 where UNODC censors it"),
+        _field("value_numeric", "integer", "the count; empty when censored (never zero)"),
+        _field("censored", "boolean", trueValues=["yes"], falseValues=["no"]),
+        _field("release", description="UNODC's workbook and its release date"),
+    ],
+    "outcomes-population": [
+        _field("Country Code", description="ISO 3166-1 alpha-3", constraints=ISO3),
+        _field("Year", "integer"),
+        _field("Value", "number", "total population, World Bank SP.POP.TOTL"),
+    ],
+    "outcomes-upr": [
+        _field("upr_year", "integer", "year of the review"),
+        _field("state_under_review_iso3", constraints=ISO3),
+        _field("position_as_coded_in_source", description="the state's position, as coded"),
+        _field("kind", description="ratify/accede or implement/legislate"),
+        _field("text", description="the recommendation, verbatim"),
+    ],
+    "outcomes-resolutions": [
+        _field("adopted", "date", "adoption by the OAS General Assembly"),
+        _field(
+            "paragraph", description="the operative paragraph calling on states; empty: not read"
+        ),
+        _field("confidence", constraints=CONFIDENCE),
+    ],
+    "outcomes-where": [
+        _field("iso3", constraints=ISO3),
+        _field("url", "string", format="uri"),
+        _field("checked", "date", "when the address was checked (in a stored copy)"),
+    ],
+}
+UNODC = {
+    "title": "UNODC, Global Report on Trafficking in Persons data (data_glotip.xlsx)",
+    "path": "https://dataunodc.un.org/dp-trafficking-persons",
+}
+WORLD_BANK = {
+    "title": "World Bank SP.POP.TOTL, as kept in the data package datasets/population",
+    "path": "https://github.com/datasets/population",
+}
+UHRI = {"title": "OHCHR Universal Human Rights Index", "path": "https://uhri.ohchr.org/"}
+# The outcomes tables (data/reference/outcomes/): kind, title and sources by the file's prefix.
+OUTCOMES = {
+    "glotip_": ("outcomes-glotip", "UNODC trafficking data (GLOTIP), national totals", [UNODC]),
+    "population_": ("outcomes-population", "Population for rates per 100,000", [WORLD_BANK]),
+    "upr_": ("outcomes-upr", "UPR recommendations naming the Palermo instruments", [UHRI]),
+    "oas_resolutions": ("outcomes-resolutions", "OAS General Assembly calls to ratify", []),
+    "where_to_look": ("outcomes-where", "Where to look next, with the date checked", []),
+    "provenance": ("outcomes-provenance", "Files brought in by import-outcomes", []),
 }
 PRIMARY_KEYS = {
     "instruments": ["id"],
@@ -253,6 +304,12 @@ def datapackage(data: Path) -> dict:
                 sources=[UNTC],
             )
         )
+    for path in sorted(paths.reference.glob("outcomes/*.csv")):
+        prefix = next((p for p in OUTCOMES if path.stem.startswith(p)), "")
+        kind, title, sources = OUTCOMES.get(prefix, ("outcomes", path.stem, []))
+        extra = {"sources": sources} if sources else {}
+        name = f"outcomes-{path.stem.replace('_', '-').lower()}"
+        resources.append(_resource(name, kind, path, data, title, **extra))
     snapshot_note = (
         f"Snapshot {snapshot_id} ({metadata['method']}), compiled {metadata['compiled_at']}: "
         + metadata["description"]
