@@ -20,9 +20,11 @@ from loaders.paths import data_dir
 from loaders.store.dataset import Dataset
 from pages.components.chart_config import chart_config
 from views.models.outcomes import (
+    INDICATOR_IDS,
     Series,
     StateOutcomes,
     calls_to_ratify,
+    group_outcomes,
     recommendations_followed,
     state_outcomes,
     where_to_look,
@@ -31,6 +33,8 @@ from views.text.i18n import Translator, number_separators
 from views.text.outcomes import (
     call_line,
     caveats,
+    group_never,
+    group_note,
     indicator_label,
     link_checked,
     link_label,
@@ -135,6 +139,30 @@ def _series(series: Series, view: StateOutcomes, t: Translator, iso3: str) -> No
 
 def _link(url: str, label: str) -> str:
     return f"<a href='{html.escape(url)}' target='_blank' rel='noopener'>{html.escape(label)}</a>"
+
+
+def group_section(dataset: Dataset, group: str, name: str, t: Translator, as_of: date) -> None:
+    """A group's sum of each series per year, only where every full member published a number;
+    otherwise no sum, and who did not, named. No chart: a sum is not a comparison of states."""
+    outcomes = loaded_outcomes()
+    if outcomes is None:
+        return
+    with st.expander(t("outcomes.group.heading", group=name)):
+        for caveat in caveats(t.language):
+            st.markdown(f"- {caveat}")
+        for indicator in INDICATOR_IDS:
+            view = group_outcomes(outcomes, dataset, group, indicator, as_of)
+            st.markdown(f"**{indicator_label(indicator, t.language)}**")
+            lines = [
+                t.label(str(y.year), t.number(y.total))
+                if y.total is not None
+                else group_note(y, t.language)
+                for y in view.years
+            ]
+            if never := group_never(view, t.language):
+                lines.append(never)
+            st.caption("  \n".join(lines))
+        st.caption(source_line(outcomes.release, t.language))
 
 
 def calls_section(outcomes: Outcomes, t: Translator, as_of: date) -> None:
