@@ -244,14 +244,17 @@ def _recommendations(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from loaders.outcomes.refresh import import_glotip, import_uhri
+    from loaders.publish.datapackage import write_datapackage
 
     reader = {"glotip": import_glotip, "uhri": import_uhri}[args.kind]
+    data = data_dir()
     try:
-        line = reader(args.file, data_dir())
+        line = reader(args.file, data)
     except (OutcomesFormatError, OSError) as exc:
         print(f"import failed, data unchanged: {exc}", file=sys.stderr)
         return 1
     print(line, file=sys.stderr)
+    write_datapackage(data)  # the package describes the new table
     return 0
 
 

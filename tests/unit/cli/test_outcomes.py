@@ -97,6 +97,8 @@ def test_a_later_release_comes_in_with_its_provenance(data_copy, outcomes_folder
     workbook = write_glotip_workbook(data_copy / "data_glotip.xlsx", released="01/03/2027")
     code, _, err = _run(capsys, "import-outcomes", "glotip", str(workbook))
     assert code == 0 and "glotip_oas35_totals_2027-03.csv: 3 national totals" in err
+    package = (data_copy / "datapackage.json").read_text(encoding="utf-8")
+    assert "reference/outcomes/glotip_oas35_totals_2027-03.csv" in package
     _, rows, _ = _run(capsys, "outcomes", "--state", "USA", "--indicator", "detected_victims")
     assert [(r["year"], r["value"]) for r in rows] == [("2021", "10070"), ("2022", "16390")]
     with (outcomes_folder / "provenance.csv").open(encoding="utf-8") as handle:
