@@ -118,7 +118,7 @@ def _chart(series: Series, view: StateOutcomes, t: Translator, key: str) -> None
     figure.update_xaxes(showgrid=False, tickformat="d")
     # Counts are whole numbers; a series of <5 only has no scale to read (no number was given).
     figure.update_yaxes(
-        showgrid=bool(counted), gridcolor="#eef1f4", tickformat="d", showticklabels=bool(counted)
+        showgrid=bool(counted), gridcolor="#eef1f4", tickformat=",d", showticklabels=bool(counted)
     )
     st.plotly_chart(figure, config=chart_config(t), width="stretch", key=key)
 
