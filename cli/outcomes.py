@@ -4,22 +4,30 @@ as CSV; ``import-outcomes`` brings a later UNODC release or a UHRI export in."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import io
-import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from loaders.derive.views import SelectionError, resolve
-from loaders.model.dates import DateFormatError, parse_iso_date
-from loaders.model.languages import LANGUAGES
+import click
+
+from cli.options import (
+    Choice,
+    checked_out,
+    chosen,
+    lang_option,
+    language,
+    open_dataset,
+    out_option,
+    parse_day,
+    say,
+    write_out,
+)
 from loaders.model.names import state_name
 from loaders.outcomes.errors import OutcomesFormatError
 from loaders.outcomes.store import POPULATION_SOURCE, Outcomes, load_outcomes
 from loaders.paths import data_dir
-from loaders.store.dataset import Dataset, load_dataset
+from loaders.store.dataset import Dataset
 from views.models.outcomes import (
     INDICATOR_IDS,
     group_outcomes,
@@ -35,7 +43,6 @@ from views.text.outcomes import (
     source_line,
 )
 
-USAGE_ERROR = 2
 OUTCOME_COLUMNS = [
     "iso3",
     "state",
@@ -65,23 +72,6 @@ RECOMMENDATION_COLUMNS = [
     "text",
     "source",
 ]
-
-
-class UsageError(ValueError):
-    """A bad option: one line, exit 2."""
-
-
-def _states(dataset: Dataset, args: argparse.Namespace, as_of: date) -> list[str]:
-    """The states asked for (``--state``, or the full members of ``--group``), registry order."""
-    from loaders.derive.groups import members_on
-
-    valid = list(dataset.states.index)
-    chosen = set(resolve(args.state, valid, "state")) if args.state else set()
-    if args.group:
-        group = resolve([args.group], dataset.group_ids, "group")[0]
-        members = members_on(dataset.memberships, as_of)
-        chosen |= set(members.loc[members["group_id"] == group, "iso3"])
-    return [iso3 for iso3 in valid if iso3 in chosen] if chosen else valid
 
 
 def outcome_rows(
@@ -199,100 +189,120 @@ def csv_text(rows: list[dict[str, str]], columns: list[str]) -> str:
     return out.getvalue()
 
 
-def _write(text: str, out: Path | None, count: int) -> None:
-    if out is None:
-        sys.stdout.write(text)
-        return
-    out.write_text(text, encoding="utf-8")
-    print(f"wrote {count} rows to {out}", file=sys.stderr)
+def _states(dataset: Dataset, state: tuple[str, ...], group: str | None, day: date) -> list[str]:
+    """The states asked for (``--state``, and the full members of ``--group`` on the date), in
+    registry order; every state when neither is given."""
+    from loaders.derive.groups import members_on
+
+    valid = list(dataset.states.index)
+    picked = set(chosen(state, valid, "state")) if state else set()
+    if group:
+        (group_id,) = chosen([group], dataset.group_ids, "group")
+        members = members_on(dataset.memberships, day)
+        picked |= set(members.loc[members["group_id"] == group_id, "iso3"])
+    return [iso3 for iso3 in valid if iso3 in picked] if picked else valid
 
 
-def _common(args: argparse.Namespace) -> tuple[Dataset, Outcomes, date, str]:
+def _opened(as_of: str | None) -> tuple[Dataset, Outcomes, date] | None:
+    """The dataset, the outcomes tables and the date; None (said in one line) when the outcomes
+    tables cannot be read."""
+    day = parse_day(as_of, "--as-of") or date.today()
+    dataset = open_dataset()
     try:
-        as_of = parse_iso_date(args.as_of) if args.as_of else date.today()
-    except DateFormatError as exc:
-        raise UsageError(f"--as-of: {exc}") from exc
-    language = resolve([args.lang], list(LANGUAGES), "language")[0]
-    data = data_dir()
-    return load_dataset(data), load_outcomes(data), as_of, language
+        return dataset, load_outcomes(data_dir()), day
+    except OutcomesFormatError as exc:
+        say(f"error: {exc}")
+        return None
 
 
-def _outcomes(args: argparse.Namespace) -> int:
-    dataset, outcomes, as_of, language = _common(args)
-    indicators = (
-        resolve(args.indicator, INDICATOR_IDS, "indicator") if args.indicator else INDICATOR_IDS
+def _subject_options(command: click.Command) -> click.Command:
+    for option in reversed(
+        [
+            click.option(
+                "--state", "state", multiple=True, help="an ISO3 code, e.g. USA (repeatable)"
+            ),
+            click.option("--group", help="a group id, e.g. CARICOM (its full members on the date)"),
+            click.option(
+                "--as-of", "as_of", help="as known on this date, YYYY-MM-DD (default: today)"
+            ),
+            lang_option("words in en, es, pt or fr"),
+            out_option(),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+@click.command("outcomes", help="UNODC's trafficking data per state (or a group's sums) as CSV")
+@_subject_options
+@click.option(
+    "--indicator", "indicator", multiple=True, help=", ".join(INDICATOR_IDS) + " (repeatable)"
+)
+def outcomes(
+    state: tuple[str, ...],
+    group: str | None,
+    as_of: str | None,
+    lang: str,
+    out: Path | None,
+    indicator: tuple[str, ...],
+) -> int:
+    words = language(lang)
+    out = checked_out(out)
+    opened = _opened(as_of)
+    if opened is None:
+        return 1
+    dataset, tables, day = opened
+    indicators = chosen(indicator, INDICATOR_IDS, "indicator")
+    rows = outcome_rows(
+        tables, dataset, _states(dataset, state, group, day), indicators, day, words
     )
-    states = _states(dataset, args, as_of)
-    rows = outcome_rows(outcomes, dataset, states, indicators, as_of, language)
-    if args.group:
-        rows += group_rows(outcomes, dataset, args.group, indicators, as_of, language)
+    if group:
+        rows += group_rows(
+            tables, dataset, chosen([group], dataset.group_ids, "group")[0], indicators, day, words
+        )
     for row in rows:
         if not row.get("year") and row.get("note"):
-            print(row["note"], file=sys.stderr)  # who reports nothing, said where it is read
-    print(source_line(outcomes.release, language), file=sys.stderr)
-    print(f"population for per_100k: {POPULATION_SOURCE}", file=sys.stderr)
-    _write(csv_text(rows, OUTCOME_COLUMNS), args.out, len(rows))
+            say(row["note"])  # who reports nothing, said where it is read
+    say(source_line(tables.release, words))
+    say(f"population for per_100k: {POPULATION_SOURCE}")
+    write_out(csv_text(rows, OUTCOME_COLUMNS).encode("utf-8"), out, f"{len(rows)} rows")
     return 0
 
 
-def _recommendations(args: argparse.Namespace) -> int:
-    dataset, outcomes, as_of, language = _common(args)
-    rows = recommendation_rows(outcomes, dataset, _states(dataset, args, as_of), as_of, language)
-    _write(csv_text(rows, RECOMMENDATION_COLUMNS), args.out, len(rows))
+@click.command(
+    "recommendations", help="UPR recommendations on the Palermo instruments and what followed"
+)
+@_subject_options
+def recommendations(
+    state: tuple[str, ...], group: str | None, as_of: str | None, lang: str, out: Path | None
+) -> int:
+    words = language(lang)
+    out = checked_out(out)
+    opened = _opened(as_of)
+    if opened is None:
+        return 1
+    dataset, tables, day = opened
+    rows = recommendation_rows(tables, dataset, _states(dataset, state, group, day), day, words)
+    write_out(csv_text(rows, RECOMMENDATION_COLUMNS).encode("utf-8"), out, f"{len(rows)} rows")
     return 0
 
 
-def _import(args: argparse.Namespace) -> int:
+@click.command(
+    "import-outcomes", help="bring in a UNODC data_glotip.xlsx release or a UHRI CSV export"
+)
+@click.argument("kind", type=Choice(["glotip", "uhri"]))
+@click.argument("file", type=click.Path(path_type=Path))
+def import_outcomes(kind: str, file: Path) -> int:
     from loaders.outcomes.refresh import import_glotip, import_uhri
     from loaders.publish.datapackage import write_datapackage
 
-    reader = {"glotip": import_glotip, "uhri": import_uhri}[args.kind]
+    reader = {"glotip": import_glotip, "uhri": import_uhri}[kind]
     data = data_dir()
     try:
-        line = reader(args.file, data)
+        line = reader(file, data)
     except (OutcomesFormatError, OSError) as exc:
-        print(f"import failed, data unchanged: {exc}", file=sys.stderr)
+        say(f"import failed, data unchanged: {exc}")
         return 1
-    print(line, file=sys.stderr)
+    say(line)
     write_datapackage(data)  # the package describes the new table
     return 0
-
-
-def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except (UsageError, SelectionError) as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return USAGE_ERROR
-        except OutcomesFormatError as exc:
-            print(f"error: {exc}", file=sys.stderr)
-            return 1
-
-    return run
-
-
-def add_commands(commands: argparse._SubParsersAction) -> dict[str, Callable]:
-    """Add ``outcomes``, ``recommendations`` and ``import-outcomes``; returns name -> handler."""
-    for name, help_text in (
-        ("outcomes", "UNODC's trafficking data per state (or a group's sums) as CSV"),
-        ("recommendations", "UPR recommendations on the Palermo instruments and what followed"),
-    ):
-        command = commands.add_parser(name, help=help_text)
-        command.add_argument("--state", action="append", help="an ISO3 code, e.g. USA")
-        command.add_argument("--group", help="a group id, e.g. CARICOM (its full members)")
-        if name == "outcomes":
-            command.add_argument("--indicator", action="append", help=", ".join(INDICATOR_IDS))
-        command.add_argument("--as-of", help="as known on this date, YYYY-MM-DD (default: today)")
-        command.add_argument("--lang", default="en", help="words in en, es, pt or fr")
-        command.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    imported = commands.add_parser(
-        "import-outcomes", help="bring in a UNODC data_glotip.xlsx release or a UHRI CSV export"
-    )
-    imported.add_argument("kind", choices=["glotip", "uhri"])
-    imported.add_argument("file", type=Path)
-    return {
-        "outcomes": _guarded(_outcomes),
-        "recommendations": _guarded(_recommendations),
-        "import-outcomes": _guarded(_import),
-    }

@@ -8,27 +8,10 @@ from datetime import date
 import pandas as pd
 
 from loaders.model.names import state_name
+from loaders.model.tables import EXPORT
 from loaders.store.dataset import Dataset
 
-EXPORT_COLUMNS = [
-    "iso3",
-    "state",
-    "instrument",
-    "mtdsg_no",
-    "as_of",
-    "status",
-    "status_verified",
-    "signature_date",
-    "consent_date",
-    "consent_kind",
-    "kind_inferred",
-    "entry_into_force",
-    "groups",
-    "confidence",
-    "source",
-    "verified_through",
-    "domestic_step",  # the latest step at home on as_of (domestic_steps.csv), empty when none
-]
+EXPORT_COLUMNS = EXPORT.names  # declared once (loaders.model.tables), documented in docs/
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,7 +29,7 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
     """
     table = view.assign(as_of=as_of.isoformat())
     for column in ("signature_date", "consent_date", "entry_into_force"):
-        table[column] = table[column].dt.strftime("%Y-%m-%d").fillna("")
+        table[column] = table[column].map(_date_text)
     for column in ("status_verified", "kind_inferred"):
         table[column] = table[column].map({True: "true", False: "false"})
     columns = list(EXPORT_COLUMNS)
@@ -55,6 +38,13 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
         table[column] = table["iso3"].map(lambda code: state_name(code, language))
         columns.append(column)
     return table[columns].fillna("").astype(str)
+
+
+def _date_text(value: object) -> str:
+    """A full day as YYYY-MM-DD; a partial date (text: 2015, 2015-03) at its precision."""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return value if isinstance(value, str) else ""
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
