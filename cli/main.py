@@ -2,8 +2,9 @@
 application.
 
 Each command is one decorated function in the module of its section (cli/data.py,
-cli/refresh.py, cli/reports.py); SECTIONS below registers it, by name, at the top level: a
-new command is a function in its module and one entry here. Sections only order the help.
+cli/refresh.py, cli/reports.py, cli/outcomes.py); SECTIONS below registers it, by name, at the
+top level: a new command is a function in its module and one entry here. Sections only order the
+help.
 
 Exit codes: 0 done; 1 the data or the refresh failed (said in one line); 2 a bad argument (one
 line naming what would do, never a traceback).
@@ -16,7 +17,7 @@ from collections.abc import Sequence
 
 import click
 
-from cli import data, refresh, reports
+from cli import data, outcomes, refresh, reports
 from cli.options import USAGE_ERROR, Refusal, say
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
@@ -28,6 +29,11 @@ SECTIONS: dict[str, list[click.Command]] = {
     "Data": [data.export, data.declarations],
     "Refresh": [refresh.refresh, refresh.compile_reference, refresh.restore, refresh.check],
     "Reports": [reports.changes, reports.brief, reports.feed, reports.datapackage],
+    "After ratification": [
+        outcomes.outcomes,
+        outcomes.recommendations,
+        outcomes.import_outcomes,
+    ],
 }
 
 

@@ -31,6 +31,8 @@ from cli.options import (
 from loaders.derive.acts import acts
 from loaders.export import csv_bytes
 from loaders.model.languages import LANGUAGES
+from loaders.outcomes.errors import OutcomesFormatError
+from loaders.outcomes.store import Outcomes, load_outcomes
 from loaders.paths import data_dir, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
@@ -87,13 +89,22 @@ def changes(
     return 0
 
 
+def _outcomes() -> Outcomes | None:
+    """The outcomes tables for the brief's "after ratification" section; without them (a data
+    folder that has none) the brief leaves the section out."""
+    try:
+        return load_outcomes(data_dir())
+    except (OutcomesFormatError, OSError):
+        return None
+
+
 def brief_pdf(
     dataset: Dataset, state: str | None, group: str | None, as_of: date, language: str
 ) -> bytes:
     """The brief's PDF (``dataset``: as loaded; names are put in ``language`` here)."""
     local = localized(dataset, language)
     document = (
-        state_brief(local, state, as_of, language)
+        state_brief(local, state, as_of, language, outcomes=_outcomes())
         if state
         else group_brief(local, group or "", as_of, language)
     )

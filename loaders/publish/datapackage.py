@@ -25,6 +25,7 @@ from loaders.model.tables import (
     STATES,
     STATUS,
 )
+from loaders.outcomes.tables import OUTCOME_TABLES, outcome_table
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.publish.files import write_atomically
 from loaders.store.snapshot import current_name
@@ -50,6 +51,7 @@ TABLES: dict[str, Table] = {
     "status": STATUS,
     "participation": PARTICIPATION,
     **REFERENCE,
+    **OUTCOME_TABLES,
 }
 TITLES = {name: table.title for name, table in TABLES.items()}
 
@@ -111,6 +113,11 @@ def datapackage(data: Path) -> dict:
         )
     for path in sorted([*paths.reference.glob("*.csv"), *paths.reference.glob("*/*.csv")]):
         if path.parent.name == "untc-2014":
+            continue
+        if path.parent.name == "outcomes" and (table := outcome_table(path.stem)):
+            # What followed ratification: a table per file, its sources declared with it.
+            name = f"outcomes-{path.stem.replace('_', '-').lower()}"
+            resources.append(_resource(name, table.name, path, data, table.title, **table.extra))
             continue
         title = TITLES.get(path.stem, path.stem)
         resources.append(_resource(path.stem.replace("_", "-"), path.stem, path, data, title))

@@ -15,6 +15,7 @@ COMMANDS = {
     "Data": ["export", "declarations"],
     "Refresh": ["refresh", "compile-reference", "restore", "check"],
     "Reports": ["changes", "brief", "feed", "datapackage"],
+    "After ratification": ["outcomes", "recommendations", "import-outcomes"],
 }
 
 
