@@ -49,6 +49,7 @@ PAGES = [
     ("timeline", "pages/timeline.py", ":material/timeline:"),
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("family", "pages/family.py", ":material/account_tree:"),
     ("reservations", "pages/reservations.py", ":material/gavel:"),
     ("changes", "pages/changes.py", ":material/history:"),
     ("data", "pages/data.py", ":material/table:"),

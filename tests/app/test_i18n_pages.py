@@ -59,6 +59,8 @@ VIEWS = [
     ("profile", {}),
     ("profile", {"state": "XXX"}),
     ("reservations", {}),
+    ("family", {}),
+    ("family", {"group": "CARICOM", "as_of": "2009-06-04"}),
     ("changes", {"instrument": "FIREARMS"}),
     ("reservations", {"group": "CARICOM", "instrument": "UNTOC"}),
     ("data", {"instrument": "TIP", "group": "MERCOSUR"}),

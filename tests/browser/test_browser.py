@@ -43,6 +43,7 @@ PAGES = {
         "State profile",
         "table.facts",
     ),
+    "family": ("/family?group=CARICOM", "The treaty family", "table.family"),
     "reservations": (
         "/reservations?instrument=TIP",
         "Declarations and reservations",

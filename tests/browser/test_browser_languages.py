@@ -38,6 +38,7 @@ PAGES = {
     "timeline": ("timeline.title", ".js-plotly-plot .scatterlayer"),
     "subregions": ("subregions.title", ".js-plotly-plot"),
     "profile": ("profile.title", "table.facts"),
+    "family": ("family.title", "table.family"),
     "reservations": ("reservations.title", "[data-testid=stDataFrame]"),
     "changes": ("whatchanged.title", "[data-testid=stDataFrame]"),
     "data": ("data.title", "[data-testid=stDataFrame]"),
