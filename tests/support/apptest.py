@@ -14,7 +14,8 @@ from loaders.paths import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "app.py"
 PAGES = [
-    "overview", "map", "timeline", "subregions", "profile", "family", "reservations", "data",
+    "overview", "map", "timeline", "subregions", "profile", "family", "world", "reservations",
+    "data",
 ]  # fmt: skip
 TIMEOUT = 60
 # page -> the key of its expander drawn only once opened (pages.components.on_demand)
