@@ -10,6 +10,7 @@ from loaders.derive import RESOLUTION_DATE
 from pages.components.brief_button import brief_button
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
+from pages.components.family_section import family_section
 from pages.components.outcomes_section import loaded_outcomes, outcomes_section
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
@@ -178,6 +179,8 @@ fact_table(
 
 if profile.steps:
     st.caption(t("step.note"))
+
+family_section(dataset, selection, iso3)
 
 
 def _declarations(instrument: str, record: Declarations) -> None:

@@ -23,6 +23,8 @@ PAGES = [
     ("timeline", "pages/timeline.py", ":material/timeline:"),
     ("subregions", "pages/subregions.py", ":material/workspaces:"),
     ("profile", "pages/profile.py", ":material/account_balance:"),
+    ("family", "pages/family.py", ":material/account_tree:"),
+    ("world", "pages/world.py", ":material/travel_explore:"),
     ("reservations", "pages/reservations.py", ":material/gavel:"),
     ("changes", "pages/changes.py", ":material/history:"),
     ("data", "pages/data.py", ":material/table:"),

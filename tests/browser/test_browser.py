@@ -44,6 +44,8 @@ PAGES = {
         "State profile",
         "table.facts",
     ),
+    "family": ("/family?group=CARICOM", "The treaty family", "table.family"),
+    "world": ("/world?instrument=FIREARMS", "The Americas in the world", "path.choroplethlocation"),
     "reservations": (
         "/reservations?instrument=TIP",
         "Declarations and reservations",
