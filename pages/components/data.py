@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import streamlit as st
 
@@ -119,7 +119,7 @@ def page_model(
         extra,
     )
     dataset = load_data("en" if english_data else selection.language)
-    return _model(build, dataset, (*key, english_data))
+    return cast(T, _model(build, dataset, (*key, english_data)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
