@@ -26,6 +26,7 @@ from cli.options import (
     parse_day,
     reader_day,
     say,
+    snapshot_option,
     write_out,
 )
 from loaders.derive.acts import acts
@@ -55,6 +56,7 @@ FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature: no act be
 @click.option("--format", "format_", type=Choice(["csv", "atom"]), default="csv")
 @lang_option("the feed's words: en, es, pt or fr")
 @out_option()
+@snapshot_option()
 def changes(
     since: str,
     until: str | None,
@@ -64,11 +66,12 @@ def changes(
     format_: str,
     lang: str,
     out: Path | None,
+    snapshot: str | None,
 ) -> int:
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     words = language(lang)
     out = checked_out(out)
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     first = reader_day(since, "--since", dataset, None)
     last = in_range(last or date.today(), "--until", dataset)
     if first > last:
@@ -117,7 +120,15 @@ def brief_pdf(
 @click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
 @lang_option("en, es, pt or fr")
 @out_option(required=True, help_text="the PDF file to write; its folder must exist")
-def brief(state: str | None, group: str | None, as_of: str | None, lang: str, out: Path) -> int:
+@snapshot_option()
+def brief(
+    state: str | None,
+    group: str | None,
+    as_of: str | None,
+    lang: str,
+    out: Path,
+    snapshot: str | None,
+) -> int:
     if state and group:
         raise click.UsageError("argument --group: not allowed with argument --state")
     if not (state or group):
@@ -125,7 +136,7 @@ def brief(state: str | None, group: str | None, as_of: str | None, lang: str, ou
     day = parse_day(as_of, "--as-of")
     words = language(lang)
     out = checked_out(out) or out
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     day = in_range(day or date.today(), "--as-of", dataset)
     iso3 = chosen([state], list(dataset.states.index), "state")[0] if state else None
     group_id = chosen([group], dataset.group_ids, "group")[0] if group else None
