@@ -13,9 +13,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.support.apptest import open_app, texts
-from tests.support.data import PREVIOUS_SNAPSHOT
+from tests.support.data import CURRENT_SNAPSHOT, PREVIOUS_SNAPSHOT
 
-CURRENT = "20261201T160313018352Z-reference"
+CURRENT = CURRENT_SNAPSHOT
 
 
 def _citation(app: AppTest) -> str:

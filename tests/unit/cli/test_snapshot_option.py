@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from cli.main import main
-from tests.support.data import PREVIOUS_SNAPSHOT
+from tests.support.data import CURRENT_SNAPSHOT, MIDDLE_SNAPSHOT, PREVIOUS_SNAPSHOT
 
-CURRENT = "20261201T160313018352Z-reference"
+CURRENT = CURRENT_SNAPSHOT
 
 
 def _rows(capsysbinary, *args: str) -> list[dict]:
@@ -64,5 +64,5 @@ def test_an_unknown_id_is_one_line_naming_the_ids(args: list[str], capsys, tmp_p
     err = capsys.readouterr().err
     assert err.count("\n") == 1, err
     assert "unknown snapshot '20991231T000000000000Z-refresh'" in err
-    assert f"(available: {CURRENT}, {PREVIOUS_SNAPSHOT})" in err
+    assert f"(available: {CURRENT}, {MIDDLE_SNAPSHOT}, {PREVIOUS_SNAPSHOT})" in err
     assert not list(tmp_path.iterdir())

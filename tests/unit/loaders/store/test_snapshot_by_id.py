@@ -1,7 +1,8 @@
 """Snapshots by id, and a history that follows each snapshot's ``previous`` from CURRENT.
 
-The frozen data holds two snapshots: 20261129T201705943055Z-reference (the first, previous
-null) and 20261201T160313018352Z-reference (CURRENT, previous the first). The other snapshots
+The frozen data holds three snapshots: 20261129T201705943055Z-reference (the first, previous
+null), 20261201T160313018352Z-reference (previous the first) and
+20261206T040127291108Z-reference (CURRENT, previous the second). The other snapshots
 below are copies of CURRENT's files with their own id and ``previous`` in metadata.json (which
 lists the checksums of the other files, not its own).
 """
@@ -22,9 +23,9 @@ from loaders.store.snapshot import (
     read_best,
     restore,
 )
-from tests.support.data import PREVIOUS_SNAPSHOT
+from tests.support.data import CURRENT_SNAPSHOT, MIDDLE_SNAPSHOT, PREVIOUS_SNAPSHOT
 
-CURRENT = "20261201T160313018352Z-reference"
+CURRENT = CURRENT_SNAPSHOT
 
 
 def _copy(data: Path, name: str, previous: str | None) -> str:
@@ -59,7 +60,7 @@ def test_the_previous_snapshot_loads_by_its_id(data_copy: Path) -> None:
 def test_an_unknown_id_names_the_ones_there_are(data_copy: Path) -> None:
     with pytest.raises(UnknownSnapshotError) as refused:
         load_dataset(data_copy, "20990101T000000000000Z-refresh")
-    assert f"(available: {CURRENT}, {PREVIOUS_SNAPSHOT})" in str(refused.value)
+    assert f"(available: {CURRENT}, {MIDDLE_SNAPSHOT}, {PREVIOUS_SNAPSHOT})" in str(refused.value)
     for hostile in ("../data", "", "CURRENT", ".lock"):
         with pytest.raises(UnknownSnapshotError):
             load_dataset(data_copy, hostile)
@@ -83,6 +84,7 @@ def test_history_follows_previous_not_a_clock_once_ahead(data_copy: Path) -> Non
         second,
         ahead,
         CURRENT,
+        MIDDLE_SNAPSHOT,
         PREVIOUS_SNAPSHOT,
     ]
     _damage(data_copy, third)
@@ -99,15 +101,15 @@ def test_a_snapshot_that_never_became_current_is_never_a_fallback(data_copy: Pat
         load_dataset(data_copy, orphan)
     _damage(data_copy, CURRENT)
     snapshot, _ = read_best(data_copy)
-    assert snapshot.meta.snapshot_id == PREVIOUS_SNAPSHOT
-    assert restore(data_copy, _never_rebuild) == (PREVIOUS_SNAPSHOT, "history")
+    assert snapshot.meta.snapshot_id == MIDDLE_SNAPSHOT  # CURRENT's previous
+    assert restore(data_copy, _never_rebuild) == (MIDDLE_SNAPSHOT, "history")
 
 
 def test_an_unreadable_current_metadata_still_skips_the_orphan(data_copy: Path) -> None:
     orphan = _copy(data_copy, "20261215T000000000000Z-refresh", CURRENT)
     (data_copy / "snapshots" / CURRENT / "metadata.json").write_text("{", encoding="utf-8")
     snapshot, _ = read_best(data_copy)
-    assert snapshot.meta.snapshot_id == PREVIOUS_SNAPSHOT != orphan
+    assert snapshot.meta.snapshot_id == MIDDLE_SNAPSHOT != orphan
 
 
 def test_current_read_once_by_the_caller_is_the_one_loaded(data_copy: Path) -> None:
