@@ -9,6 +9,7 @@ free of pages/.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -21,18 +22,22 @@ from loaders.derive.views import SelectionError, resolve
 from loaders.export import csv_bytes, export_metadata
 from loaders.model.dates import DateFormatError, parse_iso_date
 from loaders.model.languages import LANGUAGES
-from loaders.paths import data_dir, feed_dir
+from loaders.paths import data_dir, edition_dir, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
 from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, refresh_lock
+from views.edition.build import DEFAULT_APP, DEFAULT_BASE, build_edition
+from views.edition.write import publish_edition, write_tree
 from views.models.brief import group_brief, state_brief
 from views.models.changes import FEED_PATH, acts_feed, feed_name
 from views.text.localized import localized
 
 USAGE_ERROR = 2
+EDITION_BASE_VARIABLE = "RATIFY_EDITION_BASE"  # the edition's public address, e.g. https://x/read/
+APP_URL_VARIABLE = "RATIFY_APP_URL"  # the dashboard's, for the edition's "interactive view" links
 FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature: no act before it
 
 
@@ -60,7 +65,33 @@ def add_commands(commands: argparse._SubParsersAction) -> dict[str, Callable]:
     brief.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     commands.add_parser("datapackage", help="rewrite data/datapackage.json")
     commands.add_parser("feed", help="rewrite the published Atom feeds (static/feed/)")
-    return {"changes": _changes, "brief": _brief, "datapackage": _datapackage, "feed": _feed}
+    edition = commands.add_parser(
+        "edition", help="write the reader's edition (static HTML, Markdown and data files)"
+    )
+    edition.add_argument(
+        "--out",
+        type=Path,
+        help="a new folder to write it to, for any static host "
+        "(default: publish it at data/edition/current)",
+    )
+    edition.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
+    edition.add_argument(
+        "--base",
+        default=os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
+        help=f"the edition's public address (default: {DEFAULT_BASE})",
+    )
+    edition.add_argument(
+        "--app",
+        default=os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
+        help=f"the interactive dashboard's address (default: {DEFAULT_APP})",
+    )
+    return {
+        "changes": _changes,
+        "brief": _brief,
+        "datapackage": _datapackage,
+        "feed": _feed,
+        "edition": _edition,
+    }
 
 
 def _day(text: str | None, option: str, default: date | None = None) -> date:
@@ -184,19 +215,44 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
     return folder
 
 
+def write_edition(data: Path, dataset: Dataset | None = None, as_of: date | None = None) -> Path:
+    """The reader's edition of the current snapshot, published whole at
+    loaders.paths.edition_dir (its ``current`` link swapped once every file is written); a
+    failure leaves the published edition as it was."""
+    dataset = dataset or load_dataset(data)
+    files = build_edition(
+        dataset,
+        as_of or date.today(),
+        base=os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
+        app=os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
+    )
+    return publish_edition(edition_dir(data), files, dataset.meta.snapshot_id)
+
+
 def after_publish(data: Path) -> None:
-    """What a new snapshot publishes for reuse: the data package and the feeds, each written
-    whole (loaders.publish.files), under the refresh lock so that two writers cannot leave an
-    older snapshot's files over a newer one's. If another refresh holds the lock, it writes
-    them itself once it has published: nothing is lost by leaving them to it."""
+    """What a new snapshot publishes for reuse: the data package, the feeds and the reader's
+    edition, each written whole (loaders.publish.files, views.edition.write), under the refresh
+    lock so that two writers cannot leave an older snapshot's files over a newer one's. If
+    another refresh holds the lock, it writes them itself once it has published: nothing is
+    lost by leaving them to it. The snapshot is published already: an edition that cannot be
+    written is said, and the previous one stays served."""
     try:
         with refresh_lock(data):
             write_datapackage(data)
             folder = write_feeds(data)
+            try:
+                edition = write_edition(data)
+            except (OSError, ValueError) as exc:
+                print(
+                    f"warning: edition not written, the previous one stays: {exc}", file=sys.stderr
+                )
+                edition = None
     except SnapshotError as busy:
         print(f"note: data package and feeds left to the other writer ({busy})", file=sys.stderr)
         return
     print(f"wrote {data / 'datapackage.json'} and the feeds in {folder}", file=sys.stderr)
+    if edition:
+        print(f"wrote the reader's edition in {edition}", file=sys.stderr)
 
 
 def _datapackage(_: argparse.Namespace) -> int:
@@ -208,4 +264,29 @@ def _datapackage(_: argparse.Namespace) -> int:
 def _feed(_: argparse.Namespace) -> int:
     with refresh_lock(data_dir()):
         print(f"wrote the feeds in {write_feeds(data_dir())}", file=sys.stderr)
+    return 0
+
+
+def _edition(args: argparse.Namespace) -> int:
+    """``edition``: publish the reader's edition, or write it to a new folder (--out) that any
+    static host serves as it is."""
+    try:
+        as_of = _day(args.as_of, "--as-of", date.today())
+        if args.out and args.out.exists() and any(args.out.iterdir()):
+            raise UsageError(f"--out {args.out}: not empty; give a new or empty folder")
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    if args.out is None:
+        with refresh_lock(data_dir()):
+            print(
+                f"wrote the reader's edition in {write_edition(data_dir(), as_of=as_of)}",
+                file=sys.stderr,
+            )
+        return 0
+    files = build_edition(load_dataset(), as_of, base=args.base, app=args.app)
+    if args.out.exists():
+        args.out.rmdir()
+    write_tree(args.out, files)
+    print(f"wrote {len(files)} files of the reader's edition to {args.out}", file=sys.stderr)
     return 0

@@ -152,3 +152,16 @@ def feed_dir(data: Path | None = None) -> Path:
     if data == (PROJECT_ROOT / "data").resolve():
         return PROJECT_ROOT / "static" / "feed"
     return data.parent / "feed"
+
+
+EDITION_DIR_VARIABLE = "RATIFY_EDITION_DIR"
+
+
+def edition_dir(data: Path | None = None) -> Path:
+    """Where the reader's edition is published: ``edition/`` beside ``snapshots/`` in the data
+    folder, whose ``current`` link names the edition of the current snapshot (swapped whole, as
+    CURRENT is). A static server serves ``<edition_dir>/current/`` (make serve: at ``/read/``).
+    ``RATIFY_EDITION_DIR`` sets the folder outright."""
+    if os.environ.get(EDITION_DIR_VARIABLE):
+        return Path(os.environ[EDITION_DIR_VARIABLE])
+    return (data or data_dir()) / "edition"
