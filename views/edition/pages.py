@@ -16,7 +16,7 @@ from views.models.citation import as_at_dates, pinned_params, view_link
 from views.models.overview import overview_model
 from views.models.profile import state_profile
 from views.models.selection import Selection
-from views.models.shared import unconfirmed_mark, untc_links
+from views.models.shared import UNCONFIRMED, unconfirmed_mark, untc_links
 from views.models.subregions import subregions_model
 from views.text.i18n import Translator
 from views.text.words import group_labels, instrument_brief, instrument_label, partial_date_text
@@ -39,6 +39,7 @@ class Figure:
     text: str
     value: int | None = None
     total: int | None = None
+    detail: str = ""  # e.g. the change since 4 June 2009
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Page:
     interactive: str  # the dashboard's address of the same view
     data_view: str  # views.edition.data.view_name of its data
     notes: tuple[str, ...] = ()
+    quote: tuple[str, str] = ("", "")  # (text, its attribution): paragraph 6 on the overview
     links: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # heading -> pages
 
 
@@ -150,19 +152,34 @@ def overview_page(local: Dataset, as_of: date, language: str, app: str) -> Page:
         sources=_sources(local, selection),
         interactive=_interactive(app, "overview", selection),
         data_view="status",
-        notes=(t("resolution.paragraph6"),),
+        notes=(t("profile.unconfirmed", mark=UNCONFIRMED),)
+        if any(UNCONFIRMED in row[0] for row in (*not_party, *joined))
+        else (),
+        quote=(
+            f"6. {t('resolution.paragraph6')}",
+            t("resolution.adopted", symbol=RESOLUTION_SYMBOL, date=resolution)
+            + " "
+            + t("resolution.text_note"),
+        ),
     )
 
 
 def _count_figure(local: Dataset, count, after_resolution: bool, t: Translator) -> Figure:
-    text = t("count.of", n=count.parties, total=count.states)
-    if after_resolution:
-        text += " · " + t(
-            "overview.delta",
-            change=f"{count.change:+d}",
-            resolution_date=t.date(RESOLUTION_DATE),
-        )
-    return Figure(instrument_brief(local, count.instrument), text, count.parties, count.states)
+    resolution = t.date(RESOLUTION_DATE)
+    detail = (
+        ""
+        if not after_resolution
+        else t("overview.delta", change=f"{count.change:+d}", resolution_date=resolution)
+        if count.change
+        else t("ui.overview.no_change", resolution_date=resolution)
+    )
+    return Figure(
+        instrument_brief(local, count.instrument),
+        t("count.of", n=count.parties, total=count.states),
+        count.parties,
+        count.states,
+        detail,
+    )
 
 
 def state_page(local: Dataset, iso3: str, as_of: date, language: str, app: str) -> Page:
@@ -197,6 +214,8 @@ def state_page(local: Dataset, iso3: str, as_of: date, language: str, app: str) 
         )
     if profile.count_note:
         notes.append(profile.count_note)
+    if any(f.unconfirmed for f in profile.facts.values()):
+        notes.append(t("profile.unconfirmed", mark=UNCONFIRMED))
     sources = _sources(local, selection)
     if profile.oas_source:
         sources += ((t("profile.oas_membership") + ": " + profile.oas_source, ""),)

@@ -125,8 +125,13 @@ def render_markdown(page: Page, base: str, footer: str, data_rows: dict[str, int
     path = page_path(page.key, page.language)
     root = "../" * path.count("/")
     lines = [f"# {page.title}", "", page.lead, ""]
-    lines += [f"- **{_cell(f.label)}**: {_cell(f.text)}" for f in page.figures]
+    lines += [
+        f"- **{_cell(f.label)}**: {_cell(f.text)}" + (f" ({f.detail})" if f.detail else "")
+        for f in page.figures
+    ]
     lines.append("")
+    if page.quote[0]:
+        lines += [f"> {page.quote[0]}", ">", f"> — {page.quote[1]}", ""]
     lines += [*(note for note in page.notes), ""] if page.notes else []
     for table in page.tables:
         lines += _markdown_table(table)
