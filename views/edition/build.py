@@ -94,7 +94,7 @@ def _pages(
 def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataFile]:
     selection = all_instruments(dataset, as_of, "en")
     views = [("status", ""), *(("state", s) for s in states or dataset.states.index)]
-    views += [("group", g) for g in dataset.group_ids]
+    views += [("groups", ""), *(("group", g) for g in dataset.group_ids)]
     return [
         file
         for kind, subject in views

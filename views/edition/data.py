@@ -25,7 +25,7 @@ from views.models.subregions import subregions_model
 from views.text.reuse import CC_BY, COMPILATION_LICENCE, UN_TERMS
 
 VARIANTS = ("shown", "full")
-KINDS = ("status", "state", "group")
+KINDS = ("status", "state", "group", "groups")  # groups: the selection's (all when none)
 # The columns a status view shows (its table and its chart's marks), in the file's words.
 SHOWN_STATUS = [
     "iso3",
@@ -86,7 +86,7 @@ class DataFile:
 
 def view_name(kind: str, subject: str = "") -> str:
     """The view's fixed base name: ``status``, ``state-ATG``, ``group-CARICOM``."""
-    return kind if kind == "status" else f"{kind}-{subject}"
+    return f"{kind}-{subject}" if subject else kind
 
 
 def view_files(
@@ -96,15 +96,25 @@ def view_files(
     date and instruments. ``dataset``: the English one. ``subject``: the state or the group."""
     full = _full_table(dataset, selection, kind, subject)
     shown = (
-        _group_table(dataset, selection, subject)
-        if kind == "group"
+        _group_table(dataset, selection, [subject] if kind == "group" else list(selection.groups))
+        if kind in ("group", "groups")
         else full[SHOWN_STATUS].reset_index(drop=True)
     )
-    base = view_name(kind, subject)
+    base = view_name(kind, subject) + _filters(dataset, selection, kind)
     return {
         variant: _data_file(dataset, selection, f"{base}.{variant}", table, variant)
         for variant, table in (("shown", shown), ("full", full))
     }
+
+
+def _filters(dataset: Dataset, selection: Selection, kind: str) -> str:
+    """``-TIP-CARICOM``: the filters that make a view other than the edition's (all
+    instruments, all states), so that a file's name says what it holds."""
+    parts = (
+        [] if set(selection.instruments) == set(dataset.instrument_ids) else selection.instruments
+    )
+    parts = [*parts, *(selection.groups if kind in ("status", "groups") else ())]
+    return "".join(f"-{part}" for part in parts)
 
 
 def _full_table(dataset: Dataset, selection: Selection, kind: str, subject: str) -> pd.DataFrame:
@@ -115,8 +125,8 @@ def _full_table(dataset: Dataset, selection: Selection, kind: str, subject: str)
     return export_table(view, selection.as_of).reset_index(drop=True)
 
 
-def _group_table(dataset: Dataset, selection: Selection, group: str) -> pd.DataFrame:
-    english = Selection(selection.instruments, selection.as_of, (group,), language="en")
+def _group_table(dataset: Dataset, selection: Selection, groups: list[str]) -> pd.DataFrame:
+    english = Selection(selection.instruments, selection.as_of, tuple(groups), language="en")
     summary = subregions_model(dataset, english).summary
     if summary.empty:
         return pd.DataFrame(columns=SHOWN_GROUP)
