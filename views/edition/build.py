@@ -25,6 +25,7 @@ from views.edition.pages import (
     state_page,
 )
 from views.edition.render import SITE_NAME, page_path, render_html, render_markdown
+from views.models.subregions import subregions_model
 from views.text.i18n import Translator
 from views.text.localized import localized, state_names
 from views.text.words import group_labels
@@ -77,6 +78,7 @@ def _pages(
     chosen = [iso3 for iso3 in names.index if states is None or iso3 in states]
     labels = group_labels(local, language)
     overview = overview_page(local, as_of, language, app)
+    groups = subregions_model(local, all_instruments(local, as_of, language))
     overview = replace(
         overview,
         links={
@@ -86,7 +88,7 @@ def _pages(
     )
     makers: list[Callable[[], Page]] = [
         *(lambda s=s: state_page(local, s, as_of, language, app) for s in chosen),
-        *(lambda g=g: group_page(local, g, as_of, language, app) for g in local.group_ids),
+        *(lambda g=g: group_page(local, g, as_of, language, app, groups) for g in local.group_ids),
     ]
     return [overview, *(make() for make in makers)]
 
@@ -95,10 +97,11 @@ def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataF
     selection = all_instruments(dataset, as_of, "en")
     views = [("status", ""), *(("state", s) for s in states or dataset.states.index)]
     views += [("groups", ""), *(("group", g) for g in dataset.group_ids)]
+    groups = subregions_model(dataset, selection).summary  # every group's rows, made once
     return [
         file
         for kind, subject in views
-        for file in view_files(dataset, selection, kind, subject).values()
+        for file in view_files(dataset, selection, kind, subject, groups).values()
     ]
 
 

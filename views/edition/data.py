@@ -90,13 +90,24 @@ def view_name(kind: str, subject: str = "") -> str:
 
 
 def view_files(
-    dataset: Dataset, selection: Selection, kind: str, subject: str = ""
+    dataset: Dataset,
+    selection: Selection,
+    kind: str,
+    subject: str = "",
+    every_group: pd.DataFrame | None = None,
 ) -> dict[str, DataFile]:
-    """Variant -> its files for a view of ``kind`` (status, state or group) on the selection's
-    date and instruments. ``dataset``: the English one. ``subject``: the state or the group."""
+    """Variant -> its files for a view of ``kind`` (status, state, group or groups) on the
+    selection's date and instruments. ``dataset``: the English one. ``subject``: the state or
+    the group. ``every_group``: the English subregions summary of all groups for the same
+    selection, when the caller has it (the edition makes it once for every group's files)."""
     full = _full_table(dataset, selection, kind, subject)
     shown = (
-        _group_table(dataset, selection, [subject] if kind == "group" else list(selection.groups))
+        _group_table(
+            dataset,
+            selection,
+            [subject] if kind == "group" else list(selection.groups),
+            every_group,
+        )
         if kind in ("group", "groups")
         else full[SHOWN_STATUS].reset_index(drop=True)
     )
@@ -125,9 +136,15 @@ def _full_table(dataset: Dataset, selection: Selection, kind: str, subject: str)
     return export_table(view, selection.as_of).reset_index(drop=True)
 
 
-def _group_table(dataset: Dataset, selection: Selection, groups: list[str]) -> pd.DataFrame:
-    english = Selection(selection.instruments, selection.as_of, tuple(groups), language="en")
-    summary = subregions_model(dataset, english).summary
+def _group_table(
+    dataset: Dataset, selection: Selection, groups: list[str], every_group: pd.DataFrame | None
+) -> pd.DataFrame:
+    if every_group is not None:
+        chosen = every_group["group_id"].isin(groups) if groups else slice(None)
+        summary = every_group[chosen] if len(every_group) else every_group
+    else:
+        english = Selection(selection.instruments, selection.as_of, tuple(groups), language="en")
+        summary = subregions_model(dataset, english).summary
     if summary.empty:
         return pd.DataFrame(columns=SHOWN_GROUP)
     table = summary.assign(share=summary["share"].map(lambda s: f"{s:.4f}"))

@@ -17,7 +17,7 @@ from views.models.overview import overview_model
 from views.models.profile import state_profile
 from views.models.selection import Selection
 from views.models.shared import UNCONFIRMED, unconfirmed_mark, untc_links
-from views.models.subregions import subregions_model
+from views.models.subregions import SubregionsModel, subregions_model
 from views.text.i18n import Translator
 from views.text.words import group_labels, instrument_brief, instrument_label, partial_date_text
 
@@ -254,13 +254,22 @@ def state_page(local: Dataset, iso3: str, as_of: date, language: str, app: str) 
     )
 
 
-def group_page(local: Dataset, group: str, as_of: date, language: str, app: str) -> Page:
-    """One group: the share of its members party on each instrument, and who is missing."""
+def group_page(
+    local: Dataset,
+    group: str,
+    as_of: date,
+    language: str,
+    app: str,
+    every_group: SubregionsModel | None = None,
+) -> Page:
+    """One group: the share of its members party on each instrument, and who is missing.
+    ``every_group``: the subregions model of all groups on the date, made once for all the
+    group pages of a language (a group's rows in it are the rows of its own model)."""
     selection = Selection(
         tuple(local.instrument_ids), as_of, (group,), params={"group": [group]}, language=language
     )
     t = selection.t
-    model = subregions_model(local, selection)
+    model = _of_group(every_group, group) if every_group else subregions_model(local, selection)
     when = t.date(as_of)
     label = group_labels(local, language)[group]
     rows = model.summary.to_dict("records")
@@ -314,6 +323,12 @@ def group_page(local: Dataset, group: str, as_of: date, language: str, app: str)
         data_view=f"group-{group}",
         notes=notes,
     )
+
+
+def _of_group(model: SubregionsModel, group: str) -> SubregionsModel:
+    summary = model.summary
+    rows = summary[summary["group_id"] == group].reset_index(drop=True) if len(summary) else summary
+    return SubregionsModel(rows, [g for g in model.without_members if g == group])
 
 
 def _present(value: object) -> bool:
