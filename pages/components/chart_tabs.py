@@ -77,17 +77,11 @@ def _download(selection: Selection, files: dict[str, DataFile], key: str) -> Non
     for variant in VARIANTS:
         file = files[variant]
         st.markdown(
-            "**"
-            + t(
-                "chart.variant",
-                variant=t(f"edition.{variant}"),
-                rows=t.count("count.rows", file.rows),
-            )
-            + "**"
+            "**" + t.label(t(f"edition.{variant}"), t.count("count.rows", file.rows)) + "**"
         )
         row = st.container(horizontal=True)
         for suffix, label, mime in (
-            ("csv", t("chart.csv"), "text/csv"),
+            ("csv", "CSV", "text/csv"),
             ("zip", t("chart.zip"), "application/zip"),
             ("meta.json", t("chart.metadata"), "application/json"),
         ):

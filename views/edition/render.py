@@ -71,7 +71,9 @@ def _environment() -> Environment:
 
 @cache
 def _css() -> Markup:
-    return Markup((TEMPLATES / "edition.css").read_text(encoding="utf-8").strip())
+    return Markup(
+        TEMPLATES.joinpath("edition").with_suffix(".css").read_text(encoding="utf-8").strip()
+    )
 
 
 def render_html(page: Page, base: str, footer: str, data_rows: dict[str, int]) -> bytes:
