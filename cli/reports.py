@@ -22,7 +22,7 @@ from loaders.derive.views import SelectionError, resolve
 from loaders.export import csv_bytes, export_metadata
 from loaders.model.dates import DateFormatError, parse_iso_date
 from loaders.model.languages import LANGUAGES
-from loaders.paths import data_dir, edition_dir, feed_dir
+from loaders.paths import data_dir, edition_dir, edition_enabled, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
@@ -241,7 +241,7 @@ def after_publish(data: Path) -> None:
             write_datapackage(data)
             folder = write_feeds(data)
             try:
-                edition = write_edition(data)
+                edition = write_edition(data) if edition_enabled() else None
             except (OSError, ValueError) as exc:
                 print(
                     f"warning: edition not written, the previous one stays: {exc}", file=sys.stderr

@@ -155,6 +155,13 @@ def feed_dir(data: Path | None = None) -> Path:
 
 
 EDITION_DIR_VARIABLE = "RATIFY_EDITION_DIR"
+EDITION_SWITCH_VARIABLE = "RATIFY_EDITION"  # "off": a publish leaves the edition as it is
+
+
+def edition_enabled() -> bool:
+    """Whether a publish writes the reader's edition (RATIFY_EDITION=off: a copy of the data that
+    serves none, e.g. the refresh tests, whose subject is the snapshot)."""
+    return os.environ.get(EDITION_SWITCH_VARIABLE, "").lower() != "off"
 
 
 def edition_dir(data: Path | None = None) -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from cli import reports
 from cli.main import main
-from loaders.paths import EDITION_DIR_VARIABLE, edition_dir
+from loaders.paths import EDITION_DIR_VARIABLE, EDITION_SWITCH_VARIABLE, edition_dir
 from views.edition import build
 
 SMALL = functools.partial(build.build_edition, states=["BRB"])  # one state: the test stays quick
@@ -74,3 +74,11 @@ def test_a_bad_date_is_one_line(capsys: pytest.CaptureFixture) -> None:
     assert main(["edition", "--out", "/nonexistent/x", "--as-of", "2026-13-01"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: --as-of") and err.count("\n") == 1
+
+
+def test_an_edition_switched_off_is_left_as_it_is(
+    data_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(EDITION_SWITCH_VARIABLE, "off")
+    reports.after_publish(data_copy)
+    assert not edition_dir(data_copy).exists()
