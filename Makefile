@@ -17,7 +17,7 @@ REFRESH_ARGS ?=
 SERVE_PORT ?= 8080
 REPLICAS ?=
 
-.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint bench bench-serve serve refresh clean
+.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint bench bench-serve serve refresh edition clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -68,6 +68,10 @@ serve: $(RUNTIME)
 
 bench-serve: $(DEV)
 	$(PY) bench/serve_bench.py
+
+# The reader's edition of the current snapshot, in a folder any static host serves.
+edition: $(RUNTIME)
+	rm -rf artifacts/read && $(PY) -m loaders edition --out artifacts/read
 
 refresh: $(RUNTIME)
 	$(PY) -m loaders refresh $(REFRESH_ARGS)
