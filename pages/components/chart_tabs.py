@@ -7,6 +7,7 @@ The tabs are lazy: only the open one is drawn, so a page load costs the chart al
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 
 import pandas as pd
@@ -17,7 +18,7 @@ from pages.components.data import load_data, page_model
 from views.edition.data import VARIANTS, DataFile, view_files
 from views.models.selection import Selection
 from views.models.shared import untc_links
-from views.text.words import instrument_label
+from views.text.words import instrument_brief, instrument_label
 
 TABS = ("edition.chart", "edition.table", "edition.sources", "edition.download")
 
@@ -39,7 +40,7 @@ def chart_tabs(
     files = page_model(view_files, selection, kind, subject, english_data=True)
     if shown.open is not False:
         with shown:
-            table() if table else _rows(files["shown"])
+            table() if table else _rows(files["shown"], selection)
     if sources.open is not False:
         with sources:
             _sources(selection)
@@ -49,10 +50,21 @@ def chart_tabs(
     return chart
 
 
-def _rows(file: DataFile) -> None:
-    import io
-
-    st.dataframe(pd.read_csv(io.BytesIO(file.csv), dtype=str), hide_index=True, width="stretch")
+def _rows(file: DataFile, selection: Selection) -> None:
+    """The "as shown" file's rows, with headings and statuses in the reader's words (the file
+    keeps its column names and codes)."""
+    t = selection.t
+    frame = pd.read_csv(io.BytesIO(file.csv), dtype=str, keep_default_na=False)
+    if "status" in frame:
+        frame["status"] = frame["status"].map(lambda s: t(f"status.{s}") if s else s)
+    if "instrument" in frame:
+        local = load_data(t.language)
+        frame["instrument"] = frame["instrument"].map(
+            lambda i: instrument_brief(local, i) if i in local.instruments.index else i
+        )
+    headings = {c: t(f"data.col.{c}") for c in frame.columns if t.has(f"data.col.{c}")}
+    headings |= {c: t(f"edition.{c}") for c in ("parties", "missing") if c in frame.columns}
+    st.dataframe(frame.rename(columns=headings), hide_index=True, width="stretch")
 
 
 def _sources(selection: Selection) -> None:
@@ -96,7 +108,9 @@ def _download(selection: Selection, files: dict[str, DataFile], key: str) -> Non
             )
     name = f"{files['full'].name}.csv"
     st.markdown(f"**{t('chart.code')}**")
-    # st.text, not st.code: st.code's highlighter is 1.5 MB sent on every visit.
-    st.text(f'# Python\nimport pandas as pd\ndf = pd.read_csv("{name}")')
-    st.text(f'# R\ndf <- read.csv("{name}", encoding = "UTF-8")')
+    # Code spans, not st.code: st.code's highlighter is 1.5 MB sent on every visit.
+    st.markdown(
+        f'- Python: `import pandas as pd; df = pd.read_csv("{name}")`\n'
+        f'- R: `df <- read.csv("{name}", encoding = "UTF-8")`'
+    )
     st.caption(t("chart.spreadsheet"))

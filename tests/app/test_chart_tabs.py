@@ -36,8 +36,7 @@ def test_the_downloads_are_the_editions_files(
     for name in ("status.shown", "status.full"):
         for suffix in ("csv", "zip", "meta.json"):
             assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"]
-    code = " ".join(t.value for t in app.text)
-    assert 'pd.read_csv("status.full.csv")' in code and "read.csv(" in code
+    assert 'pd.read_csv("status.full.csv")' in markdown and "read.csv(" in markdown
 
 
 def test_a_filtered_chart_names_its_files_by_its_filters(downloads: dict[str, bytes]) -> None:
