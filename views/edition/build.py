@@ -95,7 +95,10 @@ def _pages(
 
 def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataFile]:
     selection = all_instruments(dataset, as_of, "en")
-    views = [("status", ""), *(("state", s) for s in states or dataset.states.index)]
+    views = [
+        ("status", ""),
+        *(("state", s) for s in (dataset.states.index if states is None else states)),
+    ]
     views += [("groups", ""), *(("group", g) for g in dataset.group_ids)]
     groups = subregions_model(dataset, selection).summary  # every group's rows, made once
     return [
