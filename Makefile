@@ -4,6 +4,8 @@
 #   make serve -> replicas behind nginx on http://127.0.0.1:8080 (deploy/README.md)
 # The suite's tiers run apart too: make test-fast (unit and page models, the inner loop),
 # test-app (AppTest), test-refresh (against a local UNTC stand-in), test-browser (Chromium).
+# Packages come from the locks (requirements.lock, requirements-dev.lock: the whole tree, pinned,
+# with hashes); make lock remakes them from the human lists requirements.txt and requirements-dev.txt.
 PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
@@ -17,19 +19,35 @@ REFRESH_ARGS ?=
 SERVE_PORT ?= 8080
 REPLICAS ?=
 
-.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint bench bench-serve serve refresh edition clean
+# make lock: pip-tools in a virtual environment of its own; hashes from PyPI itself, whatever this
+# machine's pip configuration adds (mirrors, local wheels).
+LOCK_VENV ?= .venv-lock
+PIP_COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/pip-compile --quiet \
+	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
+	--index-url=https://pypi.org/simple $(LOCK_ARGS)
+
+.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint lock bench bench-serve serve refresh edition clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(RUNTIME): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet -r requirements.txt
+$(RUNTIME): requirements.lock | $(PY)
+	$(PY) -m pip install --quiet --require-hashes -r requirements.lock
 	touch $@
 
-$(DEV): requirements.txt requirements-dev.txt $(RUNTIME)
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+$(DEV): requirements-dev.lock $(RUNTIME)
+	$(PY) -m pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
+
+# After editing requirements.txt or requirements-dev.txt. Pins already in a lock are kept; to move
+# one: make lock LOCK_ARGS='--upgrade-package NAME' (or LOCK_ARGS=--upgrade for all).
+lock:
+	test -x $(LOCK_VENV)/bin/pip-compile || ($(PYTHON) -m venv $(LOCK_VENV) \
+	  && $(LOCK_VENV)/bin/pip install --quiet pip-tools==7.7.0)
+	$(PIP_COMPILE) --output-file=requirements.lock requirements.txt
+	$(PIP_COMPILE) --constraint=requirements.lock --output-file=requirements-dev.lock \
+	  requirements-dev.txt
 
 run: $(RUNTIME)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
@@ -77,4 +95,4 @@ refresh: $(RUNTIME)
 	$(PY) -m loaders refresh $(REFRESH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache artifacts .serve
+	rm -rf $(VENV) $(LOCK_VENV) .pytest_cache .ruff_cache artifacts .serve

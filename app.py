@@ -22,6 +22,7 @@ from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import load_data, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
+from pages.components.navigation import PAGES, routed
 from pages.components.reader_chrome import STYLE as READER_STYLE
 from pages.components.reader_chrome import (
     no_such_page,
@@ -42,17 +43,6 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-# url path, file, icon; the titles are the reader's language's
-PAGES = [
-    ("overview", "pages/overview.py", ":material/flag:"),
-    ("map", "pages/map.py", ":material/public:"),
-    ("timeline", "pages/timeline.py", ":material/timeline:"),
-    ("subregions", "pages/subregions.py", ":material/workspaces:"),
-    ("profile", "pages/profile.py", ":material/account_balance:"),
-    ("reservations", "pages/reservations.py", ":material/gavel:"),
-    ("changes", "pages/changes.py", ":material/history:"),
-    ("data", "pages/data.py", ":material/table:"),
-]
 # Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
 # everywhere.
 PAGE_PARAMS = {"profile": ("state",), "changes": ("since",)}
@@ -133,4 +123,5 @@ with body:
     if asked := unknown_page([path for path, _, _ in PAGES]):
         no_such_page(t, asked, PAGES)
     else:
-        page.run()
+        with routed():  # the page knows app.py drew its controls (pages.components.navigation)
+            page.run()

@@ -1,243 +1,104 @@
-"""Command line: ``python -m loaders {export,declarations,refresh,compile-reference,check,
-restore,changes,brief,datapackage,feed}``."""
+"""Command line: ``python -m loaders COMMAND [OPTIONS]`` (or ``python -m cli``), one click
+application.
+
+Each command is one decorated function in the module of its section (cli/data.py,
+cli/refresh.py, cli/reports.py, cli/outcomes.py); SECTIONS below registers it, by name, at the
+top level: a new command is a function in its module and one entry here. Sections only order the
+help.
+
+Exit codes: 0 done; 1 the data or the refresh failed (said in one line); 2 a bad argument (one
+line naming what would do, never a traceback).
+"""
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 from collections.abc import Sequence
-from datetime import date
-from pathlib import Path
 
-from cli import reports as reports_cli
-from loaders.derive.views import SelectionError, resolve, status_view
-from loaders.export import csv_bytes, export_metadata, export_table
-from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
-from loaders.model.languages import LANGUAGES
-from loaders.paths import data_dir
-from loaders.store.dataset import load_dataset
+import click
+
+from cli import data, outcomes, refresh, reports
+from cli.options import USAGE_ERROR, Refusal, say
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 
-DEFAULT_TIMEOUT = 300.0  # the same as loaders.ingest.refresh.DEFAULT_TIMEOUT (not imported here)
+PROG = "python -m loaders"
+DEFAULT_TIMEOUT = refresh.DEFAULT_TIMEOUT
 
-USAGE_ERROR = 2
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, exit 2, as for every bad argument
-        self.exit(USAGE_ERROR, f"error: {message} (see --help)\n")
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m loaders", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    export = commands.add_parser("export", help="write the status table as CSV")
-    export.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
-    export.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
-    export.add_argument("--group", action="append", help="a group id, e.g. MERCOSUR, SICA, CAN")
-    export.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    export.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
-    export.add_argument(
-        "--format", choices=["csv", "xlsx"], default="csv", help="xlsx: a formatted matrix"
-    )
-    declared = commands.add_parser(
-        "declarations", help="write the declarations and reservations texts as CSV"
-    )
-    declared.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
-    declared.add_argument("--group", action="append", help="a group id (full members today)")
-    declared.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    declared.add_argument("--lang", default="en", help="also name each state in es, pt or fr")
-    refresh = commands.add_parser("refresh", help="fetch UNTC and replace the snapshot")
-    refresh.add_argument("--instrument", action="append", help="only these instruments")
-    refresh.add_argument(
-        "--base-url", default="https://treaties.un.org", help="a mirror of treaties.un.org"
-    )
-    refresh.add_argument(
-        "--timeout",
-        type=_seconds,
-        default=DEFAULT_TIMEOUT,
-        help=f"seconds the whole refresh may take, every request included (default "
-        f"{DEFAULT_TIMEOUT:g})",
-    )
-    commands.add_parser("compile-reference", help="rebuild the snapshot from data/reference")
-    commands.add_parser("check", help="verify the current snapshot and print its provenance")
-    commands.add_parser(
-        "restore",
-        help="make a damaged current snapshot good again: the newest good one in the history, "
-        "else one rebuilt from data/reference",
-    )
-    COMMANDS.update(reports_cli.add_commands(commands))  # changes, brief, datapackage, feed
-    return parser
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        value = float("nan")
-    if not 0 < value <= 86_400:
-        raise argparse.ArgumentTypeError(
-            f"not a number of seconds above 0 and at most 86400: {text!r}"
-        )
-    return value
-
-
-def _chosen(args: argparse.Namespace, dataset) -> tuple[str, list[str], list[str]]:
-    """The ``--lang``, ``--instrument`` and ``--group`` asked for, each matched against the valid
-    choices (a SelectionError names them)."""
-    language = resolve([args.lang], list(LANGUAGES), "language")[0]
-    instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
-    groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
-    return language, instruments, groups
-
-
-def _export(args: argparse.Namespace) -> int:
-    try:
-        as_of = parse_iso_date(args.as_of) if args.as_of else date.today()
-    except DateFormatError as exc:
-        print(f"error: --as-of: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    dataset = load_dataset()
-    if dataset.warning:
-        print(f"warning: {dataset.warning}", file=sys.stderr)
-    try:
-        check_reader_date(as_of, min(dataset.instruments["adopted"]), date.today())
-    except DateFormatError as exc:
-        print(f"error: --as-of: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    try:
-        language, instruments, groups = _chosen(args, dataset)
-    except SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    table = export_table(status_view(dataset, as_of, instruments, groups), as_of, language)
-    if args.format == "xlsx":
-        return reports_cli.export_xlsx(dataset, table, as_of, instruments, groups, args.out)
-    content = csv_bytes(table)
-    if args.out is None:
-        sys.stdout.buffer.write(content)
-        return 0
-    meta = export_metadata(dataset, as_of, instruments, groups, len(table))
-    args.out.write_bytes(content)
-    Path(f"{args.out}.meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
-    print(
-        f"wrote {len(table)} rows to {args.out} (metadata: {args.out}.meta.json)", file=sys.stderr
-    )
-    return 0
-
-
-def _declarations(args: argparse.Namespace) -> int:
-    """One row per state and instrument with a text (loaders.derive.declarations)."""
-    from loaders.derive.declarations import declarations_table
-    from loaders.model.names import state_name
-
-    dataset = load_dataset()
-    try:
-        language, instruments, groups = _chosen(args, dataset)
-    except SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    table = declarations_table(dataset, instruments, groups)
-    if language != "en":
-        table[f"state_{language}"] = table["iso3"].map(lambda code: state_name(code, language))
-    content = csv_bytes(table)
-    if args.out is None:
-        sys.stdout.buffer.write(content)
-    else:
-        args.out.write_bytes(content)
-        print(f"wrote {len(table)} rows to {args.out}", file=sys.stderr)
-    return 0
-
-
-def _refresh(args: argparse.Namespace) -> int:
-    from loaders.ingest.refresh import RefreshError, refresh  # requests/lxml only when refreshing
-    from loaders.store.registry import load_instruments
-    from loaders.store.snapshot import PublishError
-
-    data = data_dir()
-    try:
-        valid = [i.id for i in load_instruments(data)]
-        ids = resolve(args.instrument, valid, "instrument") if args.instrument else None
-        folder = refresh(
-            data,
-            ids,
-            args.base_url,
-            progress=lambda line: print(line, file=sys.stderr),
-            timeout=args.timeout,
-        )
-    except SelectionError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    except PublishError as exc:  # the clean-up itself failed: say what is left
-        state = "snapshot unchanged" if exc.unchanged else "new files left behind"
-        print(f"refresh failed, {state}: {exc}", file=sys.stderr)
-        return 1
-    except (RefreshError, SnapshotError, OSError) as exc:  # OSError: e.g. disk full mid-write
-        print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
-        return 1
-    print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)
-    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
-    return 0
-
-
-def _compile_reference(_: argparse.Namespace) -> int:
-    from loaders.ingest.reference import compile_reference_snapshot
-    from loaders.store.registry import load_instruments
-
-    data = data_dir()
-    folder = compile_reference_snapshot(data, load_instruments(data))
-    print(f"new snapshot {folder.name}", file=sys.stderr)
-    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
-    return 0
-
-
-def _check(_: argparse.Namespace) -> int:
-    dataset = load_dataset()
-    if dataset.warning:
-        print(f"warning: {dataset.warning}", file=sys.stderr)
-    meta = dataset.meta
-    print(f"snapshot {meta.snapshot_id} ({meta.method}), compiled {meta.compiled_at:%Y-%m-%d}")
-    for instrument_id, info in meta.instruments.items():
-        print(f"  {instrument_id:9} {info.mtdsg_no:11} status as at {info.status_as_at}")
-    return 1 if dataset.warning else 0
-
-
-def _restore(_: argparse.Namespace) -> int:
-    from loaders.ingest.reference import compile_reference_snapshot
-    from loaders.store.registry import load_instruments
-    from loaders.store.snapshot import restore
-
-    data = data_dir()
-    name, how = restore(data, lambda: compile_reference_snapshot(data, load_instruments(data)))
-    print(
-        {
-            "unchanged": f"the current snapshot {name} is good; nothing to restore",
-            "history": f"restored: CURRENT now names {name}, the newest good snapshot in the "
-            "history (the damaged one is kept beside it, never read)",
-            "rebuilt": f"restored: no good snapshot in the history, so {name} was rebuilt from "
-            "the reference facts in data/reference",
-        }[how],
-        file=sys.stderr,
-    )
-    return 0
-
-
-COMMANDS: dict = {
-    "export": _export,
-    "declarations": _declarations,
-    "refresh": _refresh,
-    "compile-reference": _compile_reference,
-    "check": _check,
-    "restore": _restore,
+SECTIONS: dict[str, list[click.Command]] = {
+    "Data": [data.export, data.declarations],
+    "Refresh": [refresh.refresh, refresh.compile_reference, refresh.restore, refresh.check],
+    "Reports": [
+        reports.changes,
+        reports.brief,
+        reports.feed,
+        reports.datapackage,
+        reports.edition,
+    ],
+    "After ratification": [
+        outcomes.outcomes,
+        outcomes.recommendations,
+        outcomes.import_outcomes,
+    ],
 }
 
 
+class SectionedGroup(click.Group):
+    """Every command at the top level (``export``, not ``data export``), listed by section."""
+
+    def __init__(self, sections: dict[str, list[click.Command]], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.sections = sections
+        for commands in sections.values():
+            for command in commands:
+                self.add_command(command)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:  # in the sections' order
+        return [c.name or "" for commands in self.sections.values() for c in commands]
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        width = formatter.width - 6 - max(len(name) for name in self.commands)
+        for section, commands in self.sections.items():
+            rows = [(c.name or "", c.get_short_help_str(limit=width)) for c in commands]
+            with formatter.section(section):
+                formatter.write_dl(rows)
+
+
+app = SectionedGroup(
+    SECTIONS,
+    name=PROG,
+    help="Ratify Americas from the command line: the OAS member states and the Palermo "
+    "Convention and its Protocols (the status, its reports, the refresh from UNTC).",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    """Run one command; returns its exit code. Bad options and --help exit as argparse did
+    (SystemExit 2 after one line; SystemExit 0 after the help)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args:
+        say(f"error: a command is needed: {', '.join(app.list_commands(None))} (see --help)")  # type: ignore[arg-type]
+        raise SystemExit(USAGE_ERROR)
     try:
-        return COMMANDS[args.command](args)
-    except (SnapshotError, ReferenceDataError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        with app.make_context(PROG, args) as context:
+            code = app.invoke(context)
+    except click.exceptions.Exit as done:  # --help
+        raise SystemExit(done.exit_code) from None
+    except click.UsageError as exc:  # click's own refusals: its one line, not its usage block
+        say(f"error: {_one_line(exc.format_message())} (see --help)")
+        raise SystemExit(USAGE_ERROR) from None
+    except click.Abort:
+        say("error: interrupted")
         return 1
+    except Refusal as exc:
+        say(f"error: {exc}")
+        return USAGE_ERROR
+    except (SnapshotError, ReferenceDataError) as exc:
+        say(f"error: {exc}")
+        return 1
+    return int(code or 0)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(message.split())

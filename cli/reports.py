@@ -1,32 +1,43 @@
-"""The reports' commands: ``changes``, ``brief``, ``datapackage``, ``feed`` (cli.main adds them).
+"""The reports' commands: ``changes``, ``brief``, ``feed`` and ``datapackage``.
 
-The one module of loaders/ that reaches into pages/: a brief or a feed speaks the reader's
-language, and the dashboard's words live in views/text and views/models, which are pure (no
-streamlit, no plotly: tests/test_layers.py holds them to it). Everything else of loaders/ stays
-free of pages/.
+A brief or a feed speaks the reader's language: its words and view models come from views/, the
+format writers from loaders/publish.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
-import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pandas as pd
+import click
 
+from cli.options import (
+    Choice,
+    Refusal,
+    checked_out,
+    chosen,
+    group_option,
+    in_range,
+    instrument_option,
+    lang_option,
+    language,
+    open_dataset,
+    out_option,
+    parse_day,
+    reader_day,
+    say,
+    write_out,
+)
 from loaders.derive.acts import acts
-from loaders.derive.views import SelectionError, resolve
-from loaders.export import csv_bytes, export_metadata
-from loaders.model.dates import DateFormatError, parse_iso_date
+from loaders.export import csv_bytes
 from loaders.model.languages import LANGUAGES
+from loaders.outcomes.errors import OutcomesFormatError
+from loaders.outcomes.store import Outcomes, load_outcomes
 from loaders.paths import data_dir, edition_dir, edition_enabled, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
-from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, refresh_lock
 from views.edition.build import DEFAULT_APP, DEFAULT_BASE, build_edition
@@ -35,115 +46,61 @@ from views.models.brief import group_brief, state_brief
 from views.models.changes import FEED_PATH, acts_feed, feed_name
 from views.text.localized import localized
 
-USAGE_ERROR = 2
 EDITION_BASE_VARIABLE = "RATIFY_EDITION_BASE"  # the edition's public address, e.g. https://x/read/
 APP_URL_VARIABLE = "RATIFY_APP_URL"  # the dashboard's, for the edition's "interactive view" links
 FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature: no act before it
 
 
-class UsageError(ValueError):
-    """A bad argument, said in one line that names the valid choices."""
-
-
-def add_commands(commands: argparse._SubParsersAction) -> dict[str, Callable]:
-    """Add the reports' subcommands to ``commands``; returns name -> handler."""
-    changes = commands.add_parser("changes", help="the acts between two dates, as CSV or Atom")
-    changes.add_argument("--since", required=True, help="first day, YYYY-MM-DD")
-    changes.add_argument("--until", help="last day, YYYY-MM-DD (default: today)")
-    changes.add_argument("--instrument", action="append", help="UNTOC, TIP, SOM or FIREARMS")
-    changes.add_argument("--group", action="append", help="a group id, e.g. CARICOM")
-    changes.add_argument("--state", action="append", help="an ISO3 code, e.g. ATG")
-    changes.add_argument("--format", choices=["csv", "atom"], default="csv")
-    changes.add_argument("--lang", default="en", help="the feed's words: en, es, pt or fr")
-    changes.add_argument("--out", type=Path, help="file to write (default: standard output)")
-    brief = commands.add_parser("brief", help="a one- or two-page PDF brief on a state or group")
-    subject = brief.add_mutually_exclusive_group(required=True)
-    subject.add_argument("--state", help="an ISO3 code, e.g. BRB")
-    subject.add_argument("--group", help="a group id, e.g. CARICOM")
-    brief.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
-    brief.add_argument("--lang", default="en", help="en, es, pt or fr")
-    brief.add_argument("--out", type=Path, required=True, help="the PDF file to write")
-    commands.add_parser("datapackage", help="rewrite data/datapackage.json")
-    commands.add_parser("feed", help="rewrite the published Atom feeds (static/feed/)")
-    edition = commands.add_parser(
-        "edition", help="write the reader's edition (static HTML, Markdown and data files)"
-    )
-    edition.add_argument(
-        "--out",
-        type=Path,
-        help="a new folder to write it to, for any static host "
-        "(default: publish it at data/edition/current)",
-    )
-    edition.add_argument("--as-of", help="status on this date, YYYY-MM-DD (default: today)")
-    edition.add_argument(
-        "--base",
-        default=os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
-        help=f"the edition's public address (default: {DEFAULT_BASE})",
-    )
-    edition.add_argument(
-        "--app",
-        default=os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
-        help=f"the interactive dashboard's address (default: {DEFAULT_APP})",
-    )
-    return {
-        "changes": _changes,
-        "brief": _brief,
-        "datapackage": _datapackage,
-        "feed": _feed,
-        "edition": _edition,
-    }
-
-
-def _day(text: str | None, option: str, default: date | None = None) -> date:
-    if not text and default is not None:
-        return default
-    try:
-        return parse_iso_date(text or "")
-    except DateFormatError as exc:
-        raise UsageError(f"{option}: {exc}") from exc
-
-
-def _language(text: str) -> str:
-    try:
-        return resolve([text], list(LANGUAGES), "language")[0]
-    except SelectionError as exc:
-        raise UsageError(str(exc)) from exc
-
-
-def _write(content: bytes, out: Path | None, what: str) -> None:
-    if out is None:
-        sys.stdout.buffer.write(content)
-    else:
-        write_atomically(out, content)
-        print(f"wrote {what} to {out}", file=sys.stderr)
-
-
-def _changes(args: argparse.Namespace) -> int:
-    try:
-        since = _day(args.since, "--since")
-        until = _day(args.until, "--until", date.today())
-        language = _language(args.lang)
-        if since > until:
-            raise UsageError(f"--since {since} is after --until {until}")
-        dataset = load_dataset()
-        instruments = resolve(args.instrument, dataset.instrument_ids, "instrument")
-        groups = resolve(args.group, dataset.group_ids, "group") if args.group else []
-        states = resolve(args.state, list(dataset.states.index), "state") if args.state else []
-    except (UsageError, SelectionError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    if args.format == "atom":
+@click.command("changes", help="the acts between two dates, as CSV or Atom")
+@click.option("--since", required=True, help="first day, YYYY-MM-DD")
+@click.option("--until", help="last day, YYYY-MM-DD (default: today)")
+@instrument_option()
+@group_option("a group id, e.g. CARICOM (repeatable)")
+@click.option("--state", "state", multiple=True, help="an ISO3 code, e.g. ATG (repeatable)")
+@click.option("--format", "format_", type=Choice(["csv", "atom"]), default="csv")
+@lang_option("the feed's words: en, es, pt or fr")
+@out_option()
+def changes(
+    since: str,
+    until: str | None,
+    instrument: tuple[str, ...],
+    group: tuple[str, ...],
+    state: tuple[str, ...],
+    format_: str,
+    lang: str,
+    out: Path | None,
+) -> int:
+    first, last = parse_day(since, "--since"), parse_day(until, "--until")
+    words = language(lang)
+    out = checked_out(out)
+    dataset = open_dataset()
+    first = reader_day(since, "--since", dataset, None)
+    last = in_range(last or date.today(), "--until", dataset)
+    if first > last:
+        raise Refusal(f"--since {first} is after --until {last}")
+    instruments = chosen(instrument, dataset.instrument_ids, "instrument")
+    groups = chosen(group, dataset.group_ids, "group") if group else []
+    states = chosen(state, list(dataset.states.index), "state") if state else []
+    if format_ == "atom":
         content = acts_feed(
-            localized(dataset, language), since, until, instruments, groups, states, language
+            localized(dataset, words), first, last, instruments, groups, states, words
         )
-        _write(content, args.out, "an Atom feed")
+        write_out(content, out, "an Atom feed")
         return 0
-    table = acts(dataset, since, until, instruments, groups, states)
+    table = acts(dataset, first, last, instruments, groups, states)
     flags = table["kind_inferred"].map(_flag)
     table = table.assign(date=table["date"].map(str), kind_inferred=flags)
-    content = csv_bytes(table)
-    _write(content, args.out, f"{len(table)} acts")
+    write_out(csv_bytes(table), out, f"{len(table)} acts")
     return 0
+
+
+def _outcomes() -> Outcomes | None:
+    """The outcomes tables for the brief's "after ratification" section; without them (a data
+    folder that has none) the brief leaves the section out."""
+    try:
+        return load_outcomes(data_dir())
+    except (OutcomesFormatError, OSError):
+        return None
 
 
 def brief_pdf(
@@ -152,43 +109,32 @@ def brief_pdf(
     """The brief's PDF (``dataset``: as loaded; names are put in ``language`` here)."""
     local = localized(dataset, language)
     document = (
-        state_brief(local, state, as_of, language)
+        state_brief(local, state, as_of, language, outcomes=_outcomes())
         if state
         else group_brief(local, group or "", as_of, language)
     )
     return render_pdf(document)
 
 
-def _brief(args: argparse.Namespace) -> int:
-    try:
-        as_of = _day(args.as_of, "--as-of", date.today())
-        language = _language(args.lang)
-        dataset = load_dataset()
-        states = list(dataset.states.index)
-        state = resolve([args.state], states, "state")[0] if args.state else None
-        group = resolve([args.group], dataset.group_ids, "group")[0] if args.group else None
-    except (UsageError, SelectionError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    _write(brief_pdf(dataset, state, group, as_of, language), args.out, "the brief")
-    return 0
-
-
-def export_xlsx(
-    dataset: Dataset,
-    table: pd.DataFrame,
-    as_of: date,
-    instruments: list[str],
-    groups: list[str],
-    out: Path | None,
-) -> int:
-    """``export --format xlsx``: a workbook is not for a terminal, so --out is required."""
-    if out is None:
-        print("error: --format xlsx needs --out FILE.xlsx", file=sys.stderr)
-        return USAGE_ERROR
-    meta = export_metadata(dataset, as_of, instruments, groups, len(table))
-    write_atomically(out, workbook_bytes(table, meta, instruments))
-    print(f"wrote {len(table)} rows to {out} (sheets: Status, Rows, Provenance)", file=sys.stderr)
+@click.command("brief", help="a one- or two-page PDF brief on a state or group")
+@click.option("--state", help="an ISO3 code, e.g. BRB")
+@click.option("--group", help="a group id, e.g. CARICOM")
+@click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
+@lang_option("en, es, pt or fr")
+@out_option(required=True, help_text="the PDF file to write; its folder must exist")
+def brief(state: str | None, group: str | None, as_of: str | None, lang: str, out: Path) -> int:
+    if state and group:
+        raise click.UsageError("argument --group: not allowed with argument --state")
+    if not (state or group):
+        raise click.UsageError("one of the arguments --state --group is required")
+    day = parse_day(as_of, "--as-of")
+    words = language(lang)
+    out = checked_out(out) or out
+    dataset = open_dataset()
+    day = in_range(day or date.today(), "--as-of", dataset)
+    iso3 = chosen([state], list(dataset.states.index), "state")[0] if state else None
+    group_id = chosen([group], dataset.group_ids, "group")[0] if group else None
+    write_out(brief_pdf(dataset, iso3, group_id, day, words), out, "the brief")
     return 0
 
 
@@ -201,15 +147,15 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
     act in the data. Written atomically; the folder is loaders.paths.feed_dir."""
     dataset = dataset or load_dataset(data)
     folder = feed_dir(data)
-    for language in LANGUAGES:
-        name = feed_name(language)
+    for words in LANGUAGES:
+        name = feed_name(words)
         content = acts_feed(
-            localized(dataset, language),
+            localized(dataset, words),
             FIRST_DAY,
             until or date.today(),
-            language=language,
+            language=words,
             self_link=f"/{FEED_PATH}{name}",
-            feed_id=f"tag:ratify-americas,2026:feed/{language}",
+            feed_id=f"tag:ratify-americas,2026:feed/{words}",
         )
         write_atomically(folder / name, content)
     return folder
@@ -236,6 +182,7 @@ def after_publish(data: Path) -> None:
     another refresh holds the lock, it writes them itself once it has published: nothing is
     lost by leaving them to it. The snapshot is published already: an edition that cannot be
     written is said, and the previous one stays served."""
+    edition = None
     try:
         with refresh_lock(data):
             write_datapackage(data)
@@ -243,50 +190,60 @@ def after_publish(data: Path) -> None:
             try:
                 edition = write_edition(data) if edition_enabled() else None
             except (OSError, ValueError) as exc:
-                print(
-                    f"warning: edition not written, the previous one stays: {exc}", file=sys.stderr
-                )
-                edition = None
+                say(f"warning: edition not written, the previous one stays: {exc}")
     except SnapshotError as busy:
-        print(f"note: data package and feeds left to the other writer ({busy})", file=sys.stderr)
+        say(f"note: data package and feeds left to the other writer ({busy})")
         return
-    print(f"wrote {data / 'datapackage.json'} and the feeds in {folder}", file=sys.stderr)
+    say(f"wrote {data / 'datapackage.json'} and the feeds in {folder}")
     if edition:
-        print(f"wrote the reader's edition in {edition}", file=sys.stderr)
+        say(f"wrote the reader's edition in {edition}")
 
 
-def _datapackage(_: argparse.Namespace) -> int:
+@click.command("datapackage", help="rewrite data/datapackage.json")
+def datapackage() -> int:
     with refresh_lock(data_dir()):  # SnapshotError (busy) is reported by cli.main.main
-        print(f"wrote {write_datapackage(data_dir())}", file=sys.stderr)
+        say(f"wrote {write_datapackage(data_dir())}")
     return 0
 
 
-def _feed(_: argparse.Namespace) -> int:
+@click.command("feed", help="rewrite the published Atom feeds (static/feed/)")
+def feed() -> int:
     with refresh_lock(data_dir()):
-        print(f"wrote the feeds in {write_feeds(data_dir())}", file=sys.stderr)
+        say(f"wrote the feeds in {write_feeds(data_dir())}")
     return 0
 
 
-def _edition(args: argparse.Namespace) -> int:
-    """``edition``: publish the reader's edition, or write it to a new folder (--out) that any
-    static host serves as it is."""
-    try:
-        as_of = _day(args.as_of, "--as-of", date.today())
-        if args.out and args.out.exists() and any(args.out.iterdir()):
-            raise UsageError(f"--out {args.out}: not empty; give a new or empty folder")
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return USAGE_ERROR
-    if args.out is None:
-        with refresh_lock(data_dir()):
-            print(
-                f"wrote the reader's edition in {write_edition(data_dir(), as_of=as_of)}",
-                file=sys.stderr,
-            )
+@click.command("edition", help="write the reader's edition: static HTML, Markdown and data files")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="a new (or empty) folder to write it to, for any static host "
+    "(default: publish it at data/edition/current)",
+)
+@click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
+@click.option(
+    "--base",
+    default=lambda: os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
+    help=f"the edition's public address (default: {DEFAULT_BASE}, or {EDITION_BASE_VARIABLE})",
+)
+@click.option(
+    "--app",
+    default=lambda: os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
+    help=f"the dashboard's address, for its links (default: {DEFAULT_APP}, or {APP_URL_VARIABLE})",
+)
+def edition(out: Path | None, as_of: str | None, base: str, app: str) -> int:
+    """Publish the reader's edition, or write it to a folder any static host serves as it is."""
+    if out is not None and out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise Refusal(f"--out: {out} is not an empty folder; give a new or empty one")
+    dataset = open_dataset()
+    day = in_range(parse_day(as_of, "--as-of") or date.today(), "--as-of", dataset)
+    if out is None:
+        with refresh_lock(data_dir()):  # SnapshotError (busy) is reported by cli.main.main
+            say(f"wrote the reader's edition in {write_edition(data_dir(), dataset, day)}")
         return 0
-    files = build_edition(load_dataset(), as_of, base=args.base, app=args.app)
-    if args.out.exists():
-        args.out.rmdir()
-    write_tree(args.out, files)
-    print(f"wrote {len(files)} files of the reader's edition to {args.out}", file=sys.stderr)
+    files = build_edition(dataset, day, base=base, app=app)
+    if out.exists():
+        out.rmdir()
+    write_tree(out, files)
+    say(f"wrote {len(files)} files of the reader's edition to {out}")
     return 0

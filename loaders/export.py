@@ -7,28 +7,14 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.participation import capture_months
+from loaders.derive.regions import unnamed_acts
+from loaders.model.dates import PartialDate
 from loaders.model.names import state_name
+from loaders.model.tables import EXPORT
 from loaders.store.dataset import Dataset
 
-EXPORT_COLUMNS = [
-    "iso3",
-    "state",
-    "instrument",
-    "mtdsg_no",
-    "as_of",
-    "status",
-    "status_verified",
-    "signature_date",
-    "consent_date",
-    "consent_kind",
-    "kind_inferred",
-    "entry_into_force",
-    "groups",
-    "confidence",
-    "source",
-    "verified_through",
-    "domestic_step",  # the latest step at home on as_of (domestic_steps.csv), empty when none
-]
+EXPORT_COLUMNS = EXPORT.names  # declared once (loaders.model.tables), documented in docs/
 # A cell starting with one of these is read as a formula by spreadsheet programs.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -46,7 +32,7 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
     """
     table = view.assign(as_of=as_of.isoformat())
     for column in ("signature_date", "consent_date", "entry_into_force"):
-        table[column] = table[column].dt.strftime("%Y-%m-%d").fillna("")
+        table[column] = table[column].map(_date_text)
     for column in ("status_verified", "kind_inferred"):
         table[column] = table[column].map({True: "true", False: "false"})
     columns = list(EXPORT_COLUMNS)
@@ -55,6 +41,13 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
         table[column] = table["iso3"].map(lambda code: state_name(code, language))
         columns.append(column)
     return table[columns].fillna("").astype(str)
+
+
+def _date_text(value: object) -> str:
+    """A full day as YYYY-MM-DD; a partial date (text: 2015, 2015-03) at its precision."""
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d")
+    return value if isinstance(value, str) else ""
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
@@ -93,4 +86,42 @@ def export_metadata(
         },
         "note": "status_verified=false: the state was not yet a party when its row was last "
         "verified (verified_through); it may have acted since.",
+        **_unknown_note(dataset, instruments, groups),
+        **_lower_bound(dataset, as_of, instruments, groups),
+    }
+
+
+def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]) -> dict:
+    """Beyond the 35 on the four, a row may be unknown: say what that means."""
+    beyond = any(i not in dataset.instrument_ids for i in instruments) or any(
+        g not in dataset.group_ids for g in groups
+    )
+    return (
+        {"unknown_note": "status=unknown: no evidence in this snapshot, never no action."}
+        if (beyond)
+        else {}
+    )
+
+
+def _lower_bound(
+    dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
+) -> dict:
+    """For rows of states outside the 35 on a Palermo instrument after UNTC's 2014 capture: the
+    acts UNTC's 2024 counts hold that this snapshot cannot name (a count of parties is at least
+    what the rows show)."""
+    outside = [g for g in groups if g not in dataset.group_ids]
+    palermo = [i for i in instruments if i in dataset.instrument_ids]
+    if not outside or not palermo or dataset.participation.empty:
+        return {}
+    captures = capture_months(dataset.participation)
+    unnamed = unnamed_acts(dataset)["unnamed"]
+    after = [
+        i for i in palermo if i in captures and as_of > PartialDate.parse(captures[i]).latest()
+    ]
+    if not after:
+        return {}
+    return {
+        "lower_bound_note": "Counts of parties among these rows are lower bounds: UNTC's own "
+        "2024 counts hold acts this snapshot cannot name (unnamed_acts_worldwide, per instrument).",
+        "unnamed_acts_worldwide": {i: int(unnamed[i]) for i in after},
     }

@@ -7,10 +7,14 @@ Layout::
 
     data/instruments.csv             the registry of UNTC instruments
     data/states.csv                  the 35 OAS member states
+    data/participants.csv            every UN member and observer, other participants
     data/reference/                  researched facts with their sources, kept verbatim
     data/reference/domestic_steps.csv    steps taken at home (not depositary facts)
     data/reference/world_counts.csv      worldwide signatories and parties per instrument
     data/reference/untc-2014/declarations/<18-12*.txt>  UNTC's declarations texts, 2013-2014
+    data/reference/family/family_oas_status.csv  the 35 on the instruments beside the four
+    data/reference/world/palermo_world_status.csv every participant of the four Palermo ones
+    data/reference/world/groups_world.csv         UN regional groups, EU, AU, ASEAN, CoE, ...
     data/snapshots/CURRENT           name of the snapshot the app reads (replaced atomically)
     data/snapshots/<id>/             one snapshot (see SnapshotFiles)
     data/snapshots/.lock             held by the one refresh that may write
@@ -41,6 +45,7 @@ class SnapshotFiles:
     METADATA = "metadata.json"
     STATUS = "status.csv"
     DECLARATIONS = "declarations.csv"
+    PARTICIPATION = "participation.csv"  # the treaty family and the world (newer snapshots)
     CHANGES = "changes.json"
     CHANGES_TEXT = "changes.md"
     RAW = "raw"
@@ -56,6 +61,10 @@ class SnapshotFiles:
     @property
     def declarations(self) -> Path:
         return self.folder / self.DECLARATIONS
+
+    @property
+    def participation(self) -> Path:
+        return self.folder / self.PARTICIPATION
 
     @property
     def changes(self) -> Path:
@@ -89,6 +98,22 @@ class DataPaths:
     @property
     def states(self) -> Path:
         return self.root / "states.csv"
+
+    @property
+    def participants(self) -> Path:
+        return self.root / "participants.csv"
+
+    @property
+    def family_status(self) -> Path:
+        return self.reference / "family" / "family_oas_status.csv"
+
+    @property
+    def world_status(self) -> Path:
+        return self.reference / "world" / "palermo_world_status.csv"
+
+    @property
+    def world_groups(self) -> Path:
+        return self.reference / "world" / "groups_world.csv"
 
     @property
     def reference(self) -> Path:

@@ -107,6 +107,8 @@ if model.world:
                 for i, (parties, as_at) in model.world.items()
             ),
         )
+        + " "
+        + t("world.compare_link", href=selection.href("world"))
     )
 # With fewer than four instruments the membership note fits beside the counts.
 with metric_columns[-1] if len(model.counts) < 4 else st.container():

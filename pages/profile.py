@@ -10,6 +10,8 @@ from loaders.derive import RESOLUTION_DATE
 from pages.components.brief_button import brief_button
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
+from pages.components.family_section import family_section
+from pages.components.outcomes_section import loaded_outcomes, outcomes_section
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
 from views.models.brief import brief_file_name, state_brief
@@ -95,7 +97,7 @@ if asked != iso3:
 
 profile = page_model(state_profile, selection, iso3)
 brief_button(
-    lambda: state_brief(dataset, iso3, selection.as_of, t.language),
+    lambda: state_brief(dataset, iso3, selection.as_of, t.language, outcomes=loaded_outcomes()),
     brief_file_name(iso3, selection.as_of, t.language),
     t,
     key="state_brief",
@@ -178,6 +180,8 @@ fact_table(
 if profile.steps:
     st.caption(t("step.note"))
 
+family_section(dataset, selection, iso3)
+
 
 def _declarations(instrument: str, record: Declarations) -> None:
     """One instrument's declarations record: the depositary's English texts, or what is known of
@@ -254,3 +258,7 @@ st.dataframe(
         "confidence": st.column_config.TextColumn(t("column.confidence"), width="small"),
     },
 )
+
+# What followed ratification: UNODC's series, the calls to ratify, the recommendations, and where
+# to look next (pages/components/outcomes_section.py).
+outcomes_section(dataset, iso3, profile.name, t, selection.as_of)

@@ -8,6 +8,7 @@ from pages.components.brief_button import brief_button
 from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
+from pages.components.outcomes_section import group_section
 from pages.components.selection import current_selection
 from pages.components.share_chart import share_chart
 from views.models.brief import brief_file_name, group_brief
@@ -63,3 +64,5 @@ if group:
             t,
             key="group_brief",
         )
+    # What followed ratification, summed only where every member reports.
+    group_section(dataset, group, names[group], t, selection.as_of)

@@ -10,6 +10,7 @@ from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
+from pages.components.outcomes_section import calls_section, loaded_outcomes
 from pages.components.ratify_chart import ratify_chart
 from pages.components.selection import current_selection
 from pages.components.table_formats import date_column, decimals
@@ -101,3 +102,7 @@ def _times_by_state() -> None:
 
 
 on_demand(t("timeline.by_state"), "timeline_table", _times_by_state)
+
+# The calls to ratify beside the deposits they asked for (pages/components/outcomes_section.py).
+if (outcomes := loaded_outcomes()) is not None:
+    calls_section(outcomes, t, selection.as_of)

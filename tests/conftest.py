@@ -20,6 +20,7 @@ from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from loaders.paths import DATA_DIR_VARIABLE
 from loaders.store.dataset import Dataset, load_dataset
 from tests.support.data import DATA, FROZEN, QuickClient
+from tests.support.deprecations import DeprecationLog
 from tests.support.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.support.untc_server import FIXTURES, UntcMirror
 
@@ -39,6 +40,17 @@ def pytest_configure(config: pytest.Config) -> None:
     # Before any test runs: the app (AppTest and the browser tests' server), the command line
     # run as a subprocess and the loaders all read the frozen copy.
     os.environ[DATA_DIR_VARIABLE] = str(FROZEN)
+
+
+@pytest.fixture(autouse=True)
+def no_deprecation_logged() -> Iterator[None]:
+    """Every test fails if Streamlit (AppTest runs the app in this process), pandas or plotly logs
+    a deprecation while it runs; deprecation warnings are errors already (pyproject.toml)."""
+    log = DeprecationLog()
+    log.attach()
+    yield
+    log.detach()
+    assert log.said == [], "a deprecation was logged (replace the API it names)"
 
 
 @pytest.fixture

@@ -49,6 +49,9 @@ def status_view(
         state=frame["iso3"].map(dataset.states["name"]),
         groups=frame["iso3"].map(groups_of(members)).fillna(""),
     )
+    if not dataset.registry.empty:  # the instrument's depositary and family, for the export
+        frame["depositary"] = frame["instrument"].map(dataset.registry["depositary"])
+        frame["family"] = frame["instrument"].map(dataset.registry["family"])
     steps = domestic_step_codes(dataset.domestic_steps, as_of)  # beside the status, never in it
     frame["domestic_step"] = [
         steps.get(key, "") for key in zip(frame["iso3"], frame["instrument"], strict=True)

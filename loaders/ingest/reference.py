@@ -25,9 +25,9 @@ from loaders.derive.declarations import (
     parse_blocks,
 )
 from loaders.model.names import NameIndex
-from loaders.model.records import Instrument, InstrumentMeta, StatusRecord
+from loaders.model.records import Instrument, InstrumentMeta, ParticipationRecord, StatusRecord
 from loaders.paths import DataPaths
-from loaders.store.registry import ReferenceDataError, load_states
+from loaders.store.registry import ReferenceDataError, load_registry, load_states
 from loaders.store.snapshot import SnapshotContent, publish
 
 REFERENCE_FILE = "palermo_oas_status.csv"
@@ -71,6 +71,52 @@ def reference_records(data: Path) -> list[StatusRecord]:
     return records
 
 
+def _participation(row: dict[str, str], path: Path, line: int) -> ParticipationRecord:
+    try:
+        return ParticipationRecord(
+            iso3=row["iso3"],
+            participant=row.get("participant") or row["state"],
+            kind="state" if row["iso3"] else "organisation",
+            mtdsg_no=row["mtdsg_no"],
+            status=row["status"],
+            signature_date=row["signature_date"] or None,
+            consent_date=row["consent_date"] or None,
+            consent_kind=row["consent_kind"] or None,
+            kind_inferred=row["kind_inferred"] == "yes",
+            in_force=True if row.get("in_force") == "in force" else None,
+            later_act=row.get("later_act") == "yes",
+            verified_through=row["source_date"],
+            confidence=row["confidence"],
+            source=row["source"],
+        )
+    except ValueError as exc:
+        raise ReferenceDataError(f"{path}, line {line}: {exc}") from exc
+
+
+def reference_participation(data: Path, registry: list[Instrument]) -> list[ParticipationRecord]:
+    """The treaty family of the 35 (family_oas_status.csv) and every participant of the four
+    Palermo instruments (palermo_world_status.csv), as the snapshot's participation rows."""
+    paths = DataPaths(data)
+    known = {i.mtdsg_no for i in registry}
+    records = []
+    for path in (paths.family_status, paths.world_status):
+        try:
+            with path.open(newline="", encoding="utf-8") as handle:
+                rows = list(csv.DictReader(handle))
+        except OSError as exc:
+            raise ReferenceDataError(f"cannot read {path}: {exc.strerror}") from exc
+        for line, row in enumerate(rows, start=2):
+            if row["mtdsg_no"] not in known:
+                raise ReferenceDataError(
+                    f"{path}, line {line}: {row['mtdsg_no']} is not an instrument of the registry"
+                )
+            records.append(_participation(row, path, line))
+    keys = [(r.participant, r.mtdsg_no) for r in records]
+    if len(set(keys)) != len(keys):
+        raise ReferenceDataError("participation: a participant twice on one instrument")
+    return records
+
+
 def reference_declarations(data: Path, instruments: list[Instrument]) -> list[dict]:
     """The captured declarations texts of the 35 states, as rows of the snapshot's file."""
     paths = DataPaths(data)
@@ -106,8 +152,10 @@ def reference_declarations(data: Path, instruments: list[Instrument]) -> list[di
 
 
 def compile_reference_snapshot(data: Path, instruments: list[Instrument]) -> Path:
-    """Write the reference facts as a new snapshot and make it current."""
+    """Write the reference facts as a new snapshot and make it current: status.csv for the four
+    Palermo instruments of the 35 (``instruments``), participation.csv for the rest."""
     records = reference_records(data)
+    participation = reference_participation(data, load_registry(data))
     known = {i.mtdsg_no for i in instruments}
     unknown = sorted({r.mtdsg_no for r in records} - known)
     if unknown:
@@ -132,5 +180,5 @@ def compile_reference_snapshot(data: Path, instruments: list[Instrument]) -> Pat
     return publish(
         data,
         "reference",
-        lambda _previous: SnapshotContent(records, declarations, {}, meta_fields),
+        lambda _previous: SnapshotContent(records, declarations, {}, meta_fields, participation),
     )

@@ -1,8 +1,12 @@
-"""Refresh: fetch each instrument from UNTC, validate everything, then replace the snapshot.
+"""Refresh: fetch each instrument from its depositary, validate everything, then replace the
+snapshot.
 
-Nothing is written until every requested instrument has been fetched, parsed, mapped to the 35
-states and checked against the current snapshot; then :func:`loaders.store.snapshot.publish`
-swaps the new snapshot in atomically and keeps the old one in the history.
+Each depositary has its source: the UN Secretary-General's status pages on UNTC, the ILO's
+NORMLEX ratification tables, the OAS Department of International Law's signatories tables. Nothing
+is written until every requested instrument has been fetched, parsed, mapped to the 35 states and
+checked against the current snapshot; then :func:`loaders.store.snapshot.publish` swaps the new
+snapshot in atomically and keeps the old one in the history. One failing depositary stops the
+whole refresh: every fact stays as it was, and the message says which depositary failed.
 """
 
 from __future__ import annotations
@@ -10,27 +14,35 @@ from __future__ import annotations
 import difflib
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from loaders.model.dates import latest_possible
+from loaders import normlex, oasdil
+from loaders.ingest.depositaries import (
+    DepositaryPageError,
+    as_participation,
+    normlex_records,
+    oas_records,
+)
+from loaders.model.dates import PartialDate, latest_possible
 from loaders.model.names import NameIndex, normalise
 from loaders.model.records import (
     Instrument,
     InstrumentMeta,
     InstrumentStatus,
     Participant,
+    ParticipationRecord,
     State,
     StatusRecord,
     act_date_problems,
     status_as_at_problems,
 )
 from loaders.model.text import plain_text
-from loaders.store.registry import load_instruments, load_states
+from loaders.store.registry import CORE_FAMILY, load_registry, load_states
 from loaders.store.snapshot import (
     Snapshot,
     SnapshotContent,
@@ -39,6 +51,28 @@ from loaders.store.snapshot import (
     read_current,
 )
 from loaders.untc import UntcClient, UntcError
+
+# Who keeps each instrument's record, and the source the refresh reads for it.
+DEPOSITARIES = {
+    "UN": "the UN Secretary-General (UNTC)",
+    "ILO": "the ILO (NORMLEX)",
+    "OAS": "the OAS General Secretariat (Department of International Law)",
+}
+_ILO_NUMBER = re.compile(r"^[CP]\d{3}$")
+_OAS_NUMBER = re.compile(r"^[A-Z]-\d{1,3}$")
+
+
+def depositary_of(instrument: Instrument) -> str:
+    """``UN``, ``ILO`` or ``OAS``: the registry's word where it gives one, else the number's
+    form (``XVIII-12-a`` UNTC, ``C029`` ILO, ``B-57`` OAS)."""
+    declared = getattr(instrument, "depositary", None)
+    if declared:
+        return str(declared)
+    if _ILO_NUMBER.match(instrument.mtdsg_no):
+        return "ILO"
+    if _OAS_NUMBER.match(instrument.mtdsg_no):
+        return "OAS"
+    return "UN"
 
 
 class RefreshError(RuntimeError):
@@ -233,6 +267,55 @@ _DAMAGED = (
 DEFAULT_TIMEOUT = 300.0  # seconds for a whole refresh (`--timeout`), every request included
 
 
+@dataclass(frozen=True)
+class Sources:
+    """Where each depositary's pages are read (a local stand-in in tests)."""
+
+    untc: str = "https://treaties.un.org"
+    normlex: str = normlex.DEFAULT_BASE_URL
+    oas: str = oasdil.DEFAULT_BASE_URL
+
+
+@dataclass(frozen=True)
+class _Fetched:
+    """One instrument as its depositary's page gave it."""
+
+    depositary: str
+    status: InstrumentStatus | normlex.NormlexStatus | oasdil.OasStatus
+    content: bytes
+    url: str
+
+
+_SOURCE_ERRORS = (UntcError, normlex.NormlexError, oasdil.OasdilError)
+
+
+def choose(
+    registry: list[Instrument],
+    instrument_ids: Sequence[str] | None = None,
+    depositaries: Sequence[str] | None = None,
+) -> list[Instrument]:
+    """The instruments a refresh reads: those named, else those of the depositaries named, else
+    the four Palermo instruments (paragraph 6's, as an unattended refresh has always read). An
+    empty choice is an error, never a refresh of nothing."""
+    unknown = sorted(set(depositaries or ()) - set(DEPOSITARIES))
+    if unknown:
+        raise RefreshError(f"unknown depositary {unknown}; choose from {', '.join(DEPOSITARIES)}")
+    if not instrument_ids and not depositaries:
+        return [i for i in registry if i.family == CORE_FAMILY]
+    chosen = [
+        i
+        for i in registry
+        if (not instrument_ids or i.id in instrument_ids)
+        and (not depositaries or depositary_of(i) in depositaries)
+    ]
+    if not chosen:
+        raise RefreshError(
+            f"no instrument is both among {list(instrument_ids or [])} and kept by "
+            f"{list(depositaries or [])}"
+        )
+    return chosen
+
+
 def refresh(
     data: Path,
     instrument_ids: Sequence[str] | None = None,
@@ -240,14 +323,18 @@ def refresh(
     progress: Callable[[str], None] = lambda _: None,
     client: UntcClient | None = None,
     timeout: float = DEFAULT_TIMEOUT,
+    depositaries: Sequence[str] | None = None,
+    sources: Sources | None = None,
 ) -> Path:
     """Fetch, validate and publish; returns the new snapshot folder. Raises RefreshError.
 
     ``timeout`` bounds the whole refresh: no request (connect, headers, body, retries and their
-    back-off) runs past it, however the server answers.
+    back-off) runs past it, however the server answers. ``sources`` overrides where NORMLEX and
+    the OAS tables are read (``base_url`` is UNTC's).
     """
-    registry = load_instruments(data)
-    instruments = [i for i in registry if not instrument_ids or i.id in instrument_ids]
+    sources = sources or Sources(untc=base_url)
+    registry = load_registry(data)
+    instruments = choose(registry, instrument_ids, depositaries)
     try:  # checked again under the lock; here so that nothing is fetched in vain
         read_current(data)
     except SnapshotError as exc:
@@ -255,25 +342,74 @@ def refresh(
             f"the current snapshot is missing or damaged ({exc}); {_DAMAGED}"
         ) from exc
     deadline = time.monotonic() + timeout
+    # One bounded client for every depositary: one deadline covers the whole refresh.
     client = client or UntcClient(
-        base_url=base_url, progress=progress, deadline=deadline, deadline_seconds=timeout
+        base_url=sources.untc, progress=progress, deadline=deadline, deadline_seconds=timeout
     )
     fetched = {}
     for position, instrument in enumerate(instruments, start=1):
+        depositary = depositary_of(instrument)
         progress(f"[{position}/{len(instruments)}] {instrument.id} ({instrument.mtdsg_no})")
         try:
-            fetched[instrument.id] = client.fetch_status(instrument.mtdsg_no, instrument.chapter)
-        except UntcError as exc:
-            raise RefreshError(f"{instrument.id} ({instrument.mtdsg_no}): {exc}") from exc
-        status = fetched[instrument.id][0]
+            fetched[instrument.id] = _fetch(instrument, depositary, client, sources, progress)
+        except (*_SOURCE_ERRORS, ValueError) as exc:
+            raise RefreshError(
+                f"{_failed(depositary)}{instrument.id} ({instrument.mtdsg_no}): {exc}"
+            ) from exc
+    states = load_states(data)
+    merge = _Merge(registry, instruments, states, NameIndex(states), fetched, progress)
+    return publish(data, _method(instruments), merge.content)
+
+
+def _failed(depositary: str) -> str:
+    """Which source failed, and that nothing changed because of it ('' for UNTC, whose messages
+    have always begun with the instrument)."""
+    if depositary == "UN":
+        return ""
+    return (
+        f"the source of {DEPOSITARIES[depositary]} failed, so nothing was published and every "
+        "fact is kept as it was: "
+    )
+
+
+def _fetch(
+    instrument: Instrument,
+    depositary: str,
+    client: UntcClient,
+    sources: Sources,
+    progress: Callable[[str], None],
+) -> _Fetched:
+    if depositary == "ILO":
+        status, content, url = normlex.fetch_status(
+            client.fetch, instrument.mtdsg_no, sources.normlex, progress
+        )
+    elif depositary == "OAS":
+        today = datetime.now(UTC).date()
+        status, content, url = oasdil.fetch_status(
+            client.fetch, instrument.mtdsg_no, instrument.adopted, today, sources.oas, progress
+        )
+    else:
+        status, content, url = client.fetch_status(instrument.mtdsg_no, instrument.chapter)
         if status.fallback_reason:
             progress(
                 f"{instrument.id}: read the HTML status page because the XML feed was refused: "
                 f"{status.fallback_reason}"
             )
-    states = load_states(data)
-    merge = _Merge(registry, instruments, states, NameIndex(states), fetched, progress)
-    return publish(data, "untc", merge.content)
+    return _Fetched(depositary, status, content, url)
+
+
+def _method(instruments: list[Instrument]) -> str:
+    only_un = all(depositary_of(i) == "UN" for i in instruments)
+    return "untc-refresh" if only_un else "depositary-refresh"
+
+
+_DESCRIPTIONS = {
+    "untc-refresh": "Refreshed from the UN Treaty Collection (UNTC), the depositary's record; "
+    "instruments not refreshed keep their previous rows.",
+    "depositary-refresh": "Refreshed from each instrument's depositary (UNTC for the UN, NORMLEX "
+    "for the ILO, the Department of International Law for the OAS); instruments not refreshed "
+    "keep their previous rows.",
+}
 
 
 @dataclass(frozen=True)
@@ -284,46 +420,85 @@ class _Merge:
     instruments: list[Instrument]
     states: list[State]
     names: NameIndex
-    fetched: dict[str, tuple[InstrumentStatus, bytes, str]]
+    fetched: dict[str, _Fetched]
     progress: Callable[[str], None]
 
     def content(self, current: Snapshot | None) -> SnapshotContent:
         if current is None:
             raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
-        refreshed = {i.mtdsg_no for i in self.instruments}
+        # The four Palermo instruments live in status.csv; the family in participation.csv.
+        core = {i.mtdsg_no for i in self.instruments if i.family == CORE_FAMILY}
+        family = {i.mtdsg_no for i in self.instruments if i.family != CORE_FAMILY}
         rows = current.status.to_dict("records")
-        records = [_from_row(r) for r in rows if r["mtdsg_no"] not in refreshed]
+        records = [_from_row(r) for r in rows if r["mtdsg_no"] not in core]
+        ours = {s.iso3 for s in self.states}
+        joined = current.participation.to_dict("records")
+        participation = [
+            _participation_from_row(r)
+            for r in joined
+            if not (r["mtdsg_no"] in family and r["iso3"] in ours)
+        ]
         declarations = [
-            d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in refreshed
+            d for d in current.declarations.to_dict("records") if d["mtdsg_no"] not in core
         ]
         instrument_meta = dict(current.meta.instruments)
         raw: dict[str, bytes] = {}
         for instrument in self.instruments:
-            status, content, url = self.fetched[instrument.id]
-            previous = {r["iso3"]: r for r in rows if r["mtdsg_no"] == instrument.mtdsg_no}
-            _check_not_older(
-                instrument, status, current.meta.instruments.get(instrument.id), retrieved_at
-            )
-            records += records_for(
-                instrument, status, self.states, self.names, previous, retrieved_at
-            )
-            declarations += _declarations(instrument, status, self.names)
-            raw[f"{instrument.id}.{status.source_format}"] = content
-            instrument_meta[instrument.id] = _instrument_meta(instrument, status, url, retrieved_at)
-            self.progress(
-                f"{instrument.id}: {len(status.participants)} participants, status as at "
-                f"{status.status_as_at}"
-            )
+            got = self.fetched[instrument.id]
+            source_rows = rows if instrument.mtdsg_no in core else joined
+            previous = {r["iso3"]: r for r in source_rows if r["mtdsg_no"] == instrument.mtdsg_no}
+            meta = _meta_of(instrument, got, retrieved_at)
+            _check_not_older(instrument, meta, current.meta.instruments.get(instrument.id))
+            if instrument.mtdsg_no not in core:
+                _check_rows_not_newer(instrument, meta, previous.values())
+            try:
+                made = self._records(instrument, got, previous, retrieved_at)
+            except DepositaryPageError as exc:
+                raise RefreshError(f"{_failed(got.depositary)}{exc}") from exc
+            if instrument.mtdsg_no in core:
+                records += made
+                declarations += _declarations(instrument, got.status, self.names)
+            else:
+                participation += [
+                    r if isinstance(r, ParticipationRecord) else as_participation(r) for r in made
+                ]
+            raw[f"{instrument.id}.{_extension(got)}"] = got.content
+            instrument_meta[instrument.id] = meta
+            self.progress(f"{instrument.id}: {_summary(got)}")
         _check_publishable(self.registry, records, instrument_meta, retrieved_at.date())
+        method = _method(self.instruments)
         meta_fields = {
-            "method": "untc-refresh",
-            "description": "Refreshed from the UN Treaty Collection (UNTC), the depositary's "
-            "record; instruments not refreshed keep their previous rows.",
+            "method": method,
+            "description": _DESCRIPTIONS[method],
             "compiled_at": retrieved_at,
             "instruments": instrument_meta,
         }
-        return SnapshotContent(records, declarations, raw, meta_fields)
+        kept = participation if family else None  # None: the current file, byte for byte
+        return SnapshotContent(records, declarations, raw, meta_fields, kept)
+
+    def _records(
+        self,
+        instrument: Instrument,
+        got: _Fetched,
+        previous: dict[str, dict],
+        retrieved_at: datetime,
+    ) -> list[StatusRecord] | list[ParticipationRecord]:
+        build = {"ILO": normlex_records, "OAS": oas_records}.get(got.depositary, records_for)
+        return build(instrument, got.status, self.states, self.names, previous, retrieved_at)
+
+
+def _extension(got: _Fetched) -> str:
+    return got.status.source_format if isinstance(got.status, InstrumentStatus) else "html"
+
+
+def _summary(got: _Fetched) -> str:
+    status = got.status
+    if isinstance(status, InstrumentStatus):
+        return f"{len(status.participants)} participants, status as at {status.status_as_at}"
+    if isinstance(status, normlex.NormlexStatus):
+        return f"{len(status.ratifications)} ratifications on NORMLEX"
+    return f"{len(status.rows)} countries in the OAS table"
 
 
 def _check_publishable(
@@ -358,42 +533,79 @@ def _check_publishable(
         )
 
 
+def _participation_from_row(row: dict) -> ParticipationRecord:
+    values = {k: v for k, v in row.items() if v != ""}
+    return ParticipationRecord.model_validate(values)
+
+
 def _from_row(row: dict) -> StatusRecord:
     values = {k: v for k, v in row.items() if v != ""}
     return StatusRecord.model_validate(values | {"kind_inferred": row["kind_inferred"] == "true"})
 
 
-def _instrument_meta(
-    instrument: Instrument, status: InstrumentStatus, url: str, retrieved_at: datetime
-) -> InstrumentMeta:
+def _meta_of(instrument: Instrument, got: _Fetched, retrieved_at: datetime) -> InstrumentMeta:
+    status = got.status
+    if isinstance(status, InstrumentStatus):
+        return InstrumentMeta(
+            mtdsg_no=instrument.mtdsg_no,
+            status_as_at=status.status_as_at,
+            source=f"UNTC status {status.source_format.upper()}",
+            source_url=got.url,
+            retrieved_at=retrieved_at,
+            signatories=status.signatories,
+            parties=status.parties,
+            fallback_reason=plain_text(status.fallback_reason) if status.fallback_reason else None,
+        )
+    # NORMLEX and the OAS tables are undated: what they show is the record on the day read.
+    if isinstance(status, normlex.NormlexStatus):
+        source = "ILO NORMLEX ratifications by convention"
+        parties = sum(1 for r in status.ratifications if not r.denounced)
+        signatories = None
+    else:
+        source = "OAS Department of International Law, signatories and ratifications"
+        parties = sum(1 for r in status.rows if r.deposit)
+        signatories = sum(1 for r in status.rows if r.signature)
     return InstrumentMeta(
         mtdsg_no=instrument.mtdsg_no,
-        status_as_at=status.status_as_at,
-        source=f"UNTC status {status.source_format.upper()}",
-        source_url=url,
+        status_as_at=retrieved_at.date(),
+        source=source,
+        source_url=got.url,
         retrieved_at=retrieved_at,
-        signatories=status.signatories,
-        parties=status.parties,
-        fallback_reason=plain_text(status.fallback_reason) if status.fallback_reason else None,
+        signatories=signatories,
+        parties=parties,
     )
 
 
 def _check_not_older(
-    instrument: Instrument,
-    status: InstrumentStatus,
-    meta: InstrumentMeta | None,
-    retrieved_at: datetime,
+    instrument: Instrument, new: InstrumentMeta, meta: InstrumentMeta | None
 ) -> None:
     """Newer data is never replaced by older; but a current "status as at" that is itself in
     the future is impossible, and must not block every correct refresh after it."""
-    if not meta or not meta.status_as_at:
+    if not meta or not meta.status_as_at or not new.status_as_at or not new.retrieved_at:
         return
-    if meta.status_as_at > latest_possible(retrieved_at.date()):
+    if meta.status_as_at > latest_possible(new.retrieved_at.date()):
         return
-    if status.status_as_at < meta.status_as_at:
+    if new.status_as_at < meta.status_as_at:
         raise RefreshError(
-            f"{instrument.id}: {status.source_url} is status as at {status.status_as_at}, older "
+            f"{instrument.id}: {new.source_url} is status as at {new.status_as_at}, older "
             f"than the snapshot's {meta.status_as_at}; not replacing newer data with older"
+        )
+
+
+def _check_rows_not_newer(
+    instrument: Instrument, new: InstrumentMeta, previous: Iterable[dict]
+) -> None:
+    """A family instrument's rows carry their own verification dates (the reference facts):
+    a page older than the newest of them does not replace them."""
+    if not new.status_as_at or not new.retrieved_at:
+        return
+    latest = latest_possible(new.retrieved_at.date())
+    checked = [PartialDate.parse(r["verified_through"]).earliest() for r in previous]
+    newest = max((day for day in checked if day <= latest), default=None)
+    if newest and new.status_as_at < newest:
+        raise RefreshError(
+            f"{instrument.id}: {new.source_url} is status as at {new.status_as_at}, older than "
+            f"rows of the snapshot verified through {newest}; not replacing newer data with older"
         )
 
 

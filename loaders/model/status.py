@@ -12,7 +12,10 @@ class Status(StrEnum):
     PARTY = "party"
     SIGNATORY = "signatory"
     NO_ACTION = "no_action"
+    # No evidence in this snapshot: never no action, never a gap, never a party.
+    UNKNOWN = "unknown"
 
 
 PARTY, SIGNATORY, NO_ACTION = Status.PARTY, Status.SIGNATORY, Status.NO_ACTION
+UNKNOWN = Status.UNKNOWN
 STATUSES = tuple(Status)

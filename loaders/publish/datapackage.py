@@ -16,8 +16,17 @@ import csv
 import json
 from pathlib import Path
 
-from loaders.model.records import ConsentKind, Role
-from loaders.paths import DataPaths
+from loaders.model.schema import Table
+from loaders.model.tables import (
+    INSTRUMENTS,
+    PARTICIPANTS,
+    PARTICIPATION,
+    REFERENCE,
+    STATES,
+    STATUS,
+)
+from loaders.outcomes.tables import OUTCOME_TABLES, outcome_table
+from loaders.paths import DataPaths, SnapshotFiles
 from loaders.publish.files import write_atomically
 from loaders.store.snapshot import current_name
 
@@ -34,158 +43,17 @@ LICENCES = [
     }
 ]
 UN_TERMS = "https://www.un.org/en/about-us/terms-of-use"
-CONFIDENCE = {"enum": ["high", "medium", "low"]}
-PARTIAL_DATE = {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
-ISO3 = {"pattern": "^[A-Z]{3}$"}
-KINDS = list(ConsentKind.__args__)
-
-
-def _field(name: str, type_: str = "string", description: str = "", **extra: object) -> dict:
-    field: dict = {"name": name, "type": type_}
-    if description:
-        field["description"] = description
-    return {**field, **extra}
-
-
-def _partial(name: str, description: str) -> dict:
-    return _field(
-        name,
-        description=f"{description} (ISO 8601 to the precision known: 2004, 2023-05, 2012-07-31)",
-        constraints=PARTIAL_DATE,
-    )
-
-
-_TRUE_FALSE = {"trueValues": ["true"], "falseValues": ["false"]}
-# Known columns of each table: name -> field. Columns of a table not listed here are strings.
-FIELDS: dict[str, list[dict]] = {
-    "instruments": [
-        _field("id", description="the dashboard's id", constraints={"required": True}),
-        _field("mtdsg_no", description="UNTC's MTDSG number, e.g. XVIII-12-a"),
-        _field("chapter", "integer", "MTDSG chapter"),
-        _field("short_title"),
-        _field("title", description="official title"),
-        _field("adopted", "date", "adoption by the General Assembly"),
-        _field("adopted_by", description="the adopting resolution"),
-        _field("opened_for_signature", "date"),
-        _field("opened_for_signature_basis"),
-        _field("entry_into_force", "date", "the instrument's own entry into force"),
-        _field("eif_article", description="the article on entry into force"),
-        _field("parent", description="id of the Convention a Protocol supplements"),
-        _field("source"),
-    ],
-    "states": [
-        _field("iso3", description="ISO 3166-1 alpha-3", constraints=ISO3),
-        _field("name", description="English short name"),
-        _field("untc_name", description="the participant's name in UNTC"),
-        _field("untc_aliases", description="older UNTC spellings, separated by ;"),
-        _field("marker_lat", "number", "map marker latitude"),
-        _field("marker_lon", "number", "map marker longitude"),
-        _field("marker_basis"),
-        _field("count_note", description="what matters for counts (membership notes)"),
-    ],
-    "groups": [
-        _field("group_id"),
-        _field("group_name"),
-        _field("iso3", constraints=ISO3),
-        _field("state"),
-        _field("role", constraints={"enum": list(Role.__args__)}),
-        _partial("from_date", "start of the membership"),
-        _partial("to_date", "end of the membership; empty while it lasts"),
-        _field("note"),
-        _field("source"),
-        _field("confidence", constraints=CONFIDENCE),
-    ],
-    "oas_membership": [
-        _field("iso3", constraints=ISO3),
-        _field("state"),
-        _partial("joined", "deposit of the ratification of the OAS Charter"),
-        _field("status_note"),
-        _field("source"),
-        _field("confidence", constraints=CONFIDENCE),
-    ],
-    "palermo_oas_status": [
-        _field("iso3", constraints=ISO3),
-        _field("state"),
-        _field("mtdsg_no"),
-        _field("signature_date", "date"),
-        _field("consent_date", "date", "deposit of the instrument of consent"),
-        _field("consent_kind", constraints={"enum": KINDS}),
-        _field("kind_inferred", "boolean", trueValues=["yes"], falseValues=["no"]),
-        _partial("source_date", "the date through which the row is verified"),
-        _field("confidence", constraints=CONFIDENCE),
-        _field("source"),
-    ],
-    "status": [
-        _field("iso3", constraints=ISO3),
-        _field("mtdsg_no"),
-        _field("participant", description="the participant's name in UNTC"),
-        _field("signature_date", "date"),
-        _field("consent_date", "date", "deposit of ratification, accession, acceptance, ..."),
-        _field("consent_kind", constraints={"enum": KINDS}),
-        _field("kind_inferred", "boolean", "kind not given by the source", **_TRUE_FALSE),
-        _partial("verified_through", "the date through which the row is verified"),
-        _field("confidence", constraints=CONFIDENCE),
-        _field("source"),
-        _field("note"),
-    ],
-    "declarations": [
-        _field("mtdsg_no"),
-        _field("iso3", constraints=ISO3),
-        _field("participant"),
-        _field("section", description="UNTC's heading: declarations, reservations, objections"),
-        _field("text", description="the depositary's text, in English, verbatim"),
-    ],
-    "world_counts": [
-        _field("mtdsg_no"),
-        _field("signatories", "integer", "signatories worldwide, as UNTC's status page counts"),
-        _field("parties", "integer", "parties worldwide, as UNTC's status page counts"),
-        _field("status_as_at", "date"),
-        _field("source"),
-    ],
-    "domestic_steps": [
-        _field("iso3", constraints=ISO3),
-        _field("mtdsg_no"),
-        _partial("date", "the step's date"),
-        _field("step", description="a code: approved_by_legislature, declined, ..."),
-        _field("detail"),
-        _field("source"),
-        _field("confidence", constraints=CONFIDENCE),
-    ],
-    "untc-2014": [
-        _field("Participant", description="as UNTC's participant grid names it"),
-        _field("Signature", description="UNTC's date text, e.g. 12 Dec 2000"),
-    ],
+# Each table's schema is declared once, in loaders.model.tables.
+TABLES: dict[str, Table] = {
+    "instruments": INSTRUMENTS,
+    "states": STATES,
+    "participants": PARTICIPANTS,
+    "status": STATUS,
+    "participation": PARTICIPATION,
+    **REFERENCE,
+    **OUTCOME_TABLES,
 }
-PRIMARY_KEYS = {
-    "instruments": ["id"],
-    "states": ["iso3"],
-    "groups": ["group_id", "iso3", "role", "from_date"],
-    "oas_membership": ["iso3"],
-    "palermo_oas_status": ["iso3", "mtdsg_no"],
-    "status": ["iso3", "mtdsg_no"],
-    "untc-2014": ["Participant"],
-    "world_counts": ["mtdsg_no"],
-}
-FOREIGN_KEYS = {
-    "status": [
-        {"fields": ["iso3"], "reference": {"resource": "states", "fields": ["iso3"]}},
-        {"fields": ["mtdsg_no"], "reference": {"resource": "instruments", "fields": ["mtdsg_no"]}},
-    ],
-    "oas_membership": [
-        {"fields": ["iso3"], "reference": {"resource": "states", "fields": ["iso3"]}},
-    ],
-}
-TITLES = {
-    "instruments": "The registry of UNTC instruments",
-    "states": "The 35 OAS member states",
-    "groups": "Group memberships in time (subregions, UN M49 regions)",
-    "oas_membership": "OAS membership dates and notes",
-    "palermo_oas_status": "Researched status of each state on each instrument, with sources",
-    "status": "The current snapshot: one row per state and instrument",
-    "declarations": "The current snapshot: declarations and reservations, verbatim",
-    "world_counts": "Parties and signatories worldwide per instrument, from UNTC's status pages",
-    "domestic_steps": "Steps at home (bills, approvals, decisions): not depositary facts",
-}
+TITLES = {name: table.title for name, table in TABLES.items()}
 
 
 def _header(path: Path) -> list[str]:
@@ -194,16 +62,8 @@ def _header(path: Path) -> list[str]:
 
 
 def _schema(kind: str, path: Path) -> dict:
-    known = {f["name"]: f for f in FIELDS.get(kind, [])}
-    schema: dict = {
-        "fields": [known.get(name, _field(name)) for name in _header(path)],
-        "missingValues": [""],
-    }
-    if kind in PRIMARY_KEYS:
-        schema["primaryKey"] = PRIMARY_KEYS[kind]
-    if kind in FOREIGN_KEYS:
-        schema["foreignKeys"] = FOREIGN_KEYS[kind]
-    return schema
+    """The file's own columns, described by its table's declaration (unknown ones as strings)."""
+    return TABLES.get(kind, Table(kind, kind, ())).frictionless(_header(path))
 
 
 def _resource(name: str, kind: str, path: Path, root: Path, title: str, **extra: object) -> dict:
@@ -226,7 +86,13 @@ def described_csvs(data: Path) -> list[Path]:
     paths = DataPaths(data)
     fixed = [p for p in sorted(data.rglob("*.csv")) if paths.snapshots not in p.parents]
     current = paths.snapshot(current_name(data))
-    return [*fixed, current.status, current.declarations]
+    return [*fixed, *_snapshot_files(current)]
+
+
+def _snapshot_files(current: SnapshotFiles) -> list[Path]:
+    """The current snapshot's tables (an older snapshot has no participation.csv)."""
+    tables = [current.status, current.declarations, current.participation]
+    return [p for p in tables if p.exists()]
 
 
 def datapackage(data: Path) -> dict:
@@ -239,7 +105,20 @@ def datapackage(data: Path) -> dict:
         _resource("instruments", "instruments", paths.instruments, data, TITLES["instruments"]),
         _resource("states", "states", paths.states, data, TITLES["states"]),
     ]
-    for path in sorted(paths.reference.glob("*.csv")):
+    if paths.participants.exists():
+        resources.append(
+            _resource(
+                "participants", "participants", paths.participants, data, TITLES["participants"]
+            )
+        )
+    for path in sorted([*paths.reference.glob("*.csv"), *paths.reference.glob("*/*.csv")]):
+        if path.parent.name == "untc-2014":
+            continue
+        if path.parent.name == "outcomes" and (table := outcome_table(path.stem)):
+            # What followed ratification: a table per file, its sources declared with it.
+            name = f"outcomes-{path.stem.replace('_', '-').lower()}"
+            resources.append(_resource(name, table.name, path, data, table.title, **table.extra))
+            continue
         title = TITLES.get(path.stem, path.stem)
         resources.append(_resource(path.stem.replace("_", "-"), path.stem, path, data, title))
     for path in sorted(paths.reference.glob("untc-2014/*.csv")):
@@ -257,7 +136,8 @@ def datapackage(data: Path) -> dict:
         f"Snapshot {snapshot_id} ({metadata['method']}), compiled {metadata['compiled_at']}: "
         + metadata["description"]
     )
-    for name, path in (("status", current.status), ("declarations", current.declarations)):
+    for path in _snapshot_files(current):
+        name = path.stem
         resources.append(
             _resource(
                 name,

@@ -20,8 +20,11 @@ from loaders.store.registry import (
     load_domestic_steps,
     load_groups,
     load_instruments,
+    load_participants,
+    load_registry,
     load_states,
     load_world_counts,
+    load_world_groups,
 )
 from loaders.store.snapshot import Snapshot, read_best
 
@@ -45,6 +48,16 @@ class Dataset:
     domestic_steps: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Worldwide counts per instrument (indexed by id): signatories, parties, status_as_at, source.
     world_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The registry opened: every instrument of every depositary and family (indexed by id); the
+    # four of ``instruments`` are its Palermo family, the only ones paragraph 6 counts.
+    registry: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The snapshot's participation.csv (the 35 on the family; every participant of the four),
+    # text columns as written, with the instrument id; never part of ``status``.
+    participation: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Every UN member and observer state and the other participants (participants.csv).
+    participants: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # Memberships of the world's groups (UN regional groups, EU, AU, ...), as ``memberships``.
+    world_memberships: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def instrument_ids(self) -> list[str]:
@@ -53,6 +66,12 @@ class Dataset:
     @property
     def group_ids(self) -> list[str]:
         return list(dict.fromkeys(self.memberships["group_id"]))
+
+    @property
+    def world_group_ids(self) -> list[str]:
+        if self.world_memberships.empty:
+            return []
+        return list(dict.fromkeys(self.world_memberships["group_id"]))
 
 
 def _frame(models: list, index: str | None = None) -> pd.DataFrame:
@@ -90,8 +109,17 @@ def _by_instrument(models: list, columns: list[str], instruments: list[Instrumen
     return frame.assign(instrument=frame["mtdsg_no"].map(ids))
 
 
+def participation_frame(snapshot: Snapshot, registry: list[Instrument]) -> pd.DataFrame:
+    ids = {i.mtdsg_no: i.id for i in registry}
+    frame = snapshot.participation.copy()
+    frame = frame[frame["mtdsg_no"].isin(ids)]
+    frame.insert(0, "instrument", frame["mtdsg_no"].map(ids))
+    return frame.reset_index(drop=True)
+
+
 def load_dataset(data: Path | None = None) -> Dataset:
     data = data or data_dir()
+    registry = load_registry(data)
     instruments = load_instruments(data)
     states: list[State] = load_states(data)
     memberships: list[Membership] = load_groups(data, {s.iso3 for s in states})
@@ -112,4 +140,8 @@ def load_dataset(data: Path | None = None) -> Dataset:
         warning=warning,
         domestic_steps=steps_frame,
         world_counts=counts_frame.set_index("instrument", drop=False),
+        registry=_frame(registry, "id"),
+        participation=participation_frame(snapshot, registry),
+        participants=_frame(load_participants(data)),
+        world_memberships=_frame(load_world_groups(data)),
     )

@@ -9,7 +9,14 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from loaders.model.records import DomesticStep, Instrument, Membership, State, WorldCount
+from loaders.model.records import (
+    DomesticStep,
+    Instrument,
+    Membership,
+    State,
+    WorldCount,
+    WorldParticipant,
+)
 from loaders.paths import DataPaths
 
 STATE_COUNT = 35
@@ -39,13 +46,50 @@ def _validated(model, rows: list[dict], path: Path) -> list:
     return records
 
 
-def load_instruments(data: Path) -> list[Instrument]:
+# The instruments of paragraph 6's resolution and of every count of the 35: the Palermo family.
+CORE_FAMILY = "palermo"
+
+
+def load_registry(data: Path) -> list[Instrument]:
+    """Every instrument of data/instruments.csv, of every depositary and family."""
     path = DataPaths(data).instruments
     instruments = _validated(Instrument, _rows(path), path)
-    ids = [i.id for i in instruments]
-    if len(set(ids)) != len(ids):
-        raise ReferenceDataError(f"{path}: duplicate instrument id")
+    for what in ("id", "mtdsg_no"):
+        values = [getattr(i, what) for i in instruments]
+        if len(set(values)) != len(values):
+            raise ReferenceDataError(f"{path}: duplicate instrument {what}")
     return instruments
+
+
+def load_instruments(data: Path) -> list[Instrument]:
+    """The four Palermo instruments (UNTC): those of status.csv, the refresh and paragraph 6."""
+    return [i for i in load_registry(data) if i.family == CORE_FAMILY]
+
+
+def load_participants(data: Path) -> list[WorldParticipant]:
+    """data/participants.csv: every UN member and observer state, and the other participants."""
+    path = DataPaths(data).participants
+    participants = _validated(WorldParticipant, _rows(path), path)
+    codes = [p.iso3 for p in participants if p.iso3]
+    if len(set(codes)) != len(codes):
+        raise ReferenceDataError(f"{path}: duplicate ISO 3166 code")
+    return participants
+
+
+def load_world_groups(data: Path) -> list[Membership]:
+    """data/reference/world/groups_world.csv: UN regional groups, EU, AU, ASEAN, CoE, ...
+
+    A member without an ISO 3166 code (the Sahrawi Arab Democratic Republic in the AU) is kept
+    with the code ``""``: a member of the group, never matched to any participant's row."""
+    path = DataPaths(data).world_groups
+    rows = [{k: v for k, v in r.items() if k != "state"} for r in _rows(path)]
+    coded = [r for r in rows if r["iso3"]]
+    memberships = _validated(Membership, coded, path)
+    for row in rows:
+        if not row["iso3"]:
+            given = {k: v for k, v in row.items() if v}
+            memberships.append(Membership.model_construct(**{**given, "iso3": ""}))
+    return memberships
 
 
 def load_states(data: Path) -> list[State]:

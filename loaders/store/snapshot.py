@@ -21,30 +21,20 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pandas as pd
 from pydantic import ValidationError
 
-from loaders.model.records import SnapshotMeta, StatusRecord
+from loaders.model.records import ParticipationRecord, SnapshotMeta, StatusRecord
+from loaders.model.tables import PARTICIPATION, STATUS
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
-STATUS_COLUMNS = [
-    "iso3",
-    "mtdsg_no",
-    "participant",
-    "signature_date",
-    "consent_date",
-    "consent_kind",
-    "kind_inferred",
-    "verified_through",
-    "confidence",
-    "source",
-    "note",
-]
+STATUS_COLUMNS = STATUS.names  # declared once, by StatusRecord (loaders.model.tables)
+PARTICIPATION_COLUMNS = PARTICIPATION.names
 # An older declarations.csv has only the first five columns; the others read as blank.
 DECLARATION_COLUMNS = [
     "mtdsg_no", "iso3", "participant", "section", "text",
@@ -63,6 +53,10 @@ class Snapshot:
     meta: SnapshotMeta
     status: pd.DataFrame
     declarations: pd.DataFrame
+    # The treaty family and the world (participation.csv); empty for an older snapshot.
+    participation: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=PARTICIPATION_COLUMNS)
+    )
 
 
 def sha256(content: bytes) -> str:
@@ -77,16 +71,49 @@ def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def status_rows(records: list[StatusRecord]) -> list[dict]:
-    def cell(value: object) -> str:
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return str(value)
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
+
+def status_rows(records: list[StatusRecord]) -> list[dict]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3))
-    return [{c: cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
+    return [{c: _cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
+
+
+def participation_rows(records: list[ParticipationRecord]) -> list[dict]:
+    ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3 == "", r.iso3, r.participant))
+    return [{c: _cell(getattr(r, c)) for c in PARTICIPATION_COLUMNS} for r in ordered]
+
+
+def _participation_bytes(
+    records: list[ParticipationRecord] | None, previous: Snapshot | None
+) -> bytes | None:
+    """participation.csv: the given rows, else the previous snapshot's kept as they were (a
+    refresh of one depositary leaves the other facts alone), else none (an older snapshot)."""
+    if records is not None:
+        return csv_bytes(participation_rows(records), PARTICIPATION_COLUMNS)
+    if previous is not None and not previous.participation.empty:
+        rows = previous.participation[PARTICIPATION_COLUMNS].to_dict("records")
+        return csv_bytes(rows, PARTICIPATION_COLUMNS)
+    return None
+
+
+def _with_family(status: pd.DataFrame, participation: pd.DataFrame | None) -> pd.DataFrame:
+    """status.csv's rows and, for the change log, the 35's rows of the other instruments (the
+    treaty family) from participation.csv: a refresh of the ILO or the OAS shows what changed."""
+    if participation is None or participation.empty:
+        return status
+    family = participation[
+        (participation["iso3"] != "") & ~participation["mtdsg_no"].isin(set(status["mtdsg_no"]))
+    ]
+    if family.empty:
+        return status
+    shaped = family.reindex(columns=STATUS_COLUMNS, fill_value="")
+    return pd.concat([status, shaped], ignore_index=True)
 
 
 def write_snapshot_files(
@@ -97,6 +124,7 @@ def write_snapshot_files(
     raw: dict[str, bytes],
     meta_fields: dict,
     previous: Snapshot | None = None,
+    participation: list[ParticipationRecord] | None = None,
 ) -> SnapshotMeta:
     """Write every file of a snapshot into ``folder``; metadata.json last, with checksums.
 
@@ -106,9 +134,10 @@ def write_snapshot_files(
     status = csv_bytes(status_rows(records), STATUS_COLUMNS)
     declared = csv_bytes(declarations, DECLARATION_COLUMNS)
     previous_id = previous.meta.snapshot_id if previous else None
+    kept = _participation_bytes(participation, previous)
     changes = describe_changes(
-        previous.status if previous else None,
-        _frame(status),
+        _with_family(previous.status, previous.participation) if previous else None,
+        _with_family(_frame(status), _frame(kept) if kept is not None else None),
         previous.declarations if previous else None,
         _frame(declared),
     )
@@ -119,6 +148,8 @@ def write_snapshot_files(
         SnapshotFiles.CHANGES_TEXT: changes_markdown(snapshot_id, previous_id, changes),
         **{f"{SnapshotFiles.RAW}/{name}": content for name, content in raw.items()},
     }
+    if kept is not None:
+        files[SnapshotFiles.PARTICIPATION] = kept
     for name, content in files.items():
         target = folder / name
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -160,7 +191,12 @@ def read_snapshot_at(folder: Path) -> Snapshot:
     declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
-    return Snapshot(folder, meta, status, declarations)
+    if SnapshotFiles.PARTICIPATION not in meta.files:
+        return Snapshot(folder, meta, status, declarations)
+    participation = pd.read_csv(files.participation, dtype=str, keep_default_na=False)
+    if list(participation.columns) != PARTICIPATION_COLUMNS:
+        raise SnapshotError(f"{folder}: participation.csv columns are not {PARTICIPATION_COLUMNS}")
+    return Snapshot(folder, meta, status, declarations, participation)
 
 
 def current_name(data: Path) -> str:
@@ -371,6 +407,8 @@ class SnapshotContent:
     declarations: list[dict]
     raw: dict[str, bytes]
     meta_fields: dict
+    # The family and world rows; None keeps the previous snapshot's (a UNTC refresh).
+    participation: list[ParticipationRecord] | None = None
 
 
 def publish(data: Path, method: str, prepare: Callable[[Snapshot | None], SnapshotContent]) -> Path:
@@ -401,6 +439,7 @@ def publish(data: Path, method: str, prepare: Callable[[Snapshot | None], Snapsh
                 content.raw,
                 fields,
                 previous,
+                content.participation,
             )
 
         return commit_snapshot(data, snapshot_id, build)

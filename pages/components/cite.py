@@ -1,8 +1,8 @@
 """ "Cite this view" under every page: the citation as text to select, and a button that copies it.
 
-Light on purpose: a text area and a 1 KB button in a components.html frame that writes to the
+Light on purpose: a text area and a 1 KB button in an ``st.iframe`` frame that writes to the
 clipboard (navigator.clipboard, or the older execCommand where the frame may not). Not st.code,
-whose copy button loads a 1.5 MB syntax highlighter (README, Performance).
+whose copy button loads a 1.5 MB syntax highlighter (ARCHITECTURE.md, Performance).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
-import streamlit.components.v1 as components
 
+from loaders.paths import PROJECT_ROOT
 from loaders.store.dataset import Dataset
 from pages.components.on_demand import on_demand
 from views.models.citation import base_url, citation, embed_snippet
@@ -23,21 +23,10 @@ from views.models.selection import Selection
 from views.text.i18n import Translator
 
 # The script is the same for every citation (the text and the words travel in the markup), so a
-# Content-Security-Policy can allow it by its hash: COPY_SCRIPT_SHA256 (README, Embeds).
-COPY_SCRIPT = """
-const button = document.getElementById("copy");
-const text = document.getElementById("text").value;
-function fallback() {
-  const area = document.getElementById("text");
-  area.hidden = false; area.select();
-  const ok = document.execCommand("copy"); area.hidden = true; return ok;
-}
-button.addEventListener("click", async () => {
-  let ok = false;
-  try { await navigator.clipboard.writeText(text); ok = true; } catch (e) { ok = fallback(); }
-  button.textContent = ok ? button.dataset.done : button.dataset.failed;
-});
-"""
+# Content-Security-Policy can allow it by its hash: COPY_SCRIPT_SHA256 (README, Embeds). It lives in
+# static/ as it is inlined, byte for byte, so its hash can be computed from the file alone.
+COPY_SCRIPT_FILE = PROJECT_ROOT / "static" / "copy_citation.js"
+COPY_SCRIPT = COPY_SCRIPT_FILE.read_text(encoding="utf-8")
 COPY_SCRIPT_SHA256 = base64.b64encode(hashlib.sha256(COPY_SCRIPT.encode()).digest()).decode()
 _STYLE = """<style>
 button {font: 14px/1.4 "Source Sans Pro", "Source Sans 3", sans-serif; color: #1d2733;
@@ -50,7 +39,9 @@ body {margin: 0;}
 
 def copy_button(text: str, label: str, done: str, failed: str) -> None:
     """A button copying ``text``; the text is in an HTML-escaped hidden text area."""
-    components.html(
+    # st.iframe with a fixed height: a srcdoc frame holding exactly this markup (a "content"
+    # height would add Streamlit's own inline sizing script, which the CSP does not allow).
+    st.iframe(
         '<!doctype html><meta charset="utf-8">'
         + _STYLE
         + f'<button type="button" id="copy" aria-live="polite" data-done="{html.escape(done)}"'

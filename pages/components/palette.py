@@ -25,9 +25,12 @@ _STYLES = {
     "signatory_unverified": StatusStyle("#E69F00", "diamond-open", "◇", 0.45),
     "no_action": StatusStyle("#D55E00", "x", "✖", 1.0),
     "no_action_unverified": StatusStyle("#D55E00", "x-open", "✕", 0.45),
+    # No evidence in the snapshot: grey and a question mark, never a status's hue.
+    "unknown": StatusStyle("#6B7280", "circle-open-dot", "?", 0.6),
 }
 
 
 def status_style(category: str) -> StatusStyle:
-    """The style of a category: ``party``, ``signatory``, ``no_action``, ``*_unverified``."""
+    """The style of a category: ``party``, ``signatory``, ``no_action``, ``*_unverified``,
+    ``unknown``."""
     return _STYLES[category]

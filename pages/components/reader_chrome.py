@@ -2,9 +2,9 @@
 the print-only header, and Streamlit's own widget texts in the reader's language.
 
 Streamlit has no setting for the language of its own texts ("Select all", "No results", the
-table toolbar's tooltips) nor for ``<html lang>``. A same-origin script does it: a component of
-height 0 (``components.html`` renders an ``<iframe srcdoc>`` that Streamlit sandboxes with
-``allow-same-origin``, so the script reaches ``window.parent.document``) sets the page's
+table toolbar's tooltips) nor for ``<html lang>``. A same-origin script does it: a hidden
+``st.iframe`` (an ``<iframe srcdoc>`` that Streamlit sandboxes with ``allow-same-origin``, so the
+script reaches ``window.parent.document``) sets the page's
 ``lang`` and rewrites the known English texts, attributes included, as they appear (a
 MutationObserver: menus and tooltips are drawn on demand). It requests nothing.
 """
@@ -15,7 +15,6 @@ import html
 import json
 
 import streamlit as st
-import streamlit.components.v1 as components
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from views.text.i18n import Translator
@@ -67,7 +66,8 @@ def reader_language(t: Translator) -> None:
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
     config = json.dumps({"lang": t.language, "texts": texts}, ensure_ascii=False)
     # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
-    components.html(_COMPONENT % {"config": config.replace("</", "<\\/")}, height=0)
+    # st.iframe wants a height of at least 1 px; STYLE hides the frame's element (by its id below).
+    st.iframe(_COMPONENT % {"config": config.replace("</", "<\\/")}, height=1)
 
 
 def page_title(t: Translator, page: str) -> None:
@@ -113,9 +113,8 @@ STYLE = """
 .print-only {display: none;}
 /* the date boxes' shared label, as Streamlit draws a widget's */
 p.ctl-label {font-size: 0.875rem; margin-bottom: 0.25rem;}
-iframe[title="st.iframe"][height="0"] {display: block;}
-.stElementContainer:has(> iframe[height="0"]),
-.stElementContainer:has(iframe[title="st.iframe"][height="0"]) {display: none;}
+/* the frame of reader_language(): no room taken (its script runs all the same) */
+.stElementContainer:has(iframe[srcdoc*='id="ratify-reader"']) {display: none;}
 @media (max-width: 640px) {
   [data-testid="stMainBlockContainer"] {padding: 3.6rem 0.9rem 2rem 0.9rem;}
   [data-testid="stMainBlockContainer"] h1 {font-size: 1.6rem;}

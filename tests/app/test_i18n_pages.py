@@ -29,7 +29,6 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
 from loaders.store.dataset import Dataset
 from tests.support.apptest import APP, TIMEOUT, open_app
-from tests.support.data import PREVIOUS_SNAPSHOT
 from tests.support.words import english_words, visible_words
 from views.text.i18n import LANGUAGES, catalogue
 
@@ -59,6 +58,11 @@ VIEWS = [
     ("profile", {}),
     ("profile", {"state": "XXX"}),
     ("reservations", {}),
+    ("family", {}),
+    ("family", {"group": "CARICOM", "as_of": "2009-06-04"}),
+    ("world", {"instrument": "FIREARMS"}),
+    ("world", {"instrument": "SOM", "as_of": "2009-06-04"}),
+    ("world", {"instrument": "TIP", "as_of": "2016-01-01"}),
     ("changes", {"instrument": "FIREARMS"}),
     ("reservations", {"group": "CARICOM", "instrument": "UNTOC"}),
     ("data", {"instrument": "TIP", "group": "MERCOSUR"}),
@@ -185,10 +189,11 @@ def test_a_damaged_snapshot_is_reported_in_the_language(language: str, data_copy
     snapshots = data_copy / "snapshots"
     current = snapshots / (snapshots / "CURRENT").read_text().strip()
     shutil.copytree(current, snapshots / "20000101T000000000000Z-reference")
+    previous = json.loads((current / "metadata.json").read_text())["previous"]
     (current / "status.csv").write_text("damaged\n")
     app = open_app(lang=language)
     warning = app.warning[0].value
-    assert PREVIOUS_SNAPSHOT in warning  # the newest good one, not the older copy
+    assert previous in warning  # the newest good one, not the older copy
     assert warning.startswith(f"**{catalogue(language)['banner.fallback'].split('**')[1]}**")
     assert english_in(app, language) == []
 

@@ -21,6 +21,7 @@ from urllib.parse import urlparse
 import pytest
 
 from tests.support.browser_harness import CHROMIUM, VIEWPORT, settle, start_app, stop_app
+from tests.support.deprecations import deprecation_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 MISSING = f"browser tests need {CHROMIUM}: apt-get install chromium"
@@ -59,11 +60,28 @@ def browser(request: pytest.FixtureRequest) -> object:
 
 
 @pytest.fixture(scope="session")
-def app_url(browser: object, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the shared server (app_url) writes what Streamlit logs."""
+    return tmp_path_factory.mktemp("streamlit") / "server.log"
+
+
+@pytest.fixture(scope="session")
+def app_url(browser: object, server_log: Path) -> Iterator[str]:
     # Depends on ``browser`` so a machine without Chromium skips before starting a server.
-    process, url = start_app(tmp_path_factory.mktemp("streamlit") / "server.log")
+    process, url = start_app(server_log)
     yield url
     stop_app(process)
+
+
+@pytest.fixture(autouse=True)
+def no_deprecation_in_the_server_log(server_log: Path) -> Iterator[None]:
+    """A test fails if the server logged a deprecation while it ran (Streamlit logs them there)."""
+    start = server_log.stat().st_size if server_log.exists() else 0
+    yield
+    if server_log.exists():
+        with server_log.open(encoding="utf-8", errors="replace") as log:
+            log.seek(start)
+            assert deprecation_lines(log.read()) == [], "the server logged a deprecation"
 
 
 @dataclass

@@ -19,6 +19,7 @@ from loaders.export import csv_bytes, export_table
 from loaders.store.dataset import Dataset
 from tests.browser.conftest import Watched, skip_module_without_browser
 from tests.support.browser_harness import ROOT, settle, start_app, stop_app
+from tests.support.deprecations import deprecation_lines
 
 skip_module_without_browser()
 
@@ -43,6 +44,8 @@ PAGES = {
         "State profile",
         "table.facts",
     ),
+    "family": ("/family?group=CARICOM", "The treaty family", "table.family"),
+    "world": ("/world?instrument=FIREARMS", "The Americas in the world", "path.choroplethlocation"),
     "reservations": (
         "/reservations?instrument=TIP",
         "Declarations and reservations",
@@ -211,6 +214,7 @@ def test_a_deep_link_works_on_a_freshly_started_server(watched: Watched, tmp_pat
     finally:
         watched.page.goto("about:blank")  # leave before the server stops: no reconnect errors
         stop_app(process)
+    assert deprecation_lines((tmp_path / "fresh.log").read_text()) == []
 
 
 def test_a_state_named_on_the_overview_links_to_its_profile(watched: Watched, app_url: str) -> None:

@@ -38,6 +38,8 @@ PAGES = {
     "timeline": ("timeline.title", ".js-plotly-plot .scatterlayer"),
     "subregions": ("subregions.title", ".js-plotly-plot"),
     "profile": ("profile.title", "table.facts"),
+    "family": ("family.title", "table.family"),
+    "world": ("world.title", ".js-plotly-plot"),
     "reservations": ("reservations.title", "[data-testid=stDataFrame]"),
     "changes": ("whatchanged.title", "[data-testid=stDataFrame]"),
     "data": ("data.title", "[data-testid=stDataFrame]"),

@@ -13,7 +13,10 @@ from streamlit.testing.v1 import AppTest
 from loaders.paths import PROJECT_ROOT
 
 APP = PROJECT_ROOT / "app.py"
-PAGES = ["overview", "map", "timeline", "subregions", "profile", "reservations", "data"]
+PAGES = [
+    "overview", "map", "timeline", "subregions", "profile", "family", "world", "reservations",
+    "data",
+]  # fmt: skip
 TIMEOUT = 60
 # page -> the key of its expander drawn only once opened (pages.components.on_demand)
 ON_DEMAND = {"map": "map_table", "timeline": "timeline_table"}

@@ -26,12 +26,21 @@ import pandas as pd
 from loaders.derive import RESOLUTION_DATE, members_on
 from loaders.derive.paragraph6 import RESOLUTION_INSTRUMENTS, RESOLUTION_SYMBOL, paragraph6
 from loaders.model.status import PARTY, SIGNATORY
+from loaders.outcomes.store import Outcomes
 from loaders.publish.pdf import Document, Section
 from loaders.store.dataset import Dataset
 from views.models.citation import TITLE, as_at_dates
+from views.models.outcomes import recommendations_followed, state_outcomes
 from views.models.shared import described, local_view
 from views.text.i18n import Translator
 from views.text.notes import count_note
+from views.text.outcomes import (
+    caveats,
+    indicator_label,
+    recommendation_line,
+    source_line,
+    value_text,
+)
 from views.text.words import (
     SECTIONS,
     group_labels,
@@ -282,6 +291,28 @@ def _citation(title: str, as_of: date, snapshot: str, accessed: date, t: Transla
     )
 
 
+def _after_ratification(
+    outcomes: Outcomes, dataset: Dataset, iso3: str, name: str, as_of: date, t: Translator
+) -> Section:
+    """UNODC's latest published value of each series, its caveats, and what followed each
+    recommendation of the Universal Periodic Review."""
+    view = state_outcomes(outcomes, dataset, iso3, as_of)
+    lines = [
+        t(
+            "outcomes.brief.latest",
+            indicator=indicator_label(s.indicator, t.language),
+            value=value_text(s.points[-1], t.language),
+            year=s.points[-1].year,
+        )
+        for s in view.series.values()
+    ] or [t("outcomes.reports_nothing", state=name)]
+    lines += caveats(t.language)
+    followed = recommendations_followed(outcomes, dataset, iso3, as_of).get(iso3, [])
+    lines += [recommendation_line(item, t.language) for item in followed]
+    lines.append(source_line(view.release, t.language))
+    return Section(t("outcomes.brief.heading"), tuple(lines))
+
+
 def state_brief(
     dataset: Dataset,
     iso3: str,
@@ -291,8 +322,10 @@ def state_brief(
     domestic_steps: pd.DataFrame | None = None,
     world_counts: Mapping[str, int] | None = None,
     frames: BriefFrames | None = None,
+    outcomes: Outcomes | None = None,
 ) -> Document:
-    """The brief on one of the 35 (``dataset`` localized to ``language``)."""
+    """The brief on one of the 35 (``dataset`` localized to ``language``); with ``outcomes``, a
+    short section on what followed ratification."""
     t = Translator(language)
     today = today or date.today()
     frames = frames or brief_frames(dataset, as_of, language)
@@ -318,6 +351,7 @@ def state_brief(
         _reservations(dataset, [iso3], names, t),
         _steps_section(_steps(dataset, domestic_steps, [iso3]), names, t),
         Section(t("brief.oas"), tuple(oas)),
+        *([_after_ratification(outcomes, dataset, iso3, name, as_of, t)] if outcomes else []),
         _beside(dataset, view, [iso3], name, world, t),
         _source(dataset, rows, t),
     )

@@ -22,20 +22,10 @@ def localized(dataset: Dataset, language: str) -> Dataset:
     catalogue lacks one. Codes, dates and facts are untouched. English keeps data/'s names.
     """
     texts = catalogue(language)
-    instruments = dataset.instruments.copy()
-    brief = instruments["short_title"].str.removesuffix(" Protocol")
-    for column, suffix in (
-        ("title", "title"),
-        ("short_title", "short"),
-        ("brief", "brief"),
-        ("abbr", "abbr"),
-    ):
-        fallback = brief if column in ("brief", "abbr") else instruments[column]
-        instruments[column] = [
-            texts.get(f"instrument.{i}.{suffix}", fallback[i]) for i in instruments.index
-        ]
+    instruments = _named(dataset.instruments, texts)
+    registry = _named(dataset.registry, texts) if not dataset.registry.empty else dataset.registry
     if language == "en":
-        return replace(dataset, instruments=instruments)
+        return replace(dataset, instruments=instruments, registry=registry)
     states = dataset.states.copy()
     states["name"] = [state_name(iso3, language) for iso3 in states.index]
     memberships = dataset.memberships.copy()
@@ -44,7 +34,25 @@ def localized(dataset: Dataset, language: str) -> Dataset:
         for g, name in zip(memberships["group_id"], memberships["group_name"], strict=True)
     ]
     memberships["state"] = memberships["iso3"].map(states["name"])
-    return replace(dataset, instruments=instruments, states=states, memberships=memberships)
+    return replace(
+        dataset, instruments=instruments, registry=registry, states=states, memberships=memberships
+    )
+
+
+def _named(instruments: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """``instruments`` (the four, or the whole registry) with their titles, short titles, brief
+    names and one-word abbreviations from the catalogue, the data's English where it has none."""
+    named = instruments.copy()
+    brief = named["short_title"].str.removesuffix(" Protocol")
+    for column, suffix in (
+        ("title", "title"),
+        ("short_title", "short"),
+        ("brief", "brief"),
+        ("abbr", "abbr"),
+    ):
+        fallback = brief if column in ("brief", "abbr") else named[column]
+        named[column] = [texts.get(f"instrument.{i}.{suffix}", fallback[i]) for i in named.index]
+    return named
 
 
 def by_name(frame: pd.DataFrame, column: str = "state") -> pd.DataFrame:

@@ -235,6 +235,11 @@ def instrument_brief(dataset: Dataset, instrument: str) -> str:
     return str(dataset.instruments.loc[instrument, "brief"])
 
 
+def family_short(dataset: Dataset, instrument: str) -> str:
+    """The short title of any instrument of the registry, for sentences."""
+    return str(dataset.registry.loc[instrument, "short_title"])
+
+
 def instrument_abbr(dataset: Dataset, instrument: str) -> str:
     """One word, for narrow table columns: ``Convention``, ``Trafficking``, ``Firearms``."""
     return str(dataset.instruments.loc[instrument, "abbr"])

@@ -67,7 +67,7 @@ def test_unverified_status_is_flagged(capsysbinary):
     [
         (
             ["--instrument", "FOO"],
-            "unknown instrument 'FOO' (choose from UNTOC, TIP, SOM, FIREARMS)",
+            "unknown instrument 'FOO' (choose from UNTOC, TIP, SOM, FIREARMS, CRC_OPSC, UNCAC",
         ),
         (["--group", "NOPE"], "unknown group 'NOPE' (choose from MERCOSUR, SICA, CAN, CARICOM"),
         (["--as-of", "2009-13-45"], "not a date in the form YYYY-MM-DD"),

@@ -40,7 +40,13 @@ def test_snapshot_metadata_says_where_and_how_old(dataset):
     assert meta.instruments["TIP"].status_as_at == date(2014, 1, 27)
     assert meta.instruments["FIREARMS"].status_as_at == date(2014, 7, 10)
     # compiled against the previous snapshot, so with its change log
-    assert set(meta.files) == {"status.csv", "declarations.csv", "changes.json", "changes.md"}
+    assert set(meta.files) == {
+        "status.csv",
+        "declarations.csv",
+        "changes.json",
+        "changes.md",
+        "participation.csv",
+    }
     assert "2014" in meta.description
 
 

@@ -25,7 +25,7 @@ def test_the_workbook_has_the_matrix_rows_and_provenance(tmp_path: Path) -> None
     assert rows["ATG"][3] == "no_action"
     assert len(list(book["Rows"].iter_rows())) == 1 + 35 * 4
     provenance = {r[0]: r[1] for r in book["Provenance"].iter_rows(values_only=True)}
-    assert provenance["snapshot_id"] == "20261201T160313018352Z-reference"
+    assert provenance["snapshot_id"] == "20261206T040127291108Z-reference"
     assert provenance["as_of"] == "2009-06-04"
     assert "United Nations Treaty Collection" in provenance["source"]
     # No cell is a formula.

@@ -1,0 +1,106 @@
+"""The data's commands: ``export`` (the status table) and ``declarations`` (their texts)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import click
+
+from cli.options import (
+    Choice,
+    Refusal,
+    checked_out,
+    chosen,
+    group_option,
+    in_range,
+    instrument_option,
+    lang_option,
+    language,
+    open_dataset,
+    out_option,
+    parse_day,
+    say,
+    write_out,
+)
+from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
+from loaders.derive.views import SelectionError
+from loaders.export import csv_bytes, export_metadata, export_table
+from loaders.publish.files import write_atomically
+from loaders.publish.xlsx import workbook_bytes
+
+
+@click.command("export", help="write the status table as CSV")
+@click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
+@instrument_option(
+    "a short id (UNTOC, TIP, CRC_OPSC, C029, CIFTA) or a depositary's number (XVIII-12-a, "
+    "IV-11-c, C029, B-57), repeatable; default: the four Palermo instruments"
+)
+@group_option("a group id, e.g. MERCOSUR, SICA, UNRG_AFRICAN, EU (repeatable)")
+@out_option()
+@lang_option()
+@click.option(
+    "--format",
+    "format_",
+    type=Choice(["csv", "xlsx"]),
+    default="csv",
+    help="xlsx: a formatted matrix (needs --out)",
+)
+def export(
+    as_of: str | None,
+    instrument: tuple[str, ...],
+    group: tuple[str, ...],
+    out: Path | None,
+    lang: str,
+    format_: str,
+) -> int:
+    day = parse_day(as_of, "--as-of")
+    if format_ == "xlsx" and out is None:
+        raise Refusal("--format xlsx needs --out FILE.xlsx")
+    out = checked_out(out)
+    dataset = open_dataset()
+    day = in_range(day or date.today(), "--as-of", dataset)
+    words = language(lang)
+    try:
+        instruments = resolve_instruments(list(instrument) or None, dataset)
+    except SelectionError as exc:
+        raise Refusal(str(exc)) from exc
+    groups = chosen(group, all_group_ids(dataset), "group") if group else []
+    table = export_table(standing_view(dataset, day, instruments, groups), day, words)
+    meta = export_metadata(dataset, day, instruments, groups, len(table))
+    if out is None:
+        write_out(csv_bytes(table), None, "")
+    elif format_ == "xlsx":
+        write_atomically(out, workbook_bytes(table, meta, instruments))
+        say(f"wrote {len(table)} rows to {out} (sheets: Status, Rows, Provenance)")
+    else:
+        write_atomically(out, csv_bytes(table))
+        meta_file = Path(f"{out}.meta.json")
+        write_atomically(meta_file, (json.dumps(meta, indent=2) + "\n").encode("utf-8"))
+        say(f"wrote {len(table)} rows to {out} (metadata: {meta_file})")
+    return 0
+
+
+@click.command("declarations", help="write the declarations and reservations texts as CSV")
+@instrument_option()
+@group_option("a group id (full members today; repeatable)")
+@out_option()
+@lang_option()
+def declarations(
+    instrument: tuple[str, ...], group: tuple[str, ...], out: Path | None, lang: str
+) -> int:
+    """One row per state and instrument with a text (loaders.derive.declarations)."""
+    from loaders.derive.declarations import declarations_table
+    from loaders.model.names import state_name
+
+    out = checked_out(out)
+    dataset = open_dataset()
+    words = language(lang)
+    instruments = chosen(instrument, dataset.instrument_ids, "instrument")
+    groups = chosen(group, dataset.group_ids, "group") if group else []
+    table = declarations_table(dataset, instruments, groups)
+    if words != "en":
+        table[f"state_{words}"] = table["iso3"].map(lambda code: state_name(code, words))
+    write_out(csv_bytes(table), out, f"{len(table)} rows")
+    return 0

@@ -1,0 +1,143 @@
+"""What every command shares: its refusals, the options it repeats, one rule for dates, one for
+``--out``, and the one place the command line loads the data."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from loaders.derive.views import SelectionError, resolve
+from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
+from loaders.model.languages import LANGUAGES
+from loaders.publish.files import write_atomically
+from loaders.store.dataset import Dataset, load_dataset
+
+USAGE_ERROR = 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Refusal(Exception):
+    """A bad argument found once the command runs: one line, exit 2 (cli.main prints it)."""
+
+
+class Choice(click.Choice):
+    """A fixed choice whose refusal names the choices, in the words the docs and tests quote."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.choices:
+            return value
+        choices = ", ".join(repr(c) for c in self.choices)
+        self.fail(f"invalid choice: {value!r} (choose from {choices})", param, ctx)
+
+
+def say(line: str) -> None:
+    """A line for the person at the terminal (standard error: standard output carries data)."""
+    print(line, file=sys.stderr)
+
+
+# ---------------------------------------------------------------------------------------------
+# Options repeated across commands, declared once
+
+
+def instrument_option(help_text: str = "UNTOC, TIP, SOM or FIREARMS (repeatable)") -> Callable:
+    return click.option("--instrument", "instrument", multiple=True, help=help_text)
+
+
+def group_option(help_text: str = "a group id, e.g. MERCOSUR, SICA, CAN (repeatable)") -> Callable:
+    return click.option("--group", "group", multiple=True, help=help_text)
+
+
+def lang_option(help_text: str = "also name each state in es, pt or fr") -> Callable:
+    return click.option("--lang", default="en", show_default=True, help=help_text)
+
+
+def out_option(required: bool = False, help_text: str | None = None) -> Callable:
+    text = help_text or "file to write (default: standard output); its folder must exist"
+    return click.option("--out", type=click.Path(path_type=Path), required=required, help=text)
+
+
+# ---------------------------------------------------------------------------------------------
+# One rule for each kind of argument
+
+
+def parse_day(text: str | None, option: str) -> date | None:
+    """``text`` as a date in the form YYYY-MM-DD (None if not given); a Refusal otherwise."""
+    if not text:
+        return None
+    try:
+        return parse_iso_date(text)
+    except DateFormatError as exc:
+        raise Refusal(f"{option}: {exc}") from exc
+
+
+def in_range(day: date, option: str, dataset: Dataset) -> date:
+    """``day`` if the data covers it: from the first instrument's adoption to today. The one
+    date rule of every command (export, changes, brief)."""
+    try:
+        return check_reader_date(day, min(dataset.instruments["adopted"]), date.today())
+    except DateFormatError as exc:
+        raise Refusal(f"{option}: {exc}") from exc
+
+
+def reader_day(text: str | None, option: str, dataset: Dataset, default: date | None) -> date:
+    """A date option checked by the one rule; ``default`` when it is not given."""
+    day = parse_day(text, option) or default
+    if day is None:
+        raise Refusal(f"{option}: a date in the form YYYY-MM-DD is needed")
+    return in_range(day, option, dataset)
+
+
+def language(text: str) -> str:
+    try:
+        return resolve([text], list(LANGUAGES), "language")[0]
+    except SelectionError as exc:
+        raise Refusal(str(exc)) from exc
+
+
+def chosen(given: Sequence[str], valid: list[str], what: str) -> list[str]:
+    """The ids asked for (all of ``valid`` if none), matched case-insensitively."""
+    try:
+        return resolve(list(given) or None, valid, what)
+    except SelectionError as exc:
+        raise Refusal(str(exc)) from exc
+
+
+def checked_out(out: Path | None) -> Path | None:
+    """``--out``, refused unless it names a file in a folder that exists: no folder is made, none
+    is written over, and nothing is left behind by a write that could not succeed."""
+    if out is None:
+        return None
+    if str(out) == "" or out.is_dir() or str(out).endswith(("/", "\\")):
+        raise Refusal(f"--out: {str(out) or repr('')} is a folder; name a file to write")
+    folder = out.parent
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist (create it first)"
+        raise Refusal(f"--out: the folder {folder} {what}")
+    return out
+
+
+def write_out(content: bytes, out: Path | None, what: str) -> None:
+    """``content`` to standard output, or whole to ``out`` (checked first by checked_out)."""
+    if out is None:
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
+        return
+    write_atomically(out, content)
+    say(f"wrote {what} to {out}")
+
+
+# ---------------------------------------------------------------------------------------------
+# The data
+
+
+def open_dataset() -> Dataset:
+    """The dataset the commands read, with its warning (a damaged snapshot) said once."""
+    dataset = load_dataset()
+    if dataset.warning:
+        say(f"warning: {dataset.warning}")
+    return dataset

@@ -1,0 +1,166 @@
+"""The treaty family of the 35 and the groups of the world compared, on a date: what the Treaty
+family page and the regions view show.
+
+Counts of parties of a group with a member outside the 35 are lower bounds after UNTC's 2014
+capture: UNTC's own 2024 counts name more parties than the snapshot can (``unnamed_acts``), so
+such a figure is "at least N" with the number of acts it cannot name. Nothing here enters
+paragraph 6's figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+
+from loaders.derive.groups import members_on
+from loaders.derive.participation import (
+    all_group_ids,
+    capture_months,
+    participation_view,
+    standing_view,
+)
+from loaders.derive.views import resolve
+from loaders.model.dates import PartialDate
+from loaders.model.status import NO_ACTION, PARTY, SIGNATORY, UNKNOWN
+from loaders.store.dataset import Dataset
+
+GAPS = (NO_ACTION, SIGNATORY)  # not a party on the date; unknown is never a gap
+ALL = "ALL"  # the row of a group's members party to every instrument asked for
+
+
+def family_instruments(dataset: Dataset) -> list[str]:
+    """The registry's instruments beside the four Palermo ones, in registry order."""
+    return [i for i in dataset.registry.index if i not in dataset.instrument_ids]
+
+
+def family_status_on(
+    dataset: Dataset,
+    as_of: date,
+    groups: Sequence[str] | None = None,
+    instruments: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """The 35 (or a group's members) by every instrument of the registry, on ``as_of``: one row
+    per state and instrument with ``status`` (``unknown`` kept), ``gap`` (not a party on the
+    date, with evidence) and the depositary's status page (``status_url``) for the cell's link."""
+    chosen = list(instruments) if instruments else list(dataset.registry.index)
+    frame = standing_view(dataset, as_of, chosen, groups)
+    frame["gap"] = frame["status"].isin(GAPS)
+    frame["status_url"] = frame["instrument"].map(dataset.registry["status_url"])
+    return frame
+
+
+def gaps_by(frame: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Per state (``key="iso3"``) or instrument (``key="instrument"``) of a
+    :func:`family_status_on` frame: gaps, parties and unknown cells, in the frame's order."""
+    grouped = frame.assign(
+        party=frame["status"] == PARTY, unknown=frame["status"] == UNKNOWN
+    ).groupby(key, sort=False)
+    return pd.DataFrame(
+        {"gaps": grouped["gap"].sum(), "parties": grouped["party"].sum(),
+         "unknown": grouped["unknown"].sum(), "cells": grouped.size()}
+    ).astype(int)  # fmt: skip
+
+
+def unnamed_acts(dataset: Dataset) -> pd.DataFrame:
+    """Per Palermo instrument: UNTC's own count of parties (``world_counts.csv``, with its date),
+    the parties the snapshot names, and the difference: acts it cannot name."""
+    rows = dataset.participation
+    named = rows[rows["status"] == "party"].groupby("instrument").size()
+    counts = dataset.world_counts.reindex(dataset.instrument_ids)
+    frame = pd.DataFrame(
+        {
+            "untc_parties": counts["parties"].astype("Int64"),
+            "status_as_at": counts["status_as_at"],
+            "named_parties": named.reindex(dataset.instrument_ids).fillna(0).astype(int),
+        }
+    )
+    frame["unnamed"] = (frame["untc_parties"] - frame["named_parties"]).clip(lower=0)
+    return frame
+
+
+def _members(dataset: Dataset, group_ids: list[str], as_of: date) -> pd.DataFrame:
+    frames = [dataset.memberships]
+    if not dataset.world_memberships.empty:
+        frames.append(dataset.world_memberships)
+    members = members_on(pd.concat(frames, ignore_index=True), as_of)
+    return members[members["group_id"].isin(group_ids)]
+
+
+def group_shares(
+    dataset: Dataset,
+    as_of: date,
+    groups: Sequence[str] | None = None,
+    instruments: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Per group and instrument (and ``ALL``: party to every one of them) on ``as_of``: full
+    members (the denominator, states with or without an ISO code), parties, unknown, share, and
+    whether the count is a lower bound with the number of acts worldwide it cannot name."""
+    group_ids = resolve(groups, all_group_ids(dataset), "group")
+    chosen = list(instruments) if instruments else list(dataset.instrument_ids)
+    members = _members(dataset, group_ids, as_of)
+    codes = sorted({c for c in members["iso3"] if c})
+    standing = _standing(dataset, as_of, chosen, codes)
+    unnamed = unnamed_acts(dataset)["unnamed"]
+    captures = {i: PartialDate.parse(t).latest() for i, t in capture_months(
+        dataset.participation).items()}  # fmt: skip
+    rows = []
+    for group_id in group_ids:
+        mine = members[members["group_id"] == group_id]
+        size = len(mine)
+        outside = any(c not in dataset.states.index for c in mine["iso3"])
+        table = standing[standing["iso3"].isin(set(mine["iso3"]))]
+        for instrument in [*chosen, ALL]:
+            status = _status_of(table, instrument, chosen)
+            after = [i for i in _of(instrument, chosen) if as_of > captures.get(i, as_of)]
+            lower = outside and bool(after)
+            rows.append(
+                {
+                    "group_id": group_id,
+                    "group_name": mine["group_name"].iat[0] if size else group_id,
+                    "instrument": instrument,
+                    "members": size,
+                    "parties": int((status == PARTY).sum()),
+                    "unknown": int((status == UNKNOWN).sum()) + (size - len(status)),
+                    "share": (status == PARTY).sum() / size if size else float("nan"),
+                    "lower_bound": lower,
+                    "unnamed_acts": int(sum(unnamed.get(i, 0) for i in after)) if lower else 0,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _of(instrument: str, chosen: list[str]) -> list[str]:
+    return chosen if instrument == ALL else [instrument]
+
+
+def _status_of(table: pd.DataFrame, instrument: str, chosen: list[str]) -> pd.Series:
+    """Per member with an ISO code: its status on ``instrument``, or for ALL party if party to
+    every one of ``chosen`` (unknown if any is unknown and none is a gap)."""
+    if instrument != ALL:
+        return table.loc[table["instrument"] == instrument, "status"]
+
+    def together(statuses: pd.Series) -> str:
+        if (statuses == PARTY).all():
+            return PARTY
+        return UNKNOWN if not statuses.isin(GAPS).any() else NO_ACTION
+
+    return table.groupby("iso3")["status"].agg(together)
+
+
+def _standing(dataset: Dataset, as_of: date, chosen: list[str], codes: list[str]) -> pd.DataFrame:
+    """Status of every coded member on every chosen instrument: the 35 from the export's view
+    (status.csv on the four), the others from the participation rows."""
+    oas = [c for c in codes if c in dataset.states.index]
+    parts = []
+    if oas:
+        view = standing_view(dataset, as_of, chosen)
+        parts.append(view.loc[view["iso3"].isin(oas), ["iso3", "instrument", "status"]])
+    others = [c for c in codes if c not in dataset.states.index]
+    if others:
+        view = participation_view(dataset, as_of, chosen, others)
+        parts.append(view[["iso3", "instrument", "status"]])
+    if not parts:
+        return pd.DataFrame(columns=["iso3", "instrument", "status"])
+    return pd.concat(parts, ignore_index=True)
