@@ -27,9 +27,14 @@ if [ "${BASE_REBUILD:-0}" = 1 ] || ! podman image exists "$BASE"; then
   stamp "base: podman import -> $BASE"
   podman import --change 'CMD ["/bin/bash"]' "$work/base.tar" "$BASE" >/dev/null
 fi
+# pip inside the build trusts what this machine trusts (e.g. a TLS-inspecting proxy's CA): the
+# bundle is mounted for the RUN steps only.
+CA="${CA_BUNDLE:-/etc/ssl/certs/ca-certificates.crt}"
+mounts=()
+[ -s "$CA" ] && mounts=(--volume "$CA:/run/build-ca.crt:ro")
 for target in replica web; do
   stamp "build: $IMAGE-$target:latest"
-  podman build --isolation chroot --build-arg BASE="$BASE" --target "$target" \
+  podman build --isolation chroot "${mounts[@]}" --build-arg BASE="$BASE" --target "$target" \
     -f deploy/container/Containerfile -t "$IMAGE-$target:latest" .
 done
 stamp "done in $(( $(date +%s) - started )) s"
