@@ -45,7 +45,7 @@ test: lint
 
 test-fast: lint
 	$(PY) -m pytest -m "not apptest and not refresh and not browser and not serve" \
-		--ignore=tests/browser --ignore=tests/deploy
+		--ignore=tests/browser --ignore=tests/deploy/test_serve.py
 
 test-app: $(DEV)
 	$(PY) -m pytest -m apptest

@@ -97,3 +97,11 @@ def test_the_image_runs_one_streamlit_as_a_user_with_a_health_check() -> None:
     assert "/_stcore/health" in replica.split("HEALTHCHECK", 1)[1]
     assert '"streamlit", "run", "served_app.py"' in replica
     assert "deploy/build.py --static-only" in text.split("AS replica", 1)[0]
+
+
+def test_nothing_in_deploy_supervises_processes_by_hand() -> None:
+    """Processes are started, watched and stopped by supervisord, systemd, compose or
+    Kubernetes; deploy/'s own code only builds and renders (and runs nginx -t)."""
+    by_hand = re.compile(r"Popen|os\.fork|os\.kill|killpg|prctl|signal\.signal|setsid")
+    for path in (ROOT / "deploy").rglob("*.py"):
+        assert not by_hand.search(path.read_text()), path
