@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -45,6 +46,8 @@ class Dataset:
     domestic_steps: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Worldwide counts per instrument (indexed by id): signatories, parties, status_as_at, source.
     world_counts: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The date of loaders.derive.cut.dataset_on that made this dataset (None: not cut).
+    cut_on: date | None = None
 
     @property
     def instrument_ids(self) -> list[str]:

@@ -15,6 +15,7 @@ import pandas as pd
 
 from loaders.derive import RESOLUTION_DATE
 from loaders.derive.acts import TAG, act_id, acts
+from loaders.derive.cut import dataset_on
 from loaders.publish.atom import Entry, atom_feed
 from loaders.store.dataset import Dataset
 from views.models.citation import TITLE
@@ -96,6 +97,7 @@ def acts_feed(
 ) -> bytes:
     """The Atom feed of the acts of the period, newest first. ``dataset``: localized.
     An empty period gives a valid feed whose subtitle says there was no act."""
+    dataset = dataset_on(dataset, until)
     t = Translator(language)
     chosen = list(instruments or dataset.instrument_ids)
     frame = acts(dataset, since, until, chosen, groups, states)
@@ -138,6 +140,7 @@ class ChangesModel:
 
 def changes_model(dataset: Dataset, selection: Selection, since: date) -> ChangesModel:
     """The acts from ``since`` to the selection's as-of date, for its instruments and groups."""
+    dataset = dataset_on(dataset, selection.as_of)
     frame = acts(dataset, since, selection.as_of, selection.instruments, selection.groups)
     return ChangesModel(
         since=since,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.declarations import declarations_table, published_as_at, reservations_matrix
 from loaders.export import csv_bytes
 from loaders.store.dataset import Dataset
@@ -29,6 +30,7 @@ class ReservationsModel:
 
 def reservations_model(dataset: Dataset, selection: Selection) -> ReservationsModel:
     """``dataset``: localized; groups are their full members on the selection's date."""
+    dataset = dataset_on(dataset, selection.as_of)
     instruments, groups = list(selection.instruments), list(selection.groups)
     matrix = reservations_matrix(dataset, instruments, groups, selection.as_of)
     matrix = by_name(matrix).reset_index(drop=True)
