@@ -151,6 +151,17 @@ def changes_model(dataset: Dataset, selection: Selection, since: date) -> Change
     )
 
 
+def clamped_since(since: date, until: date, first_day: date) -> tuple[date, str | None]:
+    """``since`` within ``first_day`` .. ``until``, and the catalogue key of a note when it was
+    moved (``whatchanged.since_clamped`` or ``whatchanged.since_too_early``): dates that conflict
+    are clamped, never an error."""
+    if since > until:
+        return max(until, first_day), "whatchanged.since_clamped"
+    if since < first_day:
+        return first_day, "whatchanged.since_too_early"
+    return since, None
+
+
 def changes_command(selection: Selection, since: date) -> str:
     command = ["python -m loaders changes", f"--since {since}", f"--until {selection.as_of}"]
     command += [f"--instrument {i}" for i in selection.instruments]
