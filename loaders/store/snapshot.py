@@ -29,6 +29,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from loaders.model.records import SnapshotMeta, StatusRecord
+from loaders.model.text import neutralise
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
@@ -71,9 +72,12 @@ def sha256(content: bytes) -> str:
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    # Every field quoted: the published files open in spreadsheets that split on ";" or tab too.
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {k: neutralise(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows
+    )
     return buffer.getvalue().encode("utf-8")
 
 
