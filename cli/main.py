@@ -151,6 +151,9 @@ def _declarations(args: argparse.Namespace) -> int:
     return 0
 
 
+PARTLY_PUBLISHED = 3  # the new snapshot is current; its data package or feeds are not written
+
+
 def _refresh(args: argparse.Namespace) -> int:
     from loaders.ingest.refresh import RefreshError, refresh  # requests/lxml only when refreshing
     from loaders.store.registry import load_instruments
@@ -178,7 +181,14 @@ def _refresh(args: argparse.Namespace) -> int:
         print(f"refresh failed, snapshot unchanged: {exc}", file=sys.stderr)
         return 1
     print(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}", file=sys.stderr)
-    reports_cli.after_publish(data)  # the data package and the feeds follow the new snapshot
+    failed = reports_cli.after_publish(data)  # the data package and the feeds follow it
+    if failed:
+        print(
+            f"refresh PARTLY published: snapshot {folder.name} is current; "
+            f"not written: {'; '.join(failed)}",
+            file=sys.stderr,
+        )
+        return PARTLY_PUBLISHED
     return 0
 
 

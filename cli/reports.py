@@ -184,19 +184,31 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
     return folder
 
 
-def after_publish(data: Path) -> None:
+def after_publish(data: Path) -> list[str]:
     """What a new snapshot publishes for reuse: the data package and the feeds, each written
     whole (loaders.publish.files), under the refresh lock so that two writers cannot leave an
     older snapshot's files over a newer one's. If another refresh holds the lock, it writes
-    them itself once it has published: nothing is lost by leaving them to it."""
+    them itself once it has published: nothing is lost by leaving them to it.
+
+    Returns what could not be written (``"data package: <why>"``, ``"feeds: <why>"``), each
+    also said on standard error: the snapshot itself is published whatever fails here."""
+    failed: list[str] = []
     try:
         with refresh_lock(data):
-            write_datapackage(data)
-            folder = write_feeds(data)
+            for what, write in (
+                ("data package", lambda: write_datapackage(data)),
+                ("feeds", lambda: write_feeds(data)),
+            ):
+                try:
+                    where = write()
+                except (OSError, SnapshotError) as exc:  # a full disk, a read-only folder
+                    failed.append(f"{what}: {exc.__class__.__name__}: {exc}")
+                    print(f"NOT written: {failed[-1]}", file=sys.stderr)
+                else:
+                    print(f"wrote the {what}: {where}", file=sys.stderr)
     except SnapshotError as busy:
         print(f"note: data package and feeds left to the other writer ({busy})", file=sys.stderr)
-        return
-    print(f"wrote {data / 'datapackage.json'} and the feeds in {folder}", file=sys.stderr)
+    return failed
 
 
 def _datapackage(_: argparse.Namespace) -> int:

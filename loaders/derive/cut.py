@@ -89,7 +89,12 @@ def _memberships_on(memberships: pd.DataFrame, day: pd.Timestamp) -> pd.DataFram
     frame = memberships[began.isna() | (began <= day)].copy()
     ended = frame["to_date"].fillna("").map(lambda t: bound(t, latest=False))
     frame["to_date"] = frame["to_date"].where(ended.isna() | (ended <= day), "")
-    return frame.reset_index(drop=True)
+    frame = frame.reset_index(drop=True)
+    # A group with no member yet on D is still a group a reader may choose (and find empty).
+    frame.attrs["group_ids"] = memberships.attrs.get("group_ids") or list(
+        dict.fromkeys(memberships["group_id"])
+    )
+    return frame
 
 
 def _world_on(counts: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:

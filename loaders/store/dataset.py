@@ -55,7 +55,9 @@ class Dataset:
 
     @property
     def group_ids(self) -> list[str]:
-        return list(dict.fromkeys(self.memberships["group_id"]))
+        # A dataset cut at a date (loaders.derive.cut) keeps every group's id, members or not.
+        known = self.memberships.attrs.get("group_ids")
+        return list(known) if known else list(dict.fromkeys(self.memberships["group_id"]))
 
 
 def _frame(models: list, index: str | None = None) -> pd.DataFrame:

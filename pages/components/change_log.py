@@ -6,7 +6,7 @@ import streamlit as st
 
 from loaders.store.changes import Change
 from views.text.i18n import Translator
-from views.text.words import SECTIONS, plain
+from views.text.words import SECTIONS, plain, plain_code
 
 
 def change_log(
@@ -28,10 +28,10 @@ def change_log(
 def change_line(change: Change, t: Translator) -> str:
     """One event in the reader's language; codes and dates as the data writes them."""
     values = {  # every value is upstream's: shown as plain text (views.text.words.plain)
-        "state": plain(change.iso3),
-        "instrument": plain(change.mtdsg_no),
-        "before": plain(change.before, None) if change.before else t("ui.none.change"),
-        "after": plain(change.after, None) if change.after else t("ui.none.change"),
+        "state": plain_code(change.iso3),
+        "instrument": plain_code(change.mtdsg_no),
+        "before": plain_code(change.before) if change.before else t("ui.none.change"),
+        "after": plain_code(change.after) if change.after else t("ui.none.change"),
     }
     if change.kind == "new_note":
         values["detail"] = plain(change.detail, None)

@@ -240,6 +240,9 @@ def instrument_abbr(dataset: Dataset, instrument: str) -> str:
     return str(dataset.instruments.loc[instrument, "abbr"])
 
 
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+
+
 def plain(value: object, limit: int | None = 60) -> str:
     """A value from a link, a path or upstream, shown as plain text wherever markdown draws it:
     no control or bidi character, every markup character escaped (no link, image, emphasis or
@@ -250,6 +253,13 @@ def plain(value: object, limit: int | None = 60) -> str:
     if limit is not None and len(text) > limit:
         text = text[: limit - 1] + "…"
     return escape_markdown(text)
+
+
+def plain_code(value: object) -> str:
+    """A code (an ISO3, an MTDSG number, a date) as a code span when it is one, else as
+    :func:`plain` text: a value from upstream that is not a code never makes markup."""
+    text = "" if value is None else str(value)
+    return f"`{text}`" if _CODE.fullmatch(text) else plain(text, None)
 
 
 def join_words(words: Sequence[str], language: str = "en") -> str:
