@@ -99,6 +99,7 @@ brief_button(
     brief_file_name(iso3, selection.as_of, t.language),
     t,
     key="state_brief",
+    snapshot=dataset.meta.snapshot_id,
 )
 
 st.markdown(

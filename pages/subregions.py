@@ -60,4 +60,5 @@ if group:
             brief_file_name(group, selection.as_of, t.language),
             t,
             key="group_brief",
+            snapshot=dataset.meta.snapshot_id,
         )
