@@ -377,3 +377,16 @@ def test_the_change_log_is_shown_in_the_readers_language(data_copy: Path) -> Non
     said = texts(open_app("data", lang="es"))
     assert f"Qué cambió en la instantánea `{current_name(data_copy)}` desde `{previous}`" in said
     assert "Ningún cambio de situación ni de declaración." in said
+
+
+@pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
+def test_the_age_banner_says_how_old_and_what_may_have_changed_never_a_command(
+    language: str,
+) -> None:
+    app = open_app("overview", lang=language)
+    (banner,) = [w.value for w in app.warning if "UNTC" in w.value]
+    assert "python" not in banner and "make " not in banner and "`" not in banner
+    assert "2014" in banner  # the facts' age, by its date
+    # of the 140 facts today, the 9 rows without a consent in status.csv may have changed
+    assert "9 " in banner and "140" in banner
+    assert len(banner) < 260, "short enough for a phone's first screen"
