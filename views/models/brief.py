@@ -205,7 +205,7 @@ def _reservations(
         )
     table = [(t("brief.col.instrument"), t("brief.col.text"))]
     for row in mine.itertuples():
-        text = row.text if len(row.text) <= TEXT_CHARS else row.text[:TEXT_CHARS].rstrip() + " […]"
+        text = _shortened(row.text)
         table.append((where(row), text))
     return Section(
         t("brief.reservations"),
@@ -217,23 +217,29 @@ def _reservations(
 
 
 def _steps_section(
-    frame: pd.DataFrame, names: dict[str, str], t: Translator, full: bool = True
+    dataset: Dataset, frame: pd.DataFrame, names: dict[str, str], t: Translator, full: bool = True
 ) -> Section:
-    """``full``: with each step's detail and source (a state's brief); a group's lists them."""
+    """``full``: with each step's detail and source (a state's brief); a group's lists them.
+    Each step names the instrument it concerns; the record's own words stay English, marked."""
     if frame.empty:
         return Section(t("brief.steps"), (t("brief.steps_none"),))
-    table = [(t("brief.col.state"), t("brief.col.date"), t("brief.col.step"))]
+    first = t("brief.col.instrument") if full else t("brief.col.state")
+    table = [(first, t("brief.col.date"), t("brief.col.step"))]
     if full:
         table[0] += (t("fact.source"),)
     for row in frame.to_dict("records"):
+        instrument = _field(row.get("instrument"))
+        known = instrument in dataset.instruments.index
+        about = instrument_label(dataset, instrument) if known else instrument
         cells = (
-            names.get(row["iso3"], row["iso3"]),
+            about if full else f"{names.get(row['iso3'], row['iso3'])} ({about})",
             partial_date_text(_field(row.get("date")), t.language),
             _step(row, t) if full else t(f"step.{row['step']}"),
         )
         table.append(cells + ((_field(row.get("source")),) if full else ()))
     widths = (0.2, 0.15, 0.4, 0.25) if full else (0.3, 0.2, 0.5)
-    return Section(t("brief.steps"), (), tuple(table), widths)
+    notes = (t("brief.records_english"),) if full and t.language != "en" else ()
+    return Section(t("brief.steps"), (), tuple(table), widths, notes)
 
 
 def _beside(
@@ -358,7 +364,7 @@ def state_brief(
         Section(t("brief.status"), (), _status_table(rows, dataset, t), STATUS_WIDTHS),
         Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, [iso3], as_of, t),)),
         _reservations(dataset, [iso3], names, t),
-        _steps_section(_steps(dataset, domestic_steps, [iso3]), names, t),
+        _steps_section(dataset, _steps(dataset, domestic_steps, [iso3]), names, t),
         Section(t("brief.oas"), tuple(oas)),
         _beside(dataset, view, [iso3], name, world, t),
         _source(dataset, rows, as_of, t),
@@ -434,7 +440,7 @@ def group_brief(
         Section(t("brief.status"), (), tuple(table), (0.3, 0.14, 0.28, 0.28)),
         Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, iso3s, as_of, t),)),
         _reservations(dataset, iso3s, names, t),
-        _steps_section(_steps(dataset, domestic_steps, iso3s), names, t, full=False),
+        _steps_section(dataset, _steps(dataset, domestic_steps, iso3s), names, t, full=False),
         Section(t("brief.oas"), tuple(noted) or (t("brief.no_notes"),)),
         _beside(dataset, view, iso3s, label, world, t),
         _source(dataset, mine.to_dict("records"), as_of, t),
@@ -458,6 +464,16 @@ def _step(row: dict, t: Translator) -> str:
     words = t(f"step.{code}") if t.has(f"step.{code}") else code
     detail = _field(row.get("detail"))
     return f"{words}: {detail}" if detail else words
+
+
+def _shortened(text: str) -> str:
+    """At most TEXT_CHARS characters, cut at a word's end (never "itsel […]")."""
+    if len(text) <= TEXT_CHARS:
+        return text
+    cut = (
+        text[: TEXT_CHARS + 1].rsplit(None, 1)[0] if " " in text[:TEXT_CHARS] else text[:TEXT_CHARS]
+    )
+    return cut.rstrip(" ,;:") + " […]"
 
 
 def _field(value: object) -> str:

@@ -173,3 +173,23 @@ def _no_later_years(document, day: date) -> None:
         later = [m.group(0) for m in re.finditer(r"\b(?:19|20)\d\d\b", words)]
         later = [y for y in later if y > str(day.year) and y not in allowed]
         assert later == [], (heading, words[:200])
+
+
+def test_a_state_brief_names_the_protocol_of_each_step_and_cuts_texts_at_a_word(
+    dataset: Dataset,
+) -> None:
+    # Bolivia on 1 January 2026: steps of 2019 (Firearms) and 2025 (Smuggling of Migrants).
+    document = state_brief(localized(dataset, "es"), "BOL", date(2026, 1, 1), "es", today=TODAY)
+    (steps,) = [s for s in document.sections if s.heading == "Pasos internos"]
+    assert {row[0] for row in steps.table[1:]} == {
+        "Protocolo sobre armas de fuego",
+        "Protocolo sobre el tráfico ilícito de migrantes",
+    }
+    assert steps.notes == (
+        "Los detalles y las fuentes son las palabras de los registros, en inglés.",
+    )
+    (texts,) = [s for s in document.sections if s.heading == "Reservas y declaraciones"]
+    for _, text in texts.table[1:]:
+        if text.endswith(" […]"):
+            last = text.removesuffix(" […]").split()[-1]
+            assert (last != "itsel" and last.isalpha()) or last[-1] in ".”\"')"
