@@ -122,3 +122,22 @@ def test_a_hostile_since_is_shown_as_the_characters_it_is() -> None:
     app = _changes_since(hostile)
     (note,) = [e.value for e in app.info if "is not a date" in e.value]
     assert "![" not in note and "](" not in note
+
+
+def test_the_reservations_page_explains_links_and_shows_the_texts_of_its_date() -> None:
+    app = open_app("reservations", instrument="TIP", as_of="2009-06-04", lang="es")
+    said = texts(app)
+    # six of the 28 parties on 4 June 2009 (see tests/unit/views/test_as_of.py), not 7 of 35
+    assert "6 de 28" in said
+    for word in ("Una **reserva**", "Una **declaración**", "solución de controversias"):
+        assert word in said
+    blocks = [e.proto.body for e in app.get("html") if 'lang="en"' in e.proto.body]
+    assert any("article 15" in b for b in blocks)
+    assert not any("Republic of Cuba" in b for b in blocks)  # a party only from 2013
+    (table,) = app.dataframe
+    links = list(table.value["profile_link"])
+    assert links and all(
+        link.startswith("profile?") and "as_of=2009-06-04" in link and "lang=es" in link
+        for link in links
+    )
+    assert [e.proto.label for e in app.get("expander")][:2] == ["Bahamas", "Bolivia"]

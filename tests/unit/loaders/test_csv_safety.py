@@ -48,3 +48,12 @@ def test_a_one_megabyte_text_is_read_back_whole() -> None:
 
 def test_noncharacters_are_not_kept() -> None:
     assert plain_text("a\ufffeb\uffffc\U0001fffed\ufdd0") == "abcd"
+
+
+def test_changes_md_keeps_no_upstream_markdown() -> None:
+    from loaders.store.changes import Change, changes_markdown
+
+    hostile = "see ![x](https://evil.example/p.png) and [notice](https://evil.example)"
+    text = changes_markdown("s2", "s1", [Change("new_note", "XVIII-12", "BOL", detail=hostile)])
+    body = text.decode("utf-8").split("\n", 2)[2]
+    assert "![" not in body and "](" not in body
