@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -74,9 +75,13 @@ def act_entries(frame: pd.DataFrame, dataset: Dataset, t: Translator, link: str)
             Entry(
                 id=act_id(row),
                 title=t("format.act_title", **values),
-                updated=datetime(row["date"].year, row["date"].month, row["date"].day),
+                # when we learned of it: the snapshot's date, so that an act a refresh finds
+                # late is new to a reader (the act's own date is ``published``)
+                updated=dataset.meta.compiled_at,
+                published=datetime(row["date"].year, row["date"].month, row["date"].day),
                 summary=summary,
-                link=f"{link}profile?state={row['iso3']}&lang={t.language}" if link else "",
+                content=summary,
+                link=f"{link}profile?state={row['iso3']}&lang={t.language}&as_of={row['date']}",
                 category=row["family"],
             )
         )
@@ -91,7 +96,7 @@ def acts_feed(
     groups: Sequence[str] | None = None,
     states: Sequence[str] | None = None,
     language: str = "en",
-    link: str = "",
+    link: str = "/",
     self_link: str = "",
     feed_id: str | None = None,
 ) -> bytes:
@@ -123,7 +128,7 @@ def acts_feed(
         author=TITLE,
         entries=entries,
         language=language,
-        link=link,
+        link=f"{link}changes?{urlencode({'since': since, 'as_of': until, 'lang': language})}",
         self_link=self_link,
         rights=t("acts.rights"),
     )
