@@ -165,22 +165,36 @@ def _flag(value: object) -> str:
     return "true" if bool(value) else "false"
 
 
+FEED_TAG = "tag:ratify-americas,2026:feed/"
+
+
 def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None = None) -> Path:
-    """The published feeds, one per language (``changes.atom``, ``changes-es.atom`` ...): every
-    act in the data. Written atomically; the folder is loaders.paths.feed_dir."""
+    """The published feeds, one per language (``changes.atom``, ``changes-es.atom`` ...) of every
+    act in the data, and one per language of each state, group and instrument (``state/BOL.atom``,
+    ``group/CARICOM-es.atom``, ``instrument/TIP-fr.atom``). Written atomically; the folder is
+    loaders.paths.feed_dir."""
     dataset = dataset or load_dataset(data)
     folder = feed_dir(data)
+    last = until or date.today()
+    scopes: list[tuple[str, str, dict]] = [("", "", {})]
+    scopes += [("state", i, {"states": [i]}) for i in dataset.states.index]
+    scopes += [("group", g, {"groups": [g]}) for g in dataset.group_ids]
+    scopes += [("instrument", i, {"instruments": [i]}) for i in dataset.instrument_ids]
     for language in LANGUAGES:
-        name = feed_name(language)
-        content = acts_feed(
-            localized(dataset, language),
-            FIRST_DAY,
-            until or date.today(),
-            language=language,
-            self_link=f"/{FEED_PATH}{name}",
-            feed_id=f"tag:ratify-americas,2026:feed/{language}",
-        )
-        write_atomically(folder / name, content)
+        local = localized(dataset, language)
+        for scope, subject, chosen in scopes:
+            name = feed_name(language, scope, subject)
+            content = acts_feed(
+                local,
+                FIRST_DAY,
+                last,
+                language=language,
+                self_link=f"/{FEED_PATH}{name}",
+                # the four main feeds keep the ids their subscribers know
+                feed_id=f"{FEED_TAG}{name.removesuffix('.atom') if scope else language}",
+                **chosen,
+            )
+            write_atomically(folder / name, content)
     return folder
 
 

@@ -28,10 +28,15 @@ DEFAULT_SINCE = RESOLUTION_DATE  # the resolution's date: what has been done sin
 FEED_PATH = "app/static/feed/"  # the app serves static/ at /app/static/
 
 
-def feed_name(language: str) -> str:
-    """``changes.atom`` in English, ``changes-es.atom`` ... in the other languages."""
+SCOPES = ("state", "group", "instrument")  # the feeds of one state, group or instrument
+
+
+def feed_name(language: str, scope: str = "", subject: str = "") -> str:
+    """``changes.atom`` in English, ``changes-es.atom`` ... in the other languages; a scoped
+    feed in its folder: ``state/BOL.atom``, ``group/CARICOM-es.atom``,
+    ``instrument/TIP-fr.atom``."""
     suffix = "" if language == "en" else f"-{language}"
-    return f"changes{suffix}.atom"
+    return f"{scope}/{subject}{suffix}.atom" if scope else f"changes{suffix}.atom"
 
 
 def act_word(row: dict, language: str) -> str:

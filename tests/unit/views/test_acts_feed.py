@@ -170,3 +170,19 @@ def test_the_published_feeds_carry_every_act(dataset: Dataset) -> None:
         feed = check_atom((PROJECT_ROOT / "static" / "feed" / name).read_bytes())
         assert feed.find(f"{A}id").text.startswith("tag:ratify-americas,2026:feed/")
         assert len(feed.findall(f"{A}entry")) > 100
+
+
+def test_feeds_per_state_group_and_instrument(tmp_path, monkeypatch) -> None:
+    from cli.reports import write_feeds
+    from tests.support.data import FROZEN
+
+    monkeypatch.setenv("RATIFY_FEED_DIR", str(tmp_path))
+    write_feeds(FROZEN, until=date(2026, 11, 29))
+    # Bolivia's acts in the frozen data: signatures of 2000 (three), consents of 2005, 2006 and
+    # the Firearms accession of 4 September 2020 (palermo_oas_status.csv): 6 acts.
+    bolivia = check_atom((tmp_path / "state" / "BOL-es.atom").read_bytes())
+    titles = [e.find(f"{A}title").text for e in bolivia.findall(f"{A}entry")]
+    assert len(titles) == 6 and all(t.startswith("Bolivia") for t in titles)
+    tip = check_atom((tmp_path / "instrument" / "TIP.atom").read_bytes())
+    assert all("XVIII-12-a" in e.find(f"{A}id").text for e in tip.findall(f"{A}entry"))
+    assert (tmp_path / "group" / "CARICOM-fr.atom").exists()
