@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from loaders.derive.acts import acts
+from loaders.derive.cut import dataset_on
 from loaders.derive.views import SelectionError, resolve
 from loaders.export import csv_bytes, export_metadata
 from loaders.model.dates import DateFormatError, parse_iso_date
@@ -29,7 +30,7 @@ from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, refresh_lock
 from views.models.brief import group_brief, state_brief
-from views.models.changes import FEED_PATH, acts_feed, feed_name
+from views.models.changes import FEED_PATH, acts_feed, feed_name, scoped_feeds
 from views.text.localized import localized
 
 USAGE_ERROR = 2
@@ -176,25 +177,21 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
     dataset = dataset or load_dataset(data)
     folder = feed_dir(data)
     last = until or date.today()
-    scopes: list[tuple[str, str, dict]] = [("", "", {})]
-    scopes += [("state", i, {"states": [i]}) for i in dataset.states.index]
-    scopes += [("group", g, {"groups": [g]}) for g in dataset.group_ids]
-    scopes += [("instrument", i, {"instruments": [i]}) for i in dataset.instrument_ids]
     for language in LANGUAGES:
-        local = localized(dataset, language)
-        for scope, subject, chosen in scopes:
-            name = feed_name(language, scope, subject)
-            content = acts_feed(
-                local,
-                FIRST_DAY,
-                last,
-                language=language,
-                self_link=f"/{FEED_PATH}{name}",
-                # the four main feeds keep the ids their subscribers know
-                feed_id=f"{FEED_TAG}{name.removesuffix('.atom') if scope else language}",
-                **chosen,
-            )
-            write_atomically(folder / name, content)
+        local = dataset_on(localized(dataset, language), last)  # cut once, not once a feed
+        name = feed_name(language)
+        content = acts_feed(
+            local,
+            FIRST_DAY,
+            last,
+            language=language,
+            self_link=f"/{FEED_PATH}{name}",
+            feed_id=f"{FEED_TAG}{language}",  # the ids their subscribers know
+        )
+        write_atomically(folder / name, content)
+        # made again by every refresh: no wait for the disk for each of them
+        for scoped, feed in scoped_feeds(local, FIRST_DAY, last, language, f"/{FEED_PATH}").items():
+            write_atomically(folder / scoped, feed, durable=False)
     return folder
 
 

@@ -8,7 +8,8 @@ A view on date D sees nothing after D by construction: each page model and repor
   it dates the check, not a fact, and gives the status's certainty on D.
 - ``declarations``: a text counts from the act it accompanies: the state's consent to be bound
   (or, for a state not yet party, its signature). Texts of acts after D are left out.
-- ``domestic_steps``: only steps certain on or before D (a step of "2025" from 31 Dec 2025).
+- ``domestic_steps``: only steps certain on or before D (a step of "2025" from 31 Dec 2025);
+  a step's detail that names a later year (the record's words) is left out.
 - ``memberships``: only those begun for certain by D; an end after D is not yet known on D.
 - ``world_counts`` and the snapshot's per-instrument counts: only those "as at" on or before D.
 
@@ -18,6 +19,7 @@ Cutting twice at the same date changes nothing (``Dataset.cut_on`` records the d
 from __future__ import annotations
 
 import dataclasses
+import re
 from datetime import date
 
 import pandas as pd
@@ -26,6 +28,7 @@ from loaders.derive.status import bound
 from loaders.store.dataset import Dataset
 
 ACT_DATES = ("signature_date", "consent_date", "withdrawal_date")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 
 
 def dataset_on(dataset: Dataset, as_of: date) -> Dataset:
@@ -79,7 +82,15 @@ def _steps_on(steps: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     if steps.empty or "date" not in steps:
         return steps
     ends = steps["date"].fillna("").map(lambda t: bound(t, latest=True))
-    return steps[ends.notna() & (ends <= day)].reset_index(drop=True)
+    frame = steps[ends.notna() & (ends <= day)].reset_index(drop=True)
+    if "detail" in frame:  # a detail that tells of a later year ("deposited in 2020") is left out
+        later = frame["detail"].fillna("").map(lambda t: _mentions_after(t, day.year))
+        frame["detail"] = frame["detail"].where(~later, "")
+    return frame
+
+
+def _mentions_after(text: str, year: int) -> bool:
+    return any(int(found) > year for found in _YEAR.findall(text))
 
 
 def _memberships_on(memberships: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:

@@ -63,3 +63,9 @@ def neutralise(text: str) -> str:
     """Prefix a quote so a spreadsheet shows formula-like text as text (every CSV we write
     also quotes every field, so no separator inside a text starts a cell)."""
     return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def restored(text: str) -> str:
+    """The text :func:`neutralise` was given, for a file we wrote neutralised (the snapshot):
+    its readers get upstream's words exactly, a spreadsheet opening the file gets no formula."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_PREFIXES) else text

@@ -29,7 +29,7 @@ import pandas as pd
 from pydantic import ValidationError
 
 from loaders.model.records import SnapshotMeta, StatusRecord
-from loaders.model.text import neutralise
+from loaders.model.text import neutralise, restored
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
@@ -137,7 +137,7 @@ def write_snapshot_files(
 
 
 def _frame(content: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
+    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False).map(restored)
 
 
 def read_snapshot_at(folder: Path) -> Snapshot:
@@ -162,6 +162,8 @@ def read_snapshot_at(folder: Path) -> Snapshot:
     status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
     declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
     declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
+    # Written neutralised for spreadsheets (csv_bytes): read back as upstream wrote it.
+    status, declarations = status.map(restored), declarations.map(restored)
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     return Snapshot(folder, meta, status, declarations)

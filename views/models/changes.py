@@ -17,6 +17,7 @@ import pandas as pd
 from loaders.derive import RESOLUTION_DATE
 from loaders.derive.acts import TAG, act_id, acts
 from loaders.derive.cut import dataset_on
+from loaders.derive.groups import members_on
 from loaders.publish.atom import Entry, atom_feed
 from loaders.store.dataset import Dataset
 from views.models.citation import TITLE
@@ -137,6 +138,54 @@ def acts_feed(
         self_link=self_link,
         rights=t("acts.rights"),
     )
+
+
+def scoped_feeds(
+    dataset: Dataset, since: date, until: date, language: str, self_path: str
+) -> dict[str, bytes]:
+    """Feed name -> the Atom feed of each state, group and instrument (``state/BOL-es.atom``
+    ...), every act of the period: the acts are made into entries once, then chosen per feed
+    (a feed a state, 35 + groups + 4 of them per language, in about a second)."""
+    dataset = dataset_on(dataset, until)
+    t = Translator(language)
+    frame = acts(dataset, since, until)
+    entries = act_entries(frame.iloc[::-1], dataset, t, "/")
+    rows = frame.iloc[::-1].reset_index(drop=True)
+    members = members_on(dataset.memberships, until)
+    chosen: list[tuple[str, str, pd.Series, str]] = []
+    for iso3 in dataset.states.index:
+        label = t.words([dataset.states.loc[iso3, "name"]])
+        chosen.append(("state", iso3, rows["iso3"] == iso3, label))
+    labels = group_labels(dataset, language)
+    for group in dataset.group_ids:
+        inside = set(members.loc[members["group_id"] == group, "iso3"])
+        chosen.append(("group", group, rows["iso3"].isin(inside), labels.get(group, group)))
+    for instrument in dataset.instrument_ids:
+        label = instrument_label(dataset, instrument)
+        chosen.append(("instrument", instrument, rows["instrument"] == instrument, label))
+    feeds = {}
+    for scope, subject, mask, label in chosen:
+        name = feed_name(language, scope, subject)
+        mine = [entry for entry, keep in zip(entries, mask, strict=True) if keep]
+        period = {"since": t.date(since), "until": t.date(until), "scope": label}
+        subtitle = (
+            t.count("acts.subtitle", len(mine), **period)
+            if mine
+            else t("acts.subtitle_none", **period)
+        )
+        feeds[name] = atom_feed(
+            feed_id=f"{TAG}feed/{name.removesuffix('.atom')}",
+            title=t("acts.feed_title", title=TITLE) + f" · {label}",
+            subtitle=subtitle + " " + t("acts.snapshot", snapshot=dataset.meta.snapshot_id),
+            updated=dataset.meta.compiled_at,
+            author=TITLE,
+            entries=mine,
+            language=language,
+            link=f"/changes?{urlencode({'since': since, 'as_of': until, 'lang': language})}",
+            self_link=f"{self_path}{name}",
+            rights=t("acts.rights"),
+        )
+    return feeds
 
 
 @dataclass(frozen=True)

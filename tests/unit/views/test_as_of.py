@@ -33,6 +33,7 @@ from views.models.reservations import reservations_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
 from views.models.timeline import timeline_model
+from views.text.i18n import Translator
 from views.text.localized import localized
 
 DAY = date(2009, 6, 4)
@@ -46,8 +47,16 @@ def _words(document) -> list[tuple[str, str]]:
     for section in document.sections:
         for text in (*section.paragraphs, *section.notes):
             out.append((section.heading, text))
+        if not section.table:
+            continue
+        # a source names its own date ("news item of 23 August 2021"): labelled, not a fact
+        source = Translator(document.language)("fact.source")
         for row in section.table[1:]:
-            out += [(section.heading, cell) for cell in row]
+            out += [
+                (section.heading, cell)
+                for header, cell in zip(section.table[0], row, strict=True)
+                if header != source
+            ]
     return out
 
 
