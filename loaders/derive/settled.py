@@ -14,6 +14,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.status import status_on
 
 UNSETTLED_COLUMNS = ["iso3", "state", "instrument", "status", "verified_through"]
@@ -30,6 +31,7 @@ class SettledAccount:
 
 def settled_account(dataset, as_of: date) -> SettledAccount:
     """How many facts are settled on ``as_of``, and the unsettled ones with their dates."""
+    dataset = dataset_on(dataset, as_of)
     frame = status_on(dataset.status, as_of)
     frame = frame.assign(state=frame["iso3"].map(dataset.states["name"]))
     unsettled = frame[~frame["status_verified"]]
