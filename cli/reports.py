@@ -222,6 +222,8 @@ def after_publish(data: Path) -> list[str]:
                 except (OSError, ValueError, SnapshotError) as exc:  # full disk, read-only
                     failed.append(f"{what}: {exc.__class__.__name__}: {exc}")
                     say(f"NOT written: {failed[-1]}")
+                    if what == "reader's edition":
+                        say("warning: edition not written, the previous one stays served")
                 else:
                     say(f"wrote the {what}: {where}")
     except SnapshotError as busy:

@@ -101,8 +101,7 @@ def _participation_bytes(
     if records is not None:
         return csv_bytes(participation_rows(records), PARTICIPATION_COLUMNS)
     if previous is not None and not previous.participation.empty:
-        rows = previous.participation[PARTICIPATION_COLUMNS].to_dict("records")
-        return csv_bytes(rows, PARTICIPATION_COLUMNS)
+        return SnapshotFiles(previous.path).participation.read_bytes()  # byte for byte
     return None
 
 
