@@ -80,13 +80,14 @@ def describe_changes(
     return changes or [Change("no_change")]
 
 
-def _row_changes(key: tuple, old: pd.Series, new: pd.Series) -> list[Change]:
+def _row_changes(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[Change]:
     mtdsg, iso3 = key
     changes = []
-    for column, first, changed in (
+    dated: tuple[tuple[str, ChangeKind, ChangeKind], ...] = (
         ("signature_date", "new_signature", "changed_signature_date"),
         ("consent_date", "new_party", "changed_consent_date"),
-    ):
+    )
+    for column, first, changed in dated:
         if old[column] == new[column]:
             continue
         kind = changed if old[column] else first

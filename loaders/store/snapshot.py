@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from pydantic import ValidationError
@@ -63,7 +64,7 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+def csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
@@ -79,12 +80,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def status_rows(records: list[StatusRecord]) -> list[dict]:
+def status_rows(records: list[StatusRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3))
     return [{c: _cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
 
 
-def participation_rows(records: list[ParticipationRecord]) -> list[dict]:
+def participation_rows(records: list[ParticipationRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3 == "", r.iso3, r.participant))
     return [{c: _cell(getattr(r, c)) for c in PARTICIPATION_COLUMNS} for r in ordered]
 
@@ -120,9 +121,9 @@ def write_snapshot_files(
     folder: Path,
     snapshot_id: str,
     records: list[StatusRecord],
-    declarations: list[dict],
+    declarations: list[dict[str, Any]],
     raw: dict[str, bytes],
-    meta_fields: dict,
+    meta_fields: dict[str, Any],
     previous: Snapshot | None = None,
     participation: list[ParticipationRecord] | None = None,
 ) -> SnapshotMeta:
@@ -404,9 +405,9 @@ class SnapshotContent:
     """What a new snapshot holds, before it is written."""
 
     records: list[StatusRecord]
-    declarations: list[dict]
+    declarations: list[dict[str, Any]]
     raw: dict[str, bytes]
-    meta_fields: dict
+    meta_fields: dict[str, Any]
     # The family and world rows; None keeps the previous snapshot's (a UNTC refresh).
     participation: list[ParticipationRecord] | None = None
 
