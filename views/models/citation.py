@@ -21,7 +21,9 @@ from views.text.words import group_labels, instrument_brief
 TITLE = "Ratify Americas"
 
 
-def pinned_params(selection: Selection, extra: Mapping[str, str] | None = None) -> dict:
+def pinned_params(
+    selection: Selection, extra: Mapping[str, str] | None = None
+) -> dict[str, list[str]]:
     """The view's link query with its as-of date and language written out, whatever the link
     left to the defaults: a cited link must open the same view next year, in the same words."""
     params = {key: list(values) for key, values in selection.params.items()}
