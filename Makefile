@@ -26,7 +26,7 @@ PIP_COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/p
 	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 	--index-url=https://pypi.org/simple $(LOCK_ARGS)
 
-.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint lock bench bench-serve serve refresh clean
+.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint lock bench bench-serve serve refresh edition clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -88,6 +88,10 @@ serve: $(RUNTIME)
 
 bench-serve: $(DEV)
 	$(PY) bench/serve_bench.py
+
+# The reader's edition of the current snapshot, in a folder any static host serves.
+edition: $(RUNTIME)
+	rm -rf artifacts/read && $(PY) -m loaders edition --out artifacts/read
 
 refresh: $(RUNTIME)
 	$(PY) -m loaders refresh $(REFRESH_ARGS)

@@ -13,13 +13,14 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+from loaders.store.dataset import Dataset
 from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
 from pages.components.cite import cite_view
 from pages.components.controls import chosen_language, shared_controls
-from pages.components.data import load_data, pin_snapshot
+from pages.components.data import Pin, current_data, load_data, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
 from pages.components.navigation import PAGES, routed
@@ -31,6 +32,7 @@ from pages.components.reader_chrome import (
     reader_language,
     unknown_page,
 )
+from views.models.citation import SNAPSHOT_PARAM
 from views.text.i18n import Translator
 from views.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
@@ -57,6 +59,37 @@ STYLE = """
 """
 
 
+def _newest_link(page_path: str) -> str:
+    """This page's link without ``snapshot=``: the same view on the newest snapshot."""
+    query = {k: st.query_params.get_all(k) for k in st.query_params if k != SNAPSHOT_PARAM}
+    return f"./{page_path}?{urlencode(query, doseq=True)}"
+
+
+def snapshot_note(t: Translator, pin: Pin, shown: Dataset, page_path: str) -> None:
+    """Where the link names a snapshot: the older one it cites, with a link to the newest, or
+    why it could not be shown (unknown or damaged) and that the current one is shown."""
+    newest = _newest_link(page_path)
+    if pin.refused:
+        asked = (pin.asked or "")[:80].replace("`", "'")
+        current = shown.meta.snapshot_id
+        st.warning(
+            t("snapshot.refused", asked=f"`{asked}`", current=f"`{current}`"),
+            icon=":material/history:",
+        )
+    elif (current := current_data()) is not None:
+        meta = shown.meta
+        st.info(
+            t(
+                "snapshot.older",
+                snapshot=f"`{meta.snapshot_id}`",
+                compiled=t.date(meta.compiled_at.date()),
+                newest=f"`{current.meta.snapshot_id}`",
+                link=newest,
+            ),
+            icon=":material/history:",
+        )
+
+
 def _address() -> str:
     """The page's address as the reader's browser shows it, query included (for paper)."""
     query = urlencode({k: st.query_params.get_all(k) for k in st.query_params}, doseq=True)
@@ -79,7 +112,7 @@ page_title(t, page_name)
 st.html(STYLE + READER_STYLE + chart_toolbar_style(t))
 reader_language(t)
 today = date.today()
-pin_snapshot()  # one snapshot for the whole run, whatever a refresh does meanwhile
+pin = pin_snapshot()  # one snapshot for the whole run, whatever a refresh does meanwhile
 try:
     with st.spinner(t("app.loading")):
         dataset = load_data()
@@ -107,6 +140,7 @@ print_header(
     _address(),
 )
 banners(local, selection, today)
+snapshot_note(t, pin, local, page.url_path)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.
 body, footer = st.container(), st.container()

@@ -22,6 +22,7 @@ from cli.options import (
     out_option,
     parse_day,
     say,
+    snapshot_option,
     write_out,
 )
 from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
@@ -47,6 +48,7 @@ from loaders.publish.xlsx import workbook_bytes
     default="csv",
     help="xlsx: a formatted matrix (needs --out)",
 )
+@snapshot_option()
 def export(
     as_of: str | None,
     instrument: tuple[str, ...],
@@ -54,12 +56,13 @@ def export(
     out: Path | None,
     lang: str,
     format_: str,
+    snapshot: str | None,
 ) -> int:
     day = parse_day(as_of, "--as-of")
     if format_ == "xlsx" and out is None:
         raise Refusal("--format xlsx needs --out FILE.xlsx")
     out = checked_out(out)
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     day = in_range(day or date.today(), "--as-of", dataset)
     words = language(lang)
     try:
@@ -87,15 +90,20 @@ def export(
 @group_option("a group id (full members today; repeatable)")
 @out_option()
 @lang_option()
+@snapshot_option()
 def declarations(
-    instrument: tuple[str, ...], group: tuple[str, ...], out: Path | None, lang: str
+    instrument: tuple[str, ...],
+    group: tuple[str, ...],
+    out: Path | None,
+    lang: str,
+    snapshot: str | None,
 ) -> int:
     """One row per state and instrument with a text (loaders.derive.declarations)."""
     from loaders.derive.declarations import declarations_table
     from loaders.model.names import state_name
 
     out = checked_out(out)
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     words = language(lang)
     instruments = chosen(instrument, dataset.instrument_ids, "instrument")
     groups = chosen(group, dataset.group_ids, "group") if group else []

@@ -28,7 +28,13 @@ DEFAULT_TIMEOUT = refresh.DEFAULT_TIMEOUT
 SECTIONS: dict[str, list[click.Command]] = {
     "Data": [data.export, data.declarations],
     "Refresh": [refresh.refresh, refresh.compile_reference, refresh.restore, refresh.check],
-    "Reports": [reports.changes, reports.brief, reports.feed, reports.datapackage],
+    "Reports": [
+        reports.changes,
+        reports.brief,
+        reports.feed,
+        reports.datapackage,
+        reports.edition,
+    ],
     "After ratification": [
         outcomes.outcomes,
         outcomes.recommendations,

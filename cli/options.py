@@ -16,6 +16,7 @@ from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_da
 from loaders.model.languages import LANGUAGES
 from loaders.publish.files import write_atomically
 from loaders.store.dataset import Dataset, load_dataset
+from loaders.store.snapshot import UnknownSnapshotError
 
 USAGE_ERROR = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,6 +59,15 @@ def group_option(
 
 def lang_option(help_text: str = "also name each state in es, pt or fr") -> Callable[[F], F]:
     return click.option("--lang", default="en", show_default=True, help=help_text)
+
+
+def snapshot_option() -> Callable[[F], F]:
+    return click.option(
+        "--snapshot",
+        "snapshot",
+        metavar="ID",
+        help="read this snapshot of the history (default: the current one; `check` names it)",
+    )
 
 
 def out_option(required: bool = False, help_text: str | None = None) -> Callable[[F], F]:
@@ -139,9 +149,14 @@ def write_out(content: bytes, out: Path | None, what: str) -> None:
 # The data
 
 
-def open_dataset() -> Dataset:
-    """The dataset the commands read, with its warning (a damaged snapshot) said once."""
-    dataset = load_dataset()
+def open_dataset(snapshot: str | None = None) -> Dataset:
+    """The dataset the commands read: snapshot ``snapshot`` of the history (an unknown id is a
+    Refusal naming the ids there are), else the current one, with its warning (a damaged
+    snapshot) said once."""
+    try:
+        dataset = load_dataset(snapshot_id=snapshot) if snapshot else load_dataset()
+    except UnknownSnapshotError as exc:
+        raise Refusal(f"--snapshot: {exc}") from exc
     if dataset.warning:
         say(f"warning: {dataset.warning}")
     return dataset

@@ -97,7 +97,7 @@ def refresh(
         say(f"refresh failed, snapshot unchanged: {exc}")
         return 1
     say(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}")
-    after_publish(data)  # the data package and the feeds follow the new snapshot
+    after_publish(data)  # the data package, the feeds and the edition follow it
     return 0
 
 
@@ -119,7 +119,7 @@ def compile_reference() -> int:
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))
     say(f"new snapshot {folder.name}")
-    after_publish(data)  # the data package and the feeds follow the new snapshot
+    after_publish(data)  # the data package, the feeds and the edition follow it
     return 0
 
 

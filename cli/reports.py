@@ -6,6 +6,7 @@ format writers from loaders/publish.
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from cli.options import (
     parse_day,
     reader_day,
     say,
+    snapshot_option,
     write_out,
 )
 from loaders.derive.acts import acts
@@ -33,16 +35,20 @@ from loaders.export import csv_bytes
 from loaders.model.languages import LANGUAGES
 from loaders.outcomes.errors import OutcomesFormatError
 from loaders.outcomes.store import Outcomes, load_outcomes
-from loaders.paths import data_dir, feed_dir
+from loaders.paths import data_dir, edition_dir, edition_enabled, feed_dir
 from loaders.publish.datapackage import write_datapackage
 from loaders.publish.files import write_atomically
 from loaders.publish.pdf import render_pdf
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import SnapshotError, refresh_lock
+from views.edition.build import DEFAULT_APP, DEFAULT_BASE, build_edition
+from views.edition.write import publish_edition, write_tree
 from views.models.brief import group_brief, state_brief
 from views.models.changes import FEED_PATH, acts_feed, feed_name
 from views.text.localized import localized
 
+EDITION_BASE_VARIABLE = "RATIFY_EDITION_BASE"  # the edition's public address, e.g. https://x/read/
+APP_URL_VARIABLE = "RATIFY_APP_URL"  # the dashboard's, for the edition's "interactive view" links
 FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature: no act before it
 
 
@@ -55,6 +61,7 @@ FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature: no act be
 @click.option("--format", "format_", type=Choice(["csv", "atom"]), default="csv")
 @lang_option("the feed's words: en, es, pt or fr")
 @out_option()
+@snapshot_option()
 def changes(
     since: str,
     until: str | None,
@@ -64,11 +71,12 @@ def changes(
     format_: str,
     lang: str,
     out: Path | None,
+    snapshot: str | None,
 ) -> int:
     first, last = parse_day(since, "--since"), parse_day(until, "--until")
     words = language(lang)
     out = checked_out(out)
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     first = reader_day(since, "--since", dataset, None)
     last = in_range(last or date.today(), "--until", dataset)
     if first > last:
@@ -117,7 +125,15 @@ def brief_pdf(
 @click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
 @lang_option("en, es, pt or fr")
 @out_option(required=True, help_text="the PDF file to write; its folder must exist")
-def brief(state: str | None, group: str | None, as_of: str | None, lang: str, out: Path) -> int:
+@snapshot_option()
+def brief(
+    state: str | None,
+    group: str | None,
+    as_of: str | None,
+    lang: str,
+    out: Path,
+    snapshot: str | None,
+) -> int:
     if state and group:
         raise click.UsageError("argument --group: not allowed with argument --state")
     if not (state or group):
@@ -125,7 +141,7 @@ def brief(state: str | None, group: str | None, as_of: str | None, lang: str, ou
     day = parse_day(as_of, "--as-of")
     words = language(lang)
     out = checked_out(out) or out
-    dataset = open_dataset()
+    dataset = open_dataset(snapshot)
     day = in_range(day or date.today(), "--as-of", dataset)
     iso3 = chosen([state], list(dataset.states.index), "state")[0] if state else None
     group_id = chosen([group], dataset.group_ids, "group")[0] if group else None
@@ -156,19 +172,42 @@ def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None =
     return folder
 
 
+def write_edition(data: Path, dataset: Dataset | None = None, as_of: date | None = None) -> Path:
+    """The reader's edition of the current snapshot, published whole at
+    loaders.paths.edition_dir (its ``current`` link swapped once every file is written); a
+    failure leaves the published edition as it was."""
+    dataset = dataset or load_dataset(data)
+    files = build_edition(
+        dataset,
+        as_of or date.today(),
+        base=os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
+        app=os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
+    )
+    return publish_edition(edition_dir(data), files, dataset.meta.snapshot_id)
+
+
 def after_publish(data: Path) -> None:
-    """What a new snapshot publishes for reuse: the data package and the feeds, each written
-    whole (loaders.publish.files), under the refresh lock so that two writers cannot leave an
-    older snapshot's files over a newer one's. If another refresh holds the lock, it writes
-    them itself once it has published: nothing is lost by leaving them to it."""
+    """What a new snapshot publishes for reuse: the data package, the feeds and the reader's
+    edition, each written whole (loaders.publish.files, views.edition.write), under the refresh
+    lock so that two writers cannot leave an older snapshot's files over a newer one's. If
+    another refresh holds the lock, it writes them itself once it has published: nothing is
+    lost by leaving them to it. The snapshot is published already: an edition that cannot be
+    written is said, and the previous one stays served."""
+    edition = None
     try:
         with refresh_lock(data):
             write_datapackage(data)
             folder = write_feeds(data)
+            try:
+                edition = write_edition(data) if edition_enabled() else None
+            except (OSError, ValueError) as exc:
+                say(f"warning: edition not written, the previous one stays: {exc}")
     except SnapshotError as busy:
         say(f"note: data package and feeds left to the other writer ({busy})")
         return
     say(f"wrote {data / 'datapackage.json'} and the feeds in {folder}")
+    if edition:
+        say(f"wrote the reader's edition in {edition}")
 
 
 @click.command("datapackage", help="rewrite data/datapackage.json")
@@ -182,4 +221,40 @@ def datapackage() -> int:
 def feed() -> int:
     with refresh_lock(data_dir()):
         say(f"wrote the feeds in {write_feeds(data_dir())}")
+    return 0
+
+
+@click.command("edition", help="write the reader's edition: static HTML, Markdown and data files")
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path),
+    help="a new (or empty) folder to write it to, for any static host "
+    "(default: publish it at data/edition/current)",
+)
+@click.option("--as-of", "as_of", help="status on this date, YYYY-MM-DD (default: today)")
+@click.option(
+    "--base",
+    default=lambda: os.environ.get(EDITION_BASE_VARIABLE, DEFAULT_BASE),
+    help=f"the edition's public address (default: {DEFAULT_BASE}, or {EDITION_BASE_VARIABLE})",
+)
+@click.option(
+    "--app",
+    default=lambda: os.environ.get(APP_URL_VARIABLE, DEFAULT_APP),
+    help=f"the dashboard's address, for its links (default: {DEFAULT_APP}, or {APP_URL_VARIABLE})",
+)
+def edition(out: Path | None, as_of: str | None, base: str, app: str) -> int:
+    """Publish the reader's edition, or write it to a folder any static host serves as it is."""
+    if out is not None and out.exists() and (not out.is_dir() or any(out.iterdir())):
+        raise Refusal(f"--out: {out} is not an empty folder; give a new or empty one")
+    dataset = open_dataset()
+    day = in_range(parse_day(as_of, "--as-of") or date.today(), "--as-of", dataset)
+    if out is None:
+        with refresh_lock(data_dir()):  # SnapshotError (busy) is reported by cli.main.main
+            say(f"wrote the reader's edition in {write_edition(data_dir(), dataset, day)}")
+        return 0
+    files = build_edition(dataset, day, base=base, app=app)
+    if out.exists():
+        out.rmdir()
+    write_tree(out, files)
+    say(f"wrote {len(files)} files of the reader's edition to {out}")
     return 0

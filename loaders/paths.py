@@ -177,3 +177,23 @@ def feed_dir(data: Path | None = None) -> Path:
     if data == (PROJECT_ROOT / "data").resolve():
         return PROJECT_ROOT / "static" / "feed"
     return data.parent / "feed"
+
+
+EDITION_DIR_VARIABLE = "RATIFY_EDITION_DIR"
+EDITION_SWITCH_VARIABLE = "RATIFY_EDITION"  # "off": a publish leaves the edition as it is
+
+
+def edition_enabled() -> bool:
+    """Whether a publish writes the reader's edition (RATIFY_EDITION=off: a copy of the data that
+    serves none, e.g. the refresh tests, whose subject is the snapshot)."""
+    return os.environ.get(EDITION_SWITCH_VARIABLE, "").lower() != "off"
+
+
+def edition_dir(data: Path | None = None) -> Path:
+    """Where the reader's edition is published: ``edition/`` beside ``snapshots/`` in the data
+    folder, whose ``current`` link names the edition of the current snapshot (swapped whole, as
+    CURRENT is). A static server serves ``<edition_dir>/current/`` (make serve: at ``/read/``).
+    ``RATIFY_EDITION_DIR`` sets the folder outright."""
+    if os.environ.get(EDITION_DIR_VARIABLE):
+        return Path(os.environ[EDITION_DIR_VARIABLE])
+    return (data or data_dir()) / "edition"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
+from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
@@ -41,8 +44,34 @@ if model.empty:
     st.info(t("empty.no_members"))
     st.stop()
 
+
+def _map_as_table() -> None:
+    table = model.table(t.language)
+    table["label"] = [
+        f"{status_style(c).glyph} {label}"
+        for c, label in zip(table.pop("category"), table["label"], strict=True)
+    ]
+    headings = {
+        "state": "state",
+        "label": "status",
+        "signed": "signed",
+        "consent": "consent",
+        "kind": "kind",
+        "in_force": "in_force",
+        "verified_through": "verified_through",
+        "confidence": "confidence",
+    }
+    table = table.rename(columns={c: t(f"column.{k}") for c, k in headings.items()})
+    dates = [t(f"column.{k}") for k in ("signed", "consent", "in_force")]
+    st.dataframe(with_dates(table, dates, t), hide_index=True, width="stretch")
+
+
 map_column, side_column = st.columns([2.1, 1], gap="medium")
-with map_column:
+clicked = None
+with (
+    map_column,
+    chart_tabs(replace(selection, instruments=(instrument,)), "map", "status", table=_map_as_table),
+):
     clicked = status_map(
         frame,
         key=f"status_map_{instrument}",
@@ -76,27 +105,6 @@ with side_column:
         st.caption(t("map.unverified", checked=checked))
     st.caption(t("map.hint"))
     membership_notes(dataset, model.iso3s, t)
-
-
-def _map_as_table() -> None:
-    table = model.table(t.language)
-    table["label"] = [
-        f"{status_style(c).glyph} {label}"
-        for c, label in zip(table.pop("category"), table["label"], strict=True)
-    ]
-    headings = {
-        "state": "state",
-        "label": "status",
-        "signed": "signed",
-        "consent": "consent",
-        "kind": "kind",
-        "in_force": "in_force",
-        "verified_through": "verified_through",
-        "confidence": "confidence",
-    }
-    table = table.rename(columns={c: t(f"column.{k}") for c, k in headings.items()})
-    dates = [t(f"column.{k}") for k in ("signed", "consent", "in_force")]
-    st.dataframe(with_dates(table, dates, t), hide_index=True, width="stretch")
 
 
 on_demand(t("map.as_table"), "map_table", _map_as_table)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.components.brief_button import brief_button
+from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.outcomes_section import group_section
@@ -31,7 +32,8 @@ if model.empty:
     st.stop()
 
 st.markdown(t("subregions.complete", complete=model.complete, pairs=model.pairs))
-share_chart(model.summary, labels, dataset.instrument_ids, t)
+with chart_tabs(selection, "subregions", "groups"):
+    share_chart(model.summary, labels, dataset.instrument_ids, t)
 
 
 def _cell(row: dict) -> str:

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE
+from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
 from pages.components.on_demand import on_demand
@@ -34,7 +35,7 @@ if model.empty:
 
 st.markdown(f"#### {t('timeline.parties', states=states, date=t.date(selection.as_of))}")
 chart_column, table_column = st.columns([2.6, 1.2], gap="medium")
-with chart_column:
+with chart_column, chart_tabs(selection, "timeline", "status"):
     timeline_chart(
         model.series, labels, dataset.instrument_ids, states, selection.as_of, model.checked, t
     )
@@ -65,7 +66,8 @@ st.markdown(
         ),
     )
 )
-ratify_chart(times, labels, dataset.instrument_ids, opened, t, selection.as_of)
+with chart_tabs(selection, "ratify", "status"):
+    ratify_chart(times, labels, dataset.instrument_ids, opened, t, selection.as_of)
 
 
 def _times_by_state() -> None:

@@ -83,11 +83,11 @@ def describe_changes(
 def _row_changes(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[Change]:
     mtdsg, iso3 = key
     changes = []
-    dated: tuple[tuple[str, ChangeKind, ChangeKind], ...] = (
+    pairs: tuple[tuple[str, ChangeKind, ChangeKind], ...] = (
         ("signature_date", "new_signature", "changed_signature_date"),
         ("consent_date", "new_party", "changed_consent_date"),
     )
-    for column, first, changed in dated:
+    for column, first, changed in pairs:
         if old[column] == new[column]:
             continue
         kind = changed if old[column] else first

@@ -28,7 +28,7 @@ from loaders.store.registry import (
     load_world_counts,
     load_world_groups,
 )
-from loaders.store.snapshot import Snapshot, read_best
+from loaders.store.snapshot import READ_NOW, Snapshot, read_best, read_snapshot
 
 DATE_COLUMNS = ["signature_date", "consent_date"]
 
@@ -121,13 +121,24 @@ def participation_frame(snapshot: Snapshot, registry: list[Instrument]) -> pd.Da
     return frame.reset_index(drop=True)
 
 
-def load_dataset(data: Path | None = None) -> Dataset:
+def load_dataset(
+    data: Path | None = None, snapshot_id: str | None = None, current: str | None = READ_NOW
+) -> Dataset:
+    """The dataset of snapshot ``snapshot_id`` (UnknownSnapshotError if the history has none of
+    that id, SnapshotError if it is damaged), or by default of the current snapshot, falling
+    back to the newest good one with a warning. ``current``: the name CURRENT gave when the
+    caller read it, once per script run (None: missing or damaged); by default it is read here.
+    """
     data = data or data_dir()
     registry = load_registry(data)
     instruments = load_instruments(data)
     states: list[State] = load_states(data)
     memberships: list[Membership] = load_groups(data, {s.iso3 for s in states})
-    snapshot, warning = read_best(data)
+    if snapshot_id is not None:
+        given = None if current == READ_NOW else current
+        snapshot, warning = read_snapshot(data, snapshot_id, given), None
+    else:
+        snapshot, warning = read_best(data, current)
     numbers = {i.mtdsg_no for i in instruments}
     steps = load_domestic_steps(data, {s.iso3 for s in states}, numbers)
     steps_frame = _by_instrument(steps, list(DomesticStep.model_fields), instruments)

@@ -214,25 +214,96 @@ def current_name(data: Path) -> str:
     return name
 
 
-def history(data: Path) -> list[Path]:
-    """Snapshot folders, newest first (their names start with the UTC compile time)."""
+def history(data: Path, current: str | None = None) -> list[Path]:
+    """The snapshots that have been current, newest first: CURRENT, then the snapshot its
+    ``previous`` names, and so on (not the folders' clock stamps: a clock once ahead would put
+    an older snapshot first).
+
+    Where the chain breaks (CURRENT or a metadata.json unreadable), the folders not yet placed
+    follow, newest stamp first, except those that branch off the chain: a snapshot whose
+    ``previous`` is in the chain but which is not itself in it was never current (a refresh
+    killed between its two renames), and is never a fallback. ``current``: CURRENT's name as
+    the caller read it (else it is read here).
+    """
     root = DataPaths(data).snapshots
     if not root.is_dir():
         return []
-    folders = [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    return sorted(folders, key=lambda p: p.name, reverse=True)
+    folders = {p.name: p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")}
+    previous = {name: _previous_of(folder) for name, folder in folders.items()}
+    chain: list[str] = []
+    name = current or current_id(data)
+    while name in folders and name not in chain:
+        chain.append(name)
+        name = previous[name] or None
+    rest = sorted(set(folders) - set(chain), reverse=True)
+    placed = set(chain)
+    rest = [n for n in rest if not (previous[n] and previous[n] in placed)]
+    return [folders[n] for n in chain + rest]
+
+
+_UNREADABLE = ""  # a metadata.json that cannot be read: its previous is unknown
+
+
+def _previous_of(folder: Path) -> str | None:
+    """The ``previous`` a snapshot's metadata names (None for the first; "" if unreadable)."""
+    try:
+        meta = SnapshotMeta.model_validate_json(SnapshotFiles(folder).metadata.read_bytes())
+    except (OSError, ValidationError, ValueError):
+        return _UNREADABLE
+    return meta.previous
+
+
+def snapshot_ids(data: Path, current: str | None = None) -> list[str]:
+    """The ids a reader may ask for by id, newest first (the history)."""
+    return [folder.name for folder in history(data, current)]
+
+
+class UnknownSnapshotError(SnapshotError):
+    """No snapshot of that id in the history; the message names the ids there are."""
+
+
+def read_snapshot(data: Path, snapshot_id: str, current: str | None = None) -> Snapshot:
+    """The snapshot ``snapshot_id`` of the history, checked like the current one: an
+    UnknownSnapshotError names the ids there are, a SnapshotError says it is damaged.
+    ``current``: CURRENT's name as the caller read it (else it is read here)."""
+    known = snapshot_ids(data, current)
+    if snapshot_id not in known:
+        shown = ", ".join(known) if known else "none"
+        raise UnknownSnapshotError(f"unknown snapshot {snapshot_id[:80]!r} (available: {shown})")
+    return read_snapshot_at(DataPaths(data).snapshot(snapshot_id).folder)
+
+
+def current_id(data: Path) -> str | None:
+    """The name CURRENT gives, or None where it is missing or damaged (read_best says why)."""
+    try:
+        return current_name(data)
+    except SnapshotError:
+        return None
 
 
 def read_current(data: Path) -> Snapshot:
     return read_snapshot_at(DataPaths(data).snapshot(current_name(data)).folder)
 
 
-def read_best(data: Path) -> tuple[Snapshot, str | None]:
-    """The current snapshot, or if it is damaged the newest good one, with a warning to show."""
+READ_NOW = "\0read CURRENT now"  # read_best's default: no caller read CURRENT for it
+
+
+def read_best(data: Path, current: str | None = READ_NOW) -> tuple[Snapshot, str | None]:
+    """The current snapshot, or if it is damaged the newest good one, with a warning to show.
+
+    ``current``: the name CURRENT gave when the caller read it (once per script run), None if
+    it was missing or damaged then; by default CURRENT is read here.
+    """
     try:
-        return read_current(data), None
+        if current == READ_NOW:
+            return read_current(data), None
+        if current is None:
+            raise SnapshotError(f"{DataPaths(data).current_pointer}: missing or damaged")
+        return read_snapshot_at(DataPaths(data).snapshot(current).folder), None
     except SnapshotError as damaged:
-        for folder in history(data):
+        for folder in history(data, current if current != READ_NOW else None):
+            if folder.name == current:
+                continue
             try:
                 fallback = read_snapshot_at(folder)
             except SnapshotError:

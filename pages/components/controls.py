@@ -28,7 +28,8 @@ from views.text.words import code_text, group_option_labels, instrument_brief
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
 DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
 LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"
-SHARED_PARAMS = ("instrument", "as_of", "group", "lang")
+# snapshot: read by app.py (pages.components.data.pin_snapshot), which says what it did with it.
+SHARED_PARAMS = ("instrument", "as_of", "group", "lang", "snapshot")
 
 
 def chosen_language() -> str:
@@ -298,9 +299,10 @@ def _params(
 
 
 def _write_link(selection: Selection, page_params: Sequence[str]) -> None:
-    """Make the URL say exactly what is shown, keeping the page's own parameters."""
+    """Make the URL say exactly what is shown, keeping the page's own parameters and the
+    snapshot a link named (app.py reads it on every run)."""
     current = {key: st.query_params.get_all(key) for key in st.query_params}
-    wanted = {key: current[key] for key in page_params if key in current}
+    wanted = {key: current[key] for key in (*page_params, "snapshot") if key in current}
     wanted.update(selection.params)
     if current != wanted:
         st.query_params.from_dict(wanted)

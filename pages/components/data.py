@@ -1,16 +1,20 @@
-"""The one cached copy of the dataset: shared by every session, reloaded after a refresh."""
+"""The one cached copy of each snapshot's dataset: shared by every session, keyed by the
+snapshot's id, so a refresh (a new id in CURRENT) is loaded by the next run while the runs on
+the old id keep their copy; a link's ``snapshot=`` opens the snapshot it cites."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import streamlit as st
 
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset, load_dataset
-from loaders.store.snapshot import SnapshotError, current_name
+from loaders.store.snapshot import SnapshotError, UnknownSnapshotError, current_id
+from views.models.citation import SNAPSHOT_PARAM
 from views.models.selection import Selection
 from views.text.localized import localized
 
@@ -19,42 +23,78 @@ T = TypeVar("T")
 
 # No spinner text here: app.py shows one in the reader's language around the first load.
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, snapshot: str) -> Dataset:
-    # ``snapshot`` is only part of the cache key: a refresh points CURRENT at a new snapshot,
-    # so the next page view loads it while sessions on the old one keep their copy.
-    del snapshot
-    return load_dataset(Path(folder))
+def _load(folder: str, snapshot: str, _current: str | None) -> Dataset:
+    """The dataset of ``snapshot``, the one place the app loads data. The cache is keyed by the
+    folder and the id alone: ``_current`` (CURRENT as this run read it) is not hashed. The
+    current snapshot ("" when CURRENT is unreadable) falls back to the last good one with a
+    warning; another id is read as it is, or refused (UnknownSnapshotError, SnapshotError)."""
+    if snapshot == (_current or ""):
+        return load_dataset(Path(folder), current=_current)
+    return load_dataset(Path(folder), snapshot, current=_current)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _load_in(folder: str, snapshot: str, language: str) -> Dataset:
+def _load_in(folder: str, snapshot: str, _current: str | None, language: str) -> Dataset:
     # Names in a language are the same for every reader of that language: made once, shared.
-    return localized(_load(folder, snapshot), language)
+    return localized(_load(folder, snapshot, _current), language)
+
+
+@dataclass(frozen=True)
+class Pin:
+    """The snapshot of this script run: CURRENT as read once, the one shown, and what the
+    link asked for where it was not the current one (``refused``: it could not be shown)."""
+
+    current: str | None  # None: CURRENT missing or damaged (the loader falls back and says so)
+    shown: str  # the cache key: an id of the history, or "" for an unreadable CURRENT
+    asked: str | None = None
+    refused: bool = False
 
 
 PINNED = "_snapshot_of_this_run"
 
 
-def pin_snapshot() -> None:
-    """Read the ``CURRENT`` pointer once for this script run (app.py calls it first).
+def pin_snapshot() -> Pin:
+    """Read the ``CURRENT`` pointer once for this script run (app.py calls it first), and the
+    link's ``snapshot=``.
 
     Every load_data() of the run then uses the snapshot named here, so a refresh that swaps the
     pointer while the run is under way never gives one page parts of two snapshots; the next run
-    reads the new pointer.
+    reads the new pointer. An older snapshot of the history named by the link is shown instead;
+    an unknown or damaged one is refused (app.py says so) and the current one shown.
     """
-    try:
-        st.session_state[PINNED] = current_name(data_dir())
-    except SnapshotError:
-        st.session_state[PINNED] = ""  # load_dataset reports it, or falls back to the last good
+    current = current_id(data_dir())
+    asked = st.query_params.get(SNAPSHOT_PARAM) or None
+    pin = Pin(current, current or "")
+    if asked and asked != current:
+        try:
+            _load(str(data_dir()), asked, current)
+            pin = Pin(current, asked, asked)
+        except (UnknownSnapshotError, SnapshotError):
+            pin = Pin(current, current or "", asked, refused=True)
+    st.session_state[PINNED] = pin
+    return pin
+
+
+def pinned() -> Pin:
+    """This run's pin (:func:`pin_snapshot`, made now if app.py has not)."""
+    pin = st.session_state.get(PINNED)
+    return pin if isinstance(pin, Pin) else pin_snapshot()
 
 
 def load_data(language: str = "en") -> Dataset:
     """The dataset of this run's snapshot (:func:`pin_snapshot`) under RATIFY_DATA_DIR (or the
     project's data/), with state, group and instrument names in ``language``
     (views.text.localized)."""
-    if PINNED not in st.session_state:
-        pin_snapshot()
-    return _load_in(str(data_dir()), st.session_state[PINNED], language)
+    pin = pinned()
+    return _load_in(str(data_dir()), pin.shown, pin.current, language)
+
+
+def current_data(language: str = "en") -> Dataset | None:
+    """The current snapshot's dataset where this run shows an older one (for its note)."""
+    pin = pinned()
+    if pin.shown == (pin.current or ""):
+        return None
+    return _load_in(str(data_dir()), pin.current or "", pin.current, language)
 
 
 def page_model(
@@ -68,12 +108,10 @@ def page_model(
     Most readers open the same view (today, all states), and building its model was most of a new
     session's script run (py-spy under make serve). Links' notes are not part of a view.
     """
-    if PINNED not in st.session_state:
-        pin_snapshot()
     key = (
         f"{build.__module__}.{build.__qualname__}",
         str(data_dir()),
-        st.session_state[PINNED],
+        pinned().shown,
         selection.language,
         selection.as_of,
         selection.instruments,
@@ -81,7 +119,7 @@ def page_model(
         extra,
     )
     dataset = load_data("en" if english_data else selection.language)
-    return _model(build, dataset, (*key, english_data))
+    return cast(T, _model(build, dataset, (*key, english_data)))
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)

@@ -12,6 +12,10 @@ from loaders.untc import UntcClient
 FROZEN = PROJECT_ROOT / "tests" / "fixtures" / "data"
 # The frozen history: the snapshot before CURRENT (compiled from the older reference copy).
 PREVIOUS_SNAPSHOT = "20261129T201705943055Z-reference"
+# The frozen history, oldest first: PREVIOUS_SNAPSHOT, then MIDDLE_SNAPSHOT (with the 2013-2014
+# declarations), then CURRENT_SNAPSHOT (the opened registry: family and world facts).
+MIDDLE_SNAPSHOT = "20261201T160313018352Z-reference"
+CURRENT_SNAPSHOT = "20261206T040127291108Z-reference"
 DATA = FROZEN
 
 

@@ -22,6 +22,7 @@ def visible_words(text: str) -> list[str]:
     text = html.unescape(text)
     text = re.sub(r"`[^`]*`", " ", text)
     text = re.sub(r"https?://\S+", " ", text)
+    text = re.sub(r"\]\([^)]*\)", "] ", text)  # a markdown link's address is not read
     return [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 1]
 
 

@@ -3,8 +3,8 @@
 A pure function of the dataset (localized), the selection, the page and the day of access: the
 title, the page, the instruments, the states (the 35 or the chosen groups), the as-of date, the
 snapshot and the status-as-at date of each instrument, the source, the link with every filter
-pinned (the as-of date and the language always, so the link opens the same view later too) and
-the date accessed.
+pinned (the as-of date, the language and the snapshot always, so the link opens the same view
+on the same facts later too) and the date accessed.
 """
 
 from __future__ import annotations
@@ -21,17 +21,25 @@ from views.text.words import group_labels, instrument_brief
 TITLE = "Ratify Americas"
 
 
+SNAPSHOT_PARAM = "snapshot"  # the link parameter naming the snapshot a view shows
+
+
 def pinned_params(
-    selection: Selection, extra: Mapping[str, str] | None = None
+    selection: Selection, extra: Mapping[str, str] | None = None, snapshot: str | None = None
 ) -> dict[str, list[str]]:
     """The view's link query with its as-of date and language written out, whatever the link
-    left to the defaults: a cited link must open the same view next year, in the same words."""
+    left to the defaults: a cited link must open the same view next year, in the same words.
+    ``snapshot``: the id of the snapshot shown, so that the link opens the same facts after a
+    refresh (the app then says newer facts exist, and links to them)."""
     params = {key: list(values) for key, values in selection.params.items()}
+    params.pop(SNAPSHOT_PARAM, None)
     params["as_of"] = [selection.as_of.isoformat()]
     params["lang"] = [selection.language]
     for key, value in (extra or {}).items():
         if value:
             params[key] = [value]
+    if snapshot:
+        params[SNAPSHOT_PARAM] = [snapshot]
     return params
 
 
@@ -99,7 +107,7 @@ def citation(
         date=t.date(selection.as_of),
         snapshot=dataset.meta.snapshot_id,
         dates=as_at_dates(dataset, selection.language),
-        url=view_link(base, page, pinned_params(selection, extra)),
+        url=view_link(base, page, pinned_params(selection, extra, dataset.meta.snapshot_id)),
         accessed=t.date(accessed),
     )
 

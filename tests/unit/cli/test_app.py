@@ -14,7 +14,7 @@ from loaders.paths import PROJECT_ROOT
 COMMANDS = {
     "Data": ["export", "declarations"],
     "Refresh": ["refresh", "compile-reference", "restore", "check"],
-    "Reports": ["changes", "brief", "feed", "datapackage"],
+    "Reports": ["changes", "brief", "feed", "datapackage", "edition"],
     "After ratification": ["outcomes", "recommendations", "import-outcomes"],
 }
 

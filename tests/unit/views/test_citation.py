@@ -37,7 +37,8 @@ EXPECTED = {
     "20261206T040127291108Z-reference; treaty status Palermo Convention and Trafficking in "
     "Persons as at 27 January 2014; Smuggling of Migrants and Firearms as at 10 July 2014. "
     "Source: United Nations Treaty Collection (UNTC). http://127.0.0.1:8501/map?instrument=TIP"
-    "&group=CARICOM&as_of=2009-06-04&lang=en (accessed 1 December 2026).",
+    "&group=CARICOM&as_of=2009-06-04&lang=en&snapshot=20261206T040127291108Z-reference "
+    "(accessed 1 December 2026).",
     "es": "(consultado el 1 de diciembre de 2026)",
     "pt": "Acesso em: 1º de dezembro de 2026.",
     "fr": "(consulté le 1er décembre 2026)",
@@ -64,6 +65,7 @@ def test_the_citation_names_the_view_its_data_and_its_link(dataset: Dataset, lan
         "group": ["CARICOM"],
         "as_of": ["2009-06-04"],
         "lang": [language],
+        "snapshot": ["20261206T040127291108Z-reference"],  # the same facts after a refresh
     }
     if language == "fr":
         assert "Source\u00a0:" in text and "Ratify Americas\u00a0:" in text
@@ -73,7 +75,7 @@ def test_a_citation_pins_the_date_and_language_the_link_left_out(dataset: Datase
     # A link without as_of shows today; cited next year it must still show the same day.
     selection = _selection("es", params={}, groups=(), as_of=date(2026, 3, 1))
     text = citation(localized(dataset, "es"), selection, "profile", ACCESSED, "", {"state": "BRA"})
-    assert "profile?as_of=2026-03-01&lang=es&state=BRA" in text
+    assert "profile?as_of=2026-03-01&lang=es&state=BRA&snapshot=" in text
     assert "los 35 Estados miembros de la OEA" in text
 
 

@@ -1,0 +1,48 @@
+"""Every chart of the dashboard has Table, Sources and Download tabs in the reader's language,
+and its downloads are the reader's edition's files for the same view, byte for byte."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from loaders.store.dataset import Dataset
+from tests.support.apptest import open_app
+from views.edition.build import build_edition
+from views.text.i18n import translate
+
+TABS = ["edition.chart", "edition.table", "edition.sources", "edition.download"]
+CHARTS = {"map": 1, "timeline": 2, "subregions": 1}
+
+
+@pytest.mark.parametrize("page", list(CHARTS))
+def test_every_chart_has_its_tabs(page: str) -> None:
+    app = open_app(page, lang="es")
+    labels = [tab.label for tab in app.tabs]
+    assert labels == [translate("es", key) for key in TABS] * CHARTS[page]
+
+
+def test_the_downloads_are_the_editions_files(
+    downloads: dict[str, bytes], dataset: Dataset
+) -> None:
+    app = open_app("timeline")
+    app.session_state["tabs_timeline"] = translate("en", "edition.download")
+    app.run()
+    markdown = " ".join(m.value for m in app.markdown)
+    # 35 states x 4 instruments, in both variants
+    assert markdown.count("140 rows") == 2
+    edition = build_edition(dataset, date.today(), states=["BRB"])
+    for name in ("status.shown", "status.full"):
+        for suffix in ("csv", "zip", "meta.json"):
+            assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"]
+    assert 'pd.read_csv("status.full.csv")' in markdown and "read.csv(" in markdown
+
+
+def test_a_filtered_chart_names_its_files_by_its_filters(downloads: dict[str, bytes]) -> None:
+    app = open_app("map", instrument="TIP", group="CARICOM")
+    app.session_state["tabs_map"] = translate("en", "edition.download")
+    app.run()
+    assert "status-TIP-CARICOM.full.csv" in downloads
+    rows = downloads["status-TIP-CARICOM.full.csv"].decode().splitlines()
+    assert len(rows) == 1 + 14  # CARICOM's 14 members, on TIP
