@@ -1,7 +1,7 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
 #   make test  -> the same plus test tools, then lint and the whole test suite
-#   make serve -> replicas behind nginx on http://127.0.0.1:8080 (deploy/README.md)
+#   make serve -> replicas behind nginx on http://127.0.0.1:8080, under supervisord (deploy/README.md)
 # The suite's tiers run apart too: make test-fast (unit and page models, the inner loop),
 # test-app (AppTest), test-refresh (against a local UNTC stand-in), test-browser (Chromium).
 # Packages come from the locks (requirements.lock, requirements-dev.lock: the whole tree, pinned,
@@ -15,9 +15,11 @@ PORT ?= 8501
 # make refresh REFRESH_ARGS='--base-url http://127.0.0.1:8000' refreshes from a mirror of UNTC.
 REFRESH_ARGS ?=
 
-# make serve: nginx's port, and how many Streamlit replicas (default: one per core)
+# make serve: nginx's port, and how many Streamlit replicas (default: one per core), on the
+# ports after SERVE_PORT; make build renders their configuration into SERVE_RUN.
 SERVE_PORT ?= 8080
-REPLICAS ?=
+REPLICAS ?= $(shell nproc 2>/dev/null || echo 1)
+SERVE_RUN ?= .serve/run
 
 # make lock: pip-tools in a virtual environment of its own; hashes from PyPI itself, whatever this
 # machine's pip configuration adds (mirrors, local wheels).
@@ -26,7 +28,8 @@ PIP_COMPILE = env -u PIP_FIND_LINKS PIP_CONFIG_FILE=/dev/null $(LOCK_VENV)/bin/p
 	--generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
 	--index-url=https://pypi.org/simple $(LOCK_ARGS)
 
-.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint lock bench bench-serve serve refresh edition clean
+.PHONY: run test test-fast test-app test-refresh test-browser test-serve lint lock bench \
+	bench-serve build serve image image-test refresh edition clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -83,8 +86,22 @@ bench: $(DEV)
 	$(PY) bench/run.py
 
 # Needs nginx (apt-get install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter).
-serve: $(RUNTIME)
-	$(PY) deploy/serve.py --port $(SERVE_PORT) $(if $(REPLICAS),--replicas $(REPLICAS))
+# build: the precompressed static files, the CSP hashes, and nginx's and supervisord's
+# configurations, rendered once (deploy/build.py). serve: supervisord in the foreground runs the
+# replicas and nginx; Ctrl-C stops them all.
+build: $(RUNTIME)
+	$(PY) deploy/build.py --port $(SERVE_PORT) --replicas $(REPLICAS) --run-dir $(SERVE_RUN)
+
+serve: build
+	exec $(PY) -m supervisor.supervisord -n -c $(SERVE_RUN)/supervisord.conf
+
+# The container image (deploy/container/), built here from Debian's packages with podman; slow
+# (deploy/README.md says how long). image-test starts it in a chroot and asks it for pages.
+image:
+	deploy/container/build-image.sh
+
+image-test: image
+	deploy/container/smoke-test.sh
 
 bench-serve: $(DEV)
 	$(PY) bench/serve_bench.py

@@ -18,13 +18,10 @@ import argparse
 import base64
 import contextlib
 import os
-import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.browser import READY, chromium  # noqa: E402
 from bench.ws_readers import burst, summary  # noqa: E402
+from tests.deploy.serve_harness import start_serve, stop_serve  # noqa: E402
 from tests.support.browser_harness import VIEWPORT, free_port, start_app, stop_app  # noqa: E402
 
 PAGES = {
@@ -52,40 +50,14 @@ BURST_PATH = "/?instrument=TIP"
 def make_serve(
     log_dir: Path, replicas: int | None, env: dict[str, str] | None = None
 ) -> Iterator[str]:
-    """deploy/serve.py in the background on a free port; yields its URL; SIGTERM at the end."""
-    port = free_port()
-    command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port),
-               "--run-dir", str(log_dir / f"run-{port}")]  # fmt: skip
-    if replicas:
-        command += ["--replicas", str(replicas)]
-    handle = (log_dir / f"serve-{port}.log").open("w")
-    process = subprocess.Popen(command, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT,
-                               env={**os.environ, **(env or {})})  # fmt: skip
-    url = f"http://127.0.0.1:{port}"
+    """What make serve runs (deploy/build.py, then supervisord), on free ports; yields its URL;
+    SIGTERM at the end."""
+    folder = Path(tempfile.mkdtemp(dir=log_dir))
+    served = start_serve(folder, replicas or os.cpu_count() or 1, env)
     try:
-        deadline = time.monotonic() + 180
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(
-                    f"make serve exited: {(log_dir / f'serve-{port}.log').read_text()}"
-                )
-            if time.monotonic() > deadline:
-                raise SystemExit("make serve did not answer within 180 s")
-            with (
-                contextlib.suppress(OSError),
-                urllib.request.urlopen(url + "/_stcore/health", timeout=2) as answer,
-            ):
-                if answer.status == 200:
-                    break
-            time.sleep(0.3)
-        yield url
+        yield served.url
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_serve(served)
 
 
 @contextlib.contextmanager

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The scheduled refresh (deploy/ratify-refresh.timer, or deploy/crontab): `python -m loaders
+# The scheduled refresh (deploy/systemd/ratify-refresh.timer, or deploy/crontab): `python -m loaders
 # refresh` with every line of its output stamped with the time, and its exit status passed on
 # (non-zero when UNTC could not be read or validated; the data is then unchanged: a refresh
 # builds the new snapshot beside the current one and swaps the CURRENT pointer only at the end).

@@ -137,6 +137,8 @@ words = {
     "status_verified": boolean,
     "kind_inferred": boolean,
     "confidence": {c: confidence_word(c, t.language) for c in ("high", "medium", "low")},
+    "depositary": {d: t(f"depositary.{d}") for d in set(dataset.registry["depositary"])},
+    "family": {f: t(f"family.{f}") for f in set(dataset.registry["family"])},
 }
 shown = table.assign(
     **{column: table[column].map(lambda v, w=w: w.get(str(v), v)) for column, w in words.items()},

@@ -24,7 +24,8 @@ from views.text.i18n import Translator
 
 # The script is the same for every citation (the text and the words travel in the markup), so a
 # Content-Security-Policy can allow it by its hash: COPY_SCRIPT_SHA256 (README, Embeds). It lives in
-# static/ as it is inlined, byte for byte, so its hash can be computed from the file alone.
+# static/ as it is inlined, byte for byte, so its hash can be computed from the file alone
+# (`make build` hashes it for the proxy's CSP without importing the app).
 COPY_SCRIPT_FILE = PROJECT_ROOT / "static" / "copy_citation.js"
 COPY_SCRIPT = COPY_SCRIPT_FILE.read_text(encoding="utf-8")
 COPY_SCRIPT_SHA256 = base64.b64encode(hashlib.sha256(COPY_SCRIPT.encode()).digest()).decode()

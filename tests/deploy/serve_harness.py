@@ -1,10 +1,12 @@
-"""Running ``deploy/serve.py`` for the tests, and talking to it without a browser."""
+"""Running ``make serve`` for the tests and the benchmark (deploy/build.py renders, supervisord
+runs the replicas and nginx), and talking to it without a browser."""
 
 from __future__ import annotations
 
 import asyncio
 import concurrent.futures
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,8 +34,10 @@ def missing_nginx() -> str | None:
         return f"serve tests need nginx's brotli modules: {INSTALL}"
     try:
         import brotli  # noqa: F401
-    except ImportError:
-        return "serve tests need the brotli package: pip install -r requirements.txt"
+        import jinja2  # noqa: F401
+        import supervisor  # noqa: F401
+    except ImportError as error:
+        return f"serve tests need the {error.name} package: pip install -r requirements.txt"
     return None
 
 
@@ -43,36 +47,60 @@ class Served:
     url: str
     run: Path
     log: Path
+    ports: dict[str, int]
 
     def replicas(self) -> dict[str, tuple[int, int]]:
-        """name -> (port, pid), as the supervisor last wrote them."""
-        rows = (line.split() for line in (self.run / "replicas").read_text().splitlines())
-        return {name: (int(port), int(pid)) for name, port, pid in rows}
+        """name -> (port, pid; 0 while it is not running), as supervisord tells."""
+        status = subprocess.run(
+            [sys.executable, "-m", "supervisor.supervisorctl", "-c", str(self.conf), "status"],
+            capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        pids = {}
+        for line in status.stdout.splitlines():
+            match = re.match(r"replicas:(\w+)\s+\w+\s+(?:pid (\d+))?", line)
+            if match:
+                pids[match.group(1)] = int(match.group(2) or 0)
+        return {name: (port, pids.get(name, 0)) for name, port in self.ports.items()}
+
+    @property
+    def conf(self) -> Path:
+        return self.run / "supervisord.conf"
 
     def nginx_pid(self) -> int:
         return int((self.run / "nginx.pid").read_text())
 
 
 def start_serve(folder: Path, replicas: int = 2, env: dict[str, str] | None = None) -> Served:
+    """What `make serve` runs: deploy/build.py, then supervisord in the foreground (here in the
+    background of the caller), on free ports."""
     port = free_port()
+    ports = {f"r{n}": free_port() for n in range(replicas)}
     run = folder / "run"
     log = folder / "serve.log"
-    command = [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port),
-               "--replicas", str(replicas), "--run-dir", str(run)]  # fmt: skip
+    environment = {**os.environ, **(env or {})}
+    build = subprocess.run(
+        [sys.executable, str(ROOT / "deploy" / "build.py"), "--port", str(port),
+         "--replica-ports", ",".join(map(str, ports.values())), "--run-dir", str(run)],
+        cwd=ROOT, env=environment, capture_output=True, text=True,
+    )  # fmt: skip
+    if build.returncode != 0:
+        raise RuntimeError(f"make build failed: {build.stdout}{build.stderr}")
     handle = log.open("w")
     process = subprocess.Popen(
-        command,
+        [sys.executable, "-m", "supervisor.supervisord", "-n", "-c", str(run / "supervisord.conf")],
         cwd=ROOT,
         stdout=handle,
         stderr=subprocess.STDOUT,
-        env={**os.environ, **(env or {})},
+        env=environment,
     )
-    served = Served(process, f"http://127.0.0.1:{port}", run, log)
+    served = Served(process, f"http://127.0.0.1:{port}", run, log, ports)
     deadline = time.monotonic() + STARTUP_SECONDS
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"serve exited with {process.returncode}: {log.read_text()}")
-        if (run / "replicas").exists() and get(served.url + "/_stcore/health").status == 200:
+            raise RuntimeError(f"supervisord exited with {process.returncode}: {log.read_text()}")
+        if get(served.url + "/_stcore/health").status == 200 and all(
+            get(f"http://127.0.0.1:{p}/_stcore/health").status == 200 for p in ports.values()
+        ):
             return served
         time.sleep(0.2)
     stop_serve(served)
