@@ -20,6 +20,7 @@ import pandas as pd
 from cli.main import main
 from loaders.derive.paragraph6 import paragraph6, party_counts
 from loaders.derive.regions import group_shares, unnamed_acts
+from loaders.store.changes import read_changes
 from loaders.store.dataset import load_dataset
 from loaders.store.snapshot import read_current
 from tests.support.refresh_helpers import edited, tree
@@ -29,6 +30,7 @@ from views.models.world import world_model
 
 TIP = "XVIII-12-a"
 SIGNATORIES_ONLY = {"COG", "CZE", "JPN", "KOR", "SLE", "LKA", "UGA"}
+WORLD = "world_participants"
 AS_AT = date(2024, 6, 1)  # the "status as at" of the page served as a 2024 page
 
 
@@ -95,6 +97,14 @@ def test_a_2024_page_makes_the_world_counts_exact_up_to_its_date(older, mirror):
     assert _refresh_tip(mirror) == 0
     tip = _tip_rows(older)
     assert len(tip) == 132 and tip["verified_through"].eq("2024-06-01").all()
+    # The change log says it short: 139 TIP rows beyond the 35 before (174 less the 35), 132
+    # now; 9 changed: the 7 later acts absent from the page and Japan and the Republic of
+    # Korea, signatories on it.
+    _, events = read_changes((read_current(older).path / "changes.json").read_bytes())
+    world = [(e.mtdsg_no, e.before, e.after, e.detail) for e in events if e.kind == WORLD]
+    assert world == [(TIP, "139", "132", "9")]
+    changes = (read_current(older).path / "changes.md").read_text()
+    assert "Participants beyond the 35 on XVIII-12-a: 132 (before: 139), 9 changed" in changes
     dataset = load_dataset(older)
     counts = dataset.world_counts.loc["TIP"]
     assert (int(counts["parties"]), int(counts["signatories"])) == (159, 117)
