@@ -7,6 +7,10 @@ is written until every requested instrument has been fetched, parsed, mapped to 
 checked against the current snapshot; then :func:`loaders.store.snapshot.publish` swaps the new
 snapshot in atomically and keeps the old one in the history. One failing depositary stops the
 whole refresh: every fact stays as it was, and the message says which depositary failed.
+
+A Palermo instrument's page lists every participant: the 35 go to status.csv (paragraph 6's
+facts), every other state and organisation to participation.csv, replacing that instrument's
+rows there as at the page's "status as at" (a row verified beyond that date is newer and stays).
 """
 
 from __future__ import annotations
@@ -526,7 +530,8 @@ class _Merge:
         if current is None:
             raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
-        # The four Palermo instruments live in status.csv; the family in participation.csv.
+        # The 35 on the four Palermo instruments live in status.csv; the family and the rest of
+        # the world in participation.csv.
         core = {i.mtdsg_no for i in self.instruments if i.family == CORE_FAMILY}
         family = {i.mtdsg_no for i in self.instruments if i.family != CORE_FAMILY}
         rows = current.status.to_dict("records")
