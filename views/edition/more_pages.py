@@ -156,7 +156,11 @@ def regions_page(local: Dataset, as_of: date, language: str, app: str) -> Page:
         lead=t("regions.intro", date=t.date(as_of)),
         figures=tuple(Figure(b.label, b.text, b.value, b.total) for b in bars),
         chart=bar_chart(
-            bars, title, t("edition.chart_regions_desc", date=t.date(as_of)), "chart-regions"
+            bars,
+            title,
+            t("edition.chart_regions_desc", date=t.date(as_of)),
+            "chart-regions",
+            room=180,  # "at least 29 of 54" in the four languages
         ),
         chart_title=title,
         tables=(
