@@ -95,21 +95,7 @@ def _pages(
         links={
             t("edition.states"): tuple((names[s], f"state/{s}.html") for s in chosen),
             t("edition.groups"): tuple((labels[g], f"group/{g}.html") for g in local.group_ids),
-            t("edition.views"): (
-                (t("family.title"), "family.html"),
-                *(
-                    (
-                        t(
-                            "edition.world_title",
-                            title=t("world.title"),
-                            instrument=instrument_brief(local, i),
-                        ),
-                        f"world/{i}.html",
-                    )
-                    for i in local.instrument_ids
-                ),
-                (t("regions.heading"), "regions.html"),
-            ),
+            t("edition.views"): tuple((title, f"{key}.html") for title, key in _more(local, t)),
         },
     )
     makers: list[Callable[[], Page]] = [
@@ -120,6 +106,19 @@ def _pages(
         lambda: regions_page(local, as_of, language, app),
     ]
     return [overview, *(make() for make in makers)]
+
+
+def _more(local: Dataset, t: Translator) -> list[tuple[str, str]]:
+    """(title, page key) of the treaty family, the world on each instrument, the regions."""
+    world = t("world.title")
+    return [
+        (t("family.title"), _more_keys(local)[0]),
+        *(
+            (t("edition.world_title", title=world, instrument=instrument_brief(local, i)), key)
+            for i, key in zip(local.instrument_ids, _more_keys(local)[1:-1], strict=True)
+        ),
+        (t("regions.heading"), _more_keys(local)[-1]),
+    ]
 
 
 def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataFile]:
