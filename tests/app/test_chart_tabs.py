@@ -72,3 +72,12 @@ def test_the_family_and_world_downloads_are_the_editions_files(
     for name in names:
         for suffix in ("csv", "zip", "meta.json"):
             assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"], name
+
+
+def test_the_familys_sources_name_its_other_depositaries() -> None:
+    app = open_app("family", lang="pt")
+    app.session_state["tabs_family"] = translate("pt", "edition.sources")
+    app.run()
+    said = " ".join(m.value for m in app.markdown)
+    for depositary in ("ILO", "OAS"):
+        assert translate("pt", f"family.depositary.{depositary}") in said
