@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -10,15 +12,20 @@ from cli.options import chosen, open_dataset, say
 from cli.reports import after_publish
 from loaders.paths import data_dir
 
+if TYPE_CHECKING:  # the registry is loaded only by the command that reads it
+    from loaders.model.records import Instrument
+
 DEFAULT_TIMEOUT = 300.0  # the same as loaders.ingest.refresh.DEFAULT_TIMEOUT (not imported here)
 
 
-class Seconds(click.ParamType):
+class Seconds(click.ParamType[float, object]):
     """A number of seconds above 0 and at most a day."""
 
     name = "seconds"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
         if isinstance(value, float):
             return value
         try:
@@ -91,11 +98,10 @@ def refresh(
         say(f"refresh failed, snapshot unchanged: {exc}")
         return 1
     say(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}")
-    after_publish(data)  # the data package, the feeds and the edition follow it
-    return 0
+    return _published(folder, after_publish(data))  # the data package, feeds and edition follow
 
 
-def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
+def _instrument_ids(given: tuple[str, ...], registry: list[Instrument]) -> list[str] | None:
     """Registry ids from ids or depositaries' numbers (``TIP``, ``C029``, ``B-57``); None for
     none asked."""
     if not given:
@@ -103,6 +109,20 @@ def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
     by_number = {i.mtdsg_no: i.id for i in registry}
     picked = chosen(given, [i.id for i in registry] + list(by_number), "instrument")
     return list(dict.fromkeys(by_number.get(choice, choice) for choice in picked))
+
+
+PARTLY_PUBLISHED = 3  # the new snapshot is current; its data package, feeds or edition are not
+
+
+def _published(folder: Path, failed: list[str]) -> int:
+    """0, or PARTLY_PUBLISHED saying what is current and what was not written."""
+    if not failed:
+        return 0
+    say(
+        f"refresh PARTLY published: snapshot {folder.name} is current; "
+        f"not written: {'; '.join(failed)}"
+    )
+    return PARTLY_PUBLISHED
 
 
 @click.command("compile-reference", help="rebuild the snapshot from data/reference")
@@ -113,8 +133,7 @@ def compile_reference() -> int:
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))
     say(f"new snapshot {folder.name}")
-    after_publish(data)  # the data package, the feeds and the edition follow it
-    return 0
+    return _published(folder, after_publish(data))  # the data package, feeds and edition follow
 
 
 @click.command("check", help="verify the current snapshot and print its provenance")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from datetime import date
+from typing import Any, cast
 
 import pandas as pd
 
@@ -12,16 +14,10 @@ from loaders.derive.regions import unnamed_acts
 from loaders.model.dates import PartialDate
 from loaders.model.names import state_name
 from loaders.model.tables import EXPORT
+from loaders.model.text import neutralise
 from loaders.store.dataset import Dataset
 
 EXPORT_COLUMNS = EXPORT.names  # declared once (loaders.model.tables), documented in docs/
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Prefix a quote so a spreadsheet shows formula-like text as text."""
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
 def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.DataFrame:
@@ -46,19 +42,26 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
 def _date_text(value: object) -> str:
     """A full day as YYYY-MM-DD; a partial date (text: 2015, 2015-03) at its precision."""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+        return cast(str, value.strftime("%Y-%m-%d"))
     return value if isinstance(value, str) else ""
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (RFC 4180 CRLF line ends) with formula-like cells neutralised.
+    """UTF-8 CSV (RFC 4180 CRLF line ends), every field quoted, formula-like cells neutralised.
+
+    Every field quoted: a spreadsheet that splits on ``;`` or tab (the usual setting where a
+    comma is the decimal mark) otherwise cut ``Reservation;=1+1;x`` into cells, the second a
+    formula that neutralising the field's start could not see. A quoted field is one cell
+    whatever the separator.
 
     CRLF, not LF: the csv module quotes a field only for the line ending's own characters, so with
     LF a bare CR inside a cell went out unquoted and spreadsheets started a new row there, whose
     first cell ("=...") escaped neutralise.
     """
     safe = table.map(neutralise)
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return cast(str, safe.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL)).encode(
+        "utf-8"
+    )
 
 
 def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:
@@ -68,7 +71,7 @@ def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[st
 
 def export_metadata(
     dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str], rows: int
-) -> dict:
+) -> dict[str, Any]:
     """The companion of an exported file: what it shows, as of when, and from which source."""
     meta = dataset.meta
     return {
@@ -91,7 +94,9 @@ def export_metadata(
     }
 
 
-def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]) -> dict:
+def _unknown_note(
+    dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]
+) -> dict[str, Any]:
     """Beyond the 35 on the four, a row may be unknown: say what that means."""
     beyond = any(i not in dataset.instrument_ids for i in instruments) or any(
         g not in dataset.group_ids for g in groups
@@ -105,7 +110,7 @@ def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence
 
 def _lower_bound(
     dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
-) -> dict:
+) -> dict[str, Any]:
     """For rows of states outside the 35 on a Palermo instrument after UNTC's 2014 capture: the
     acts UNTC's 2024 counts hold that this snapshot cannot name (a count of parties is at least
     what the rows show)."""

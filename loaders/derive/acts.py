@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.groups import members_on
 from loaders.derive.views import resolve
 from loaders.store.dataset import Dataset
@@ -47,6 +49,7 @@ def acts(
     states: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Acts dated ``since`` <= date <= ``until``, oldest first (then instrument and state)."""
+    dataset = dataset_on(dataset, until)
     chosen = resolve(instruments, dataset.instrument_ids, "instrument")
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     if groups:
@@ -87,7 +90,7 @@ def acts(
     return result.drop(columns="_order").reset_index(drop=True)[COLUMNS]
 
 
-def act_id(row: dict | pd.Series) -> str:
+def act_id(row: dict[str, Any] | pd.Series) -> str:
     """A stable id for an act: ``tag:ratify-americas,2026:act/XVIII-12-a/ATG/consent/2010-02-17``.
 
     Stable across refreshes and languages: it names the act, not the snapshot. (A corrected date

@@ -14,7 +14,9 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.status import status_on
+from loaders.store.dataset import Dataset
 
 UNSETTLED_COLUMNS = ["iso3", "state", "instrument", "status", "verified_through"]
 
@@ -28,8 +30,9 @@ class SettledAccount:
     last_full_check: date | None  # None when an instrument has no status_as_at
 
 
-def settled_account(dataset, as_of: date) -> SettledAccount:
+def settled_account(dataset: Dataset, as_of: date) -> SettledAccount:
     """How many facts are settled on ``as_of``, and the unsettled ones with their dates."""
+    dataset = dataset_on(dataset, as_of)
     frame = status_on(dataset.status, as_of)
     frame = frame.assign(state=frame["iso3"].map(dataset.states["name"]))
     unsettled = frame[~frame["status_verified"]]
@@ -38,7 +41,8 @@ def settled_account(dataset, as_of: date) -> SettledAccount:
         ["instrument", "state"], key=lambda s: s.map(order) if s.name == "instrument" else s
     )
     checks = [m.status_as_at for m in dataset.meta.instruments.values()]
-    last_full_check = min(checks) if checks and None not in checks else None
+    known = [c for c in checks if c is not None]
+    last_full_check = min(known) if checks and len(known) == len(checks) else None
     return SettledAccount(
         as_of=as_of,
         total=len(frame),

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import cast
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -23,6 +24,8 @@ class Entry:
     summary: str
     link: str = ""
     category: str = ""
+    published: datetime | None = None  # the act's own date (``updated``: when we learned of it)
+    content: str = ""  # the entry in full, as text
 
 
 def timestamp(value: date | datetime) -> str:
@@ -72,10 +75,15 @@ def atom_feed(
         _add(item, "id", entry.id)
         _add(item, "title", entry.title)
         _add(item, "updated", timestamp(entry.updated))
+        if entry.published is not None:
+            _add(item, "published", timestamp(entry.published))
         _add(item, "summary", entry.summary)
+        if entry.content:
+            _add(item, "content", entry.content, type="text")
         if entry.link:
             _add(item, "link", href=entry.link, rel="alternate", type="text/html")
         if entry.category:
             _add(item, "category", term=entry.category)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # typeshed types tostring() as Any for a named encoding; it is bytes for any but "unicode".
+    return cast(bytes, ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"

@@ -8,10 +8,12 @@ same events, in English, for people reading the snapshot folder.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 import pandas as pd
+
+from loaders.model.text import escape_markdown
 
 ChangeKind = Literal[
     "first_snapshot",
@@ -80,7 +82,7 @@ def describe_changes(
     return changes or [Change("no_change")]
 
 
-def _row_changes(key: tuple, old: pd.Series, new: pd.Series) -> list[Change]:
+def _row_changes(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[Change]:
     mtdsg, iso3 = key
     changes = []
     pairs: tuple[tuple[str, ChangeKind, ChangeKind], ...] = (
@@ -129,6 +131,11 @@ def read_changes(content: bytes) -> tuple[str | None, list[Change]]:
 
 def changes_markdown(snapshot_id: str, previous: str | None, changes: list[Change]) -> bytes:
     since = f" since {previous}" if previous else ""
-    lines = "".join(f"- {change.sentence()}\n" for change in changes)
+    # Upstream's words (a note, a footnote, a section) are escaped: changes.md draws no link or
+    # image of theirs. Codes and dates are the model's, validated: they stay as they read.
+    lines = "".join(
+        f"- {replace(change, detail=escape_markdown(change.detail)).sentence()}\n"
+        for change in changes
+    )
     text = f"# Changes in {snapshot_id}{since}\n\n{lines}"
     return text.encode("utf-8")

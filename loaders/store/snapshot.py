@@ -24,12 +24,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from pydantic import ValidationError
 
 from loaders.model.records import ParticipationRecord, SnapshotMeta, StatusRecord
 from loaders.model.tables import PARTICIPATION, STATUS
+from loaders.model.text import neutralise, restored
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
@@ -63,11 +65,14 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+def csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    # Every field quoted: the published files open in spreadsheets that split on ";" or tab too.
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {k: neutralise(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -79,12 +84,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def status_rows(records: list[StatusRecord]) -> list[dict]:
+def status_rows(records: list[StatusRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3))
     return [{c: _cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
 
 
-def participation_rows(records: list[ParticipationRecord]) -> list[dict]:
+def participation_rows(records: list[ParticipationRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3 == "", r.iso3, r.participant))
     return [{c: _cell(getattr(r, c)) for c in PARTICIPATION_COLUMNS} for r in ordered]
 
@@ -97,8 +102,7 @@ def _participation_bytes(
     if records is not None:
         return csv_bytes(participation_rows(records), PARTICIPATION_COLUMNS)
     if previous is not None and not previous.participation.empty:
-        rows = previous.participation[PARTICIPATION_COLUMNS].to_dict("records")
-        return csv_bytes(rows, PARTICIPATION_COLUMNS)
+        return SnapshotFiles(previous.path).participation.read_bytes()  # byte for byte
     return None
 
 
@@ -120,9 +124,9 @@ def write_snapshot_files(
     folder: Path,
     snapshot_id: str,
     records: list[StatusRecord],
-    declarations: list[dict],
+    declarations: list[dict[str, Any]],
     raw: dict[str, bytes],
-    meta_fields: dict,
+    meta_fields: dict[str, Any],
     previous: Snapshot | None = None,
     participation: list[ParticipationRecord] | None = None,
 ) -> SnapshotMeta:
@@ -164,7 +168,7 @@ def write_snapshot_files(
 
 
 def _frame(content: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
+    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False).map(restored)
 
 
 def read_snapshot_at(folder: Path) -> Snapshot:
@@ -189,11 +193,14 @@ def read_snapshot_at(folder: Path) -> Snapshot:
     status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
     declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
     declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
+    # Written neutralised for spreadsheets (csv_bytes): read back as upstream wrote it.
+    status, declarations = status.map(restored), declarations.map(restored)
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     if SnapshotFiles.PARTICIPATION not in meta.files:
         return Snapshot(folder, meta, status, declarations)
     participation = pd.read_csv(files.participation, dtype=str, keep_default_na=False)
+    participation = participation.map(restored)
     if list(participation.columns) != PARTICIPATION_COLUMNS:
         raise SnapshotError(f"{folder}: participation.csv columns are not {PARTICIPATION_COLUMNS}")
     return Snapshot(folder, meta, status, declarations, participation)
@@ -475,9 +482,9 @@ class SnapshotContent:
     """What a new snapshot holds, before it is written."""
 
     records: list[StatusRecord]
-    declarations: list[dict]
+    declarations: list[dict[str, Any]]
     raw: dict[str, bytes]
-    meta_fields: dict
+    meta_fields: dict[str, Any]
     # The family and world rows; None keeps the previous snapshot's (a UNTC refresh).
     participation: list[ParticipationRecord] | None = None
 
