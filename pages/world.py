@@ -13,12 +13,13 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.derive.participation import all_group_ids
+from loaders.derive.regions import ALL
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.world_map import world_map
-from views.models.world import ALL, COMPARED, OAS, regions_model, world_model
+from views.models.world import COMPARED, OAS, regions_model, world_model
 from views.models.world_words import (
     group_label,
     regions_cell,

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from datetime import date
 
+import pandas as pd
 from markupsafe import Markup
 
+from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
 from views.edition.pages import Figure, Page, Table, _interactive, _sources, all_instruments
 from views.edition.svg import Bar, bar_chart
 from views.models.family import family_model
 from views.models.family_words import cell_text, flag_lines, not_yet_adopted_line, totals_line
-from views.models.world import ALL, regions_model, world_model
+from views.models.world import regions_model, world_model
 from views.models.world_words import (
     group_label,
     regions_cell,
@@ -97,7 +99,7 @@ def family_page(local: Dataset, as_of: date, language: str, app: str) -> Page:
     )
 
 
-def _depositaries(cells, t: Translator) -> tuple[tuple[str, str], ...]:
+def _depositaries(cells: pd.DataFrame, t: Translator) -> tuple[tuple[str, str], ...]:
     """The depositaries other than the UN, whose status pages the family's cells link to."""
     others = sorted(set(cells["depositary"]) - {"UN"})
     return tuple((t(f"family.depositary.{d}"), "") for d in others)

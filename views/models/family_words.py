@@ -57,7 +57,7 @@ def flag_lines(model: FamilyModel, dataset: Dataset, t: Translator) -> list[str]
     return lines
 
 
-def cell_words(cell: pd.Series | dict, t: Translator) -> str:
+def cell_words(cell: pd.Series | dict[str, str], t: Translator) -> str:
     """A cell's status in words, with its date at its precision: ``Party (2004)``."""
     words = t(f"category.{cell['category']}")
     if cell["date"]:
@@ -65,6 +65,6 @@ def cell_words(cell: pd.Series | dict, t: Translator) -> str:
     return words
 
 
-def cell_text(cell: pd.Series | dict, t: Translator) -> str:
+def cell_text(cell: pd.Series | dict[str, str], t: Translator) -> str:
     """The cell as a table shows it in text: its symbol, then its words."""
     return f"{GLYPHS[cell['category']]} {cell_words(cell, t)}"

@@ -10,8 +10,9 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
-from views.models.world import ALL, COMPARED, RegionsModel, WorldGaps, WorldModel
+from views.models.world import COMPARED, RegionsModel, WorldGaps, WorldModel
 from views.text.i18n import Translator
 from views.text.words import category_label, instrument_brief, instrument_label, partial_date_text
 
@@ -25,7 +26,7 @@ class WorldSentences:
 
 
 def basis(gaps: WorldGaps, t: Translator, as_of: date) -> str:
-    if gaps.basis == "untc_count":
+    if gaps.basis == "untc_count" and gaps.as_at is not None:
         return t("world.basis.untc_count", date=t.date(gaps.as_at))
     if gaps.basis == "complete":
         return t("world.basis.complete", date=t.date(as_of))
@@ -82,7 +83,7 @@ def group_label(group: str, t: Translator) -> str:
     return t(f"group.{group}.label") if t.has(f"group.{group}.label") else group
 
 
-def regions_cell(row: dict, t: Translator) -> str:
+def regions_cell(row: dict[str, object], t: Translator) -> str:
     """``12 of 14``, or ``at least 40 of 54`` where the count is a lower bound."""
     key = "regions.at_least" if row["lower_bound"] else "regions.of"
     return t(key, parties=row["parties"], members=row["members"])
