@@ -9,7 +9,6 @@ import streamlit as st
 from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.membership_notes import membership_notes
-from pages.components.on_demand import on_demand
 from pages.components.palette import status_style
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
@@ -105,6 +104,3 @@ with side_column:
         st.caption(t("map.unverified", checked=checked))
     st.caption(t("map.hint"))
     membership_notes(dataset, model.iso3s, t)
-
-
-on_demand(t("map.as_table"), "map_table", _map_as_table)

@@ -43,7 +43,7 @@ def chart_tabs(
             table() if table else _rows(files["shown"], selection)
     if sources.open is not False:
         with sources:
-            _sources(selection)
+            _sources(selection, kind)
     if download.open is not False:
         with download:
             _download(selection, files, key)
@@ -67,7 +67,7 @@ def _rows(file: DataFile, selection: Selection) -> None:
     st.dataframe(frame.rename(columns=headings), hide_index=True, width="stretch")
 
 
-def _sources(selection: Selection) -> None:
+def _sources(selection: Selection, kind: str) -> None:
     t = selection.t
     local = load_data(t.language)
     links = untc_links(local)
@@ -80,6 +80,8 @@ def _sources(selection: Selection) -> None:
         name = instrument_label(local, instrument)
         text = t("footer.as_at", instruments=name, date=when) + f" (UNTC {info.mtdsg_no})"
         lines.append(f"- [{text}]({info.source_url or links[instrument]})")
+    if kind == "family":  # the family's other depositaries: each cell links to its page
+        lines += [f"- {t(f'family.depositary.{d}')}" for d in ("ILO", "OAS")]
     st.markdown("\n".join(lines))
     st.caption(t("chart.licence"))
 

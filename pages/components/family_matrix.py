@@ -15,8 +15,8 @@ import streamlit as st
 from loaders.store.dataset import Dataset
 from pages.components.palette import status_style
 from views.models.family import FamilyModel
+from views.models.family_words import cell_words
 from views.models.selection import Selection
-from views.text.words import partial_date_text
 
 _STYLE = """
 <style>
@@ -112,9 +112,7 @@ def _table(model: FamilyModel, dataset: Dataset, selection: Selection) -> str:
 
 def _cell(cell, state: str, dataset: Dataset, instrument: str, t) -> str:
     style = status_style(cell["category"])
-    words = t(f"category.{cell['category']}")
-    if cell["date"]:
-        words = f"{words} ({partial_date_text(cell['date'], t.language)})"
+    words = cell_words(cell, t)
     title = t(
         "family.cell_title",
         state=state,

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from views.text.symbols import GLYPHS
+
 
 @dataclass(frozen=True)
 class StatusStyle:
@@ -20,13 +22,15 @@ class StatusStyle:
 
 
 _STYLES = {
-    "party": StatusStyle("#0072B2", "circle", "●", 1.0),
-    "signatory": StatusStyle("#E69F00", "diamond", "◆", 1.0),
-    "signatory_unverified": StatusStyle("#E69F00", "diamond-open", "◇", 0.45),
-    "no_action": StatusStyle("#D55E00", "x", "✖", 1.0),
-    "no_action_unverified": StatusStyle("#D55E00", "x-open", "✕", 0.45),
+    "party": StatusStyle("#0072B2", "circle", GLYPHS["party"], 1.0),
+    "signatory": StatusStyle("#E69F00", "diamond", GLYPHS["signatory"], 1.0),
+    "signatory_unverified": StatusStyle(
+        "#E69F00", "diamond-open", GLYPHS["signatory_unverified"], 0.45
+    ),
+    "no_action": StatusStyle("#D55E00", "x", GLYPHS["no_action"], 1.0),
+    "no_action_unverified": StatusStyle("#D55E00", "x-open", GLYPHS["no_action_unverified"], 0.45),
     # No evidence in the snapshot: grey and a question mark, never a status's hue.
-    "unknown": StatusStyle("#6B7280", "circle-open-dot", "?", 0.6),
+    "unknown": StatusStyle("#6B7280", "circle-open-dot", GLYPHS["unknown"], 0.6),
 }
 
 

@@ -13,7 +13,7 @@ from views.edition.build import build_edition
 from views.text.i18n import translate
 
 TABS = ["edition.chart", "edition.table", "edition.sources", "edition.download"]
-CHARTS = {"map": 1, "timeline": 2, "subregions": 1}
+CHARTS = {"map": 1, "timeline": 2, "subregions": 1, "family": 1, "world": 2}
 
 
 @pytest.mark.parametrize("page", list(CHARTS))
@@ -46,3 +46,38 @@ def test_a_filtered_chart_names_its_files_by_its_filters(downloads: dict[str, by
     assert "status-TIP-CARICOM.full.csv" in downloads
     rows = downloads["status-TIP-CARICOM.full.csv"].decode().splitlines()
     assert len(rows) == 1 + 14  # CARICOM's 14 members, on TIP
+
+
+@pytest.mark.parametrize(
+    ("page", "key", "params", "names"),
+    [
+        ("family", "tabs_family", {}, ["family.shown", "family.full"]),
+        ("world", "tabs_world", {"instrument": "FIREARMS"}, ["world-FIREARMS.shown"]),
+        ("world", "tabs_regions", {"instrument": "FIREARMS"}, ["regions.shown", "regions.full"]),
+    ],
+)
+def test_the_family_and_world_downloads_are_the_editions_files(
+    downloads: dict[str, bytes],
+    dataset: Dataset,
+    page: str,
+    key: str,
+    params: dict[str, str],
+    names: list[str],
+) -> None:
+    app = open_app(page, as_of="2026-01-01", **params)
+    app.session_state[key] = translate("en", "edition.download")
+    app.run()
+    assert not app.exception
+    edition = build_edition(dataset, date(2026, 1, 1), states=["BRB"])
+    for name in names:
+        for suffix in ("csv", "zip", "meta.json"):
+            assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"], name
+
+
+def test_the_familys_sources_name_its_other_depositaries() -> None:
+    app = open_app("family", lang="pt")
+    app.session_state["tabs_family"] = translate("pt", "edition.sources")
+    app.run()
+    said = " ".join(m.value for m in app.markdown)
+    for depositary in ("ILO", "OAS"):
+        assert translate("pt", f"family.depositary.{depositary}") in said

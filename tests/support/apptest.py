@@ -11,6 +11,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from loaders.paths import PROJECT_ROOT
+from views.text.i18n import translate
 
 APP = PROJECT_ROOT / "app.py"
 PAGES = [
@@ -19,13 +20,17 @@ PAGES = [
 ]  # fmt: skip
 TIMEOUT = 60
 # page -> the key of its expander drawn only once opened (pages.components.on_demand)
-ON_DEMAND = {"map": "map_table", "timeline": "timeline_table"}
+ON_DEMAND = {"timeline": "timeline_table"}
+# page -> the key of its chart's tabs whose Table tab is drawn only once chosen
+# (pages.components.chart_tabs)
+TABLE_TAB = {"map": "tabs_map", "family": "tabs_family", "world": "tabs_world"}
 
 
 def open_app(page: str = "overview", opened: bool = False, **params: str | list[str]) -> AppTest:
     """The app at ``page`` opened with ``params`` as its link query, as a fresh session.
 
-    ``opened``: the reader also opens the page's expander that is drawn on demand.
+    ``opened``: the reader also opens the page's expander that is drawn on demand, or its
+    chart's Table tab.
     """
     app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     state = params.pop("state", None)
@@ -35,6 +40,10 @@ def open_app(page: str = "overview", opened: bool = False, **params: str | list[
         if state is not None:
             app.query_params["state"] = state
         app.switch_page(f"pages/{page}.py").run()
+    if opened and page in TABLE_TAB:
+        language = params.get("lang", "en")
+        app.session_state[TABLE_TAB[page]] = translate(str(language), "edition.table")
+        app.run()
     if opened and page in ON_DEMAND:
         key = ON_DEMAND[page]
         app.session_state[key] = True

@@ -16,6 +16,7 @@ from markupsafe import escape
 from loaders.model.languages import LANGUAGES
 from loaders.store.dataset import Dataset
 from views.edition.data import DataFile, sha256, view_files
+from views.edition.more_pages import family_page, regions_page, world_page
 from views.edition.pages import (
     Page,
     all_instruments,
@@ -28,16 +29,26 @@ from views.edition.render import SITE_NAME, page_path, render_html, render_markd
 from views.models.subregions import subregions_model
 from views.text.i18n import Translator
 from views.text.localized import localized, state_names
-from views.text.words import group_labels
+from views.text.words import group_labels, instrument_brief
 
 DEFAULT_BASE = "/read/"  # where make serve serves it; any static host may set its own
 DEFAULT_APP = "/"  # the interactive dashboard
 
 
 def page_keys(dataset: Dataset, states: list[str] | None = None) -> list[str]:
-    """Every page of one language: the overview, each state, each group."""
+    """Every page of one language: the overview, each state, each group, the treaty family, the
+    world on each Palermo instrument and the regions compared."""
     iso3s = list(dataset.states.index) if states is None else states
-    return ["overview", *(f"state/{s}" for s in iso3s), *(f"group/{g}" for g in dataset.group_ids)]
+    return [
+        "overview",
+        *(f"state/{s}" for s in iso3s),
+        *(f"group/{g}" for g in dataset.group_ids),
+        *_more_keys(dataset),
+    ]
+
+
+def _more_keys(dataset: Dataset) -> list[str]:
+    return ["family", *(f"world/{i}" for i in dataset.instrument_ids), "regions"]
 
 
 def build_edition(
@@ -84,13 +95,30 @@ def _pages(
         links={
             t("edition.states"): tuple((names[s], f"state/{s}.html") for s in chosen),
             t("edition.groups"): tuple((labels[g], f"group/{g}.html") for g in local.group_ids),
+            t("edition.views"): tuple((title, f"{key}.html") for title, key in _more(local, t)),
         },
     )
     makers: list[Callable[[], Page]] = [
         *(lambda s=s: state_page(local, s, as_of, language, app) for s in chosen),
         *(lambda g=g: group_page(local, g, as_of, language, app, groups) for g in local.group_ids),
+        lambda: family_page(local, as_of, language, app),
+        *(lambda i=i: world_page(local, i, as_of, language, app) for i in local.instrument_ids),
+        lambda: regions_page(local, as_of, language, app),
     ]
     return [overview, *(make() for make in makers)]
+
+
+def _more(local: Dataset, t: Translator) -> list[tuple[str, str]]:
+    """(title, page key) of the treaty family, the world on each instrument, the regions."""
+    world = t("world.title")
+    return [
+        (t("family.title"), _more_keys(local)[0]),
+        *(
+            (t("edition.world_title", title=world, instrument=instrument_brief(local, i)), key)
+            for i, key in zip(local.instrument_ids, _more_keys(local)[1:-1], strict=True)
+        ),
+        (t("regions.heading"), _more_keys(local)[-1]),
+    ]
 
 
 def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataFile]:
@@ -100,6 +128,7 @@ def _data(dataset: Dataset, as_of: date, states: list[str] | None) -> list[DataF
         *(("state", s) for s in (dataset.states.index if states is None else states)),
     ]
     views += [("groups", ""), *(("group", g) for g in dataset.group_ids)]
+    views += [("family", ""), *(("world", i) for i in dataset.instrument_ids), ("regions", "")]
     groups = subregions_model(dataset, selection).summary  # every group's rows, made once
     return [
         file

@@ -12,7 +12,7 @@ import hashlib
 import io
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import pandas as pd
@@ -20,12 +20,17 @@ import pandas as pd
 from loaders.derive.views import status_view
 from loaders.export import EXPORT_COLUMNS, csv_bytes, export_metadata, export_table
 from loaders.store.dataset import Dataset
+from views.models.family import family_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
+from views.models.world import regions_model, world_model
+from views.models.world_words import regions_groups
 from views.text.reuse import CC_BY, COMPILATION_LICENCE, UN_TERMS
 
 VARIANTS = ("shown", "full")
-KINDS = ("status", "state", "group", "groups")  # groups: the selection's (all when none)
+KINDS = ("status", "state", "group", "groups", "family", "world", "regions")
+# groups: the selection's (all when none); world: subject the instrument; regions: subject the
+# groups compared ("" for the default comparison)
 # The columns a status view shows (its table and its chart's marks), in the file's words.
 SHOWN_STATUS = [
     "iso3",
@@ -39,6 +44,9 @@ SHOWN_STATUS = [
     "confidence",
 ]
 SHOWN_GROUP = ["group_id", "instrument", "members", "parties", "share", "missing"]
+SHOWN_FAMILY = ["iso3", "state", "instrument", "family", "category", "date"]
+SHOWN_WORLD = ["iso3", "name", "oas", "category", "checked"]
+SHOWN_REGIONS = ["group_id", "instrument", "members", "parties", "share", "lower_bound"]
 DESCRIPTIONS = {
     "iso3": "ISO 3166-1 alpha-3 code of the state",
     "state": "the state's name (English)",
@@ -63,6 +71,24 @@ DESCRIPTIONS = {
     "parties": "of those members, the parties on as_of",
     "share": "parties / members",
     "missing": "the members not party, by name (English)",
+    "family": "the instrument's family: palermo, children, forced_labour, women, corruption, "
+    "firearms",
+    "depositary": "the instrument's depositary: UN, ILO or OAS",
+    "category": "party, signatory or no_action (with _unverified where the snapshot cannot vouch "
+    "for it on as_of), or unknown: no evidence in the snapshot (never a gap)",
+    "date": "the consent date (or the signature's, for a signatory) at its precision",
+    "checked": "the date (at its precision) of the last check of the row",
+    "url": "the depositary's status page",
+    "name": "the state's name (English)",
+    "oas": "true: one of the 35 OAS member states",
+    "group_name": "the group's name (English)",
+    "unknown": "members with no evidence in the snapshot",
+    "lower_bound": "true: parties may miss acts after UNTC's 2014 capture (a count of at least)",
+    "unnamed_acts": "acts UNTC counts that the snapshot cannot name",
+}
+SOURCES = {
+    "family": "the depositaries' records (UN Treaty Collection, ILO NORMLEX, OAS Department of "
+    "International Law); compiled by Ratify Americas",
 }
 
 
@@ -100,6 +126,8 @@ def view_files(
     selection's date and instruments. ``dataset``: the English one. ``subject``: the state or
     the group. ``every_group``: the English subregions summary of all groups for the same
     selection, when the caller has it (the edition makes it once for every group's files)."""
+    if kind in ("family", "world", "regions"):
+        return _more_files(dataset, selection, kind, subject)
     full = _full_table(dataset, selection, kind, subject)
     shown = (
         _group_table(
@@ -114,6 +142,41 @@ def view_files(
     base = view_name(kind, subject) + _filters(dataset, selection, kind)
     return {
         variant: _data_file(dataset, selection, f"{base}.{variant}", table, variant)
+        for variant, table in (("shown", shown), ("full", full))
+    }
+
+
+def _more_files(
+    dataset: Dataset, selection: Selection, kind: str, subject: str
+) -> dict[str, DataFile]:
+    """The treaty family (the selection's groups, every instrument of the registry), the world on
+    one instrument (``subject``) and the regions compared (``subject``: the groups, "" for the
+    default comparison): the same model as the page's, in English."""
+    # The metadata's instruments and groups are the view's, whatever the page's filters: the
+    # dashboard's file and the edition's are then the same bytes.
+    every = tuple(dataset.instrument_ids)
+    instruments, groups = {
+        "family": (every, selection.groups),
+        "world": ((subject,), ()),
+        "regions": (every, ()),
+    }[kind]
+    english = replace(selection, language="en", instruments=instruments, groups=groups)
+    if kind == "family":
+        full = family_model(dataset, english).cells.astype(str)
+        shown, base = full[SHOWN_FAMILY], "".join(["family", *(f"-{g}" for g in selection.groups)])
+    elif kind == "world":
+        frame = world_model(dataset, english, subject).frame
+        full = frame.assign(instrument=subject, as_of=selection.as_of.isoformat()).astype(str)
+        shown, base = full[SHOWN_WORLD], view_name(kind, subject)
+    else:
+        shares = regions_model(dataset, english, regions_groups(subject)).shares
+        full = shares.assign(share=shares["share"].map(lambda s: f"{s:.4f}")).astype(str)
+        shown, base = full[SHOWN_REGIONS], view_name(kind, subject)
+    source = SOURCES.get(kind, "")
+    return {
+        variant: _data_file(
+            dataset, english, f"{base}.{variant}", table.reset_index(drop=True), variant, source
+        )
         for variant, table in (("shown", shown), ("full", full))
     }
 
@@ -152,10 +215,15 @@ def _group_table(
 
 
 def _data_file(
-    dataset: Dataset, selection: Selection, name: str, table: pd.DataFrame, variant: str
+    dataset: Dataset,
+    selection: Selection,
+    name: str,
+    table: pd.DataFrame,
+    variant: str,
+    source: str = "",
 ) -> DataFile:
     csv = csv_bytes(table)
-    metadata = _metadata(dataset, selection, table, variant)
+    metadata = _metadata(dataset, selection, table, variant, source)
     return DataFile(
         name=name,
         rows=len(table),
@@ -165,14 +233,16 @@ def _data_file(
     )
 
 
-def _metadata(dataset: Dataset, selection: Selection, table: pd.DataFrame, variant: str) -> bytes:
+def _metadata(
+    dataset: Dataset, selection: Selection, table: pd.DataFrame, variant: str, source: str = ""
+) -> bytes:
     meta = export_metadata(
         dataset, selection.as_of, selection.instruments, selection.groups, len(table)
     )
     meta |= {
         "variant": variant,
-        "source": "UN Treaty Collection (UNTC), status of the instruments; compiled by Ratify "
-        "Americas",
+        "source": source
+        or "UN Treaty Collection (UNTC), status of the instruments; compiled by Ratify Americas",
         "source_urls": {
             i: m.source_url for i, m in dataset.meta.instruments.items() if m.source_url
         },

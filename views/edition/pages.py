@@ -29,6 +29,9 @@ class Table:
     caption: str
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    # a heading row above the headers: (text, columns it spans), e.g. the treaty families
+    groups: tuple[tuple[str, int], ...] = ()
+    foot: tuple[str, ...] = ()  # a totals row
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,7 @@ class Page:
     notes: tuple[str, ...] = ()
     quote: tuple[str, str] = ("", "")  # (text, its attribution): paragraph 6 on the overview
     links: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)  # heading -> pages
+    lists: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (heading, its items): flags, legends
 
 
 def all_instruments(dataset: Dataset, as_of: date, language: str, **params: str) -> Selection:

@@ -134,7 +134,9 @@ def render_markdown(page: Page, base: str, footer: str, data_rows: dict[str, int
     lines.append("")
     if page.quote[0]:
         lines += [f"> {page.quote[0]}", ">", f"> — {page.quote[1]}", ""]
-    lines += [*(note for note in page.notes), ""] if page.notes else []
+    lines += [line for note in page.notes for line in (note, "")]
+    for heading, items in page.lists:
+        lines += [f"## {heading}", "", *(f"- {item}" for item in items), ""]
     for table in page.tables:
         lines += _markdown_table(table)
     lines += [f"## {t('edition.sources')}", ""]
@@ -162,6 +164,8 @@ def _markdown_table(table: Table) -> list[str]:
     lines.append("| " + " | ".join(_cell(h) for h in table.headers) + " |")
     lines.append("|" + "---|" * len(table.headers))
     lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in table.rows]
+    if table.foot:
+        lines.append("| " + " | ".join(f"**{_cell(c)}**" for c in table.foot) + " |")
     return [*lines, ""]
 
 

@@ -27,10 +27,13 @@ class Bar:
     text: str  # the value in words, as the table says it (``12 of 35``)
 
 
-def bar_chart(bars: Sequence[Bar], title: str, description: str, chart_id: str) -> Markup:
-    """One bar per row: ``value`` of ``total`` filled, the text at its end, the label above."""
+def bar_chart(
+    bars: Sequence[Bar], title: str, description: str, chart_id: str, room: int = VALUE
+) -> Markup:
+    """One bar per row: ``value`` of ``total`` filled, the text at its end, the label above.
+    ``room``: viewBox units kept for the text (a longer one, e.g. "au moins 29 sur 54")."""
     height = ROW * len(bars) + 4
-    span = WIDTH - VALUE
+    span = WIDTH - room
     parts = [_head(chart_id, title, description, height)]
     for n, bar in enumerate(bars):
         y = n * ROW
