@@ -116,7 +116,7 @@ def participation_on(rows: pd.DataFrame, registry: pd.DataFrame, day: date) -> p
     ]
     checked = frame["verified_through"].map(
         lambda t: bool(t) and PartialDate.parse(t).earliest() >= day
-    )
+    ).astype(bool)  # an empty frame's map keeps the text dtype, which cannot be and-ed
     frame["status_verified"] = (frame["status"] == PARTY) | (checked & (frame["status"] != UNKNOWN))
     return frame
 
