@@ -19,6 +19,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from loaders.export import neutralise
+from loaders.publish.conventions import conventions_sheet
 
 FILLS = {
     "party": PatternFill("solid", fgColor="CFE3F3"),
@@ -51,8 +52,12 @@ def matrix_cell(row: pd.Series) -> str:
     return text
 
 
-def workbook_bytes(table: pd.DataFrame, metadata: dict, instruments: list[str]) -> bytes:
-    """``table``: loaders.export.export_table's; ``metadata``: export_metadata's."""
+def workbook_bytes(
+    table: pd.DataFrame, metadata: dict, instruments: list[str], words: dict | None = None
+) -> bytes:
+    """``table``: loaders.export.export_table's; ``metadata``: export_metadata's. ``words``: the
+    conventions sheet's words in the reader's language (views.text.conventions), given when
+    instruments of the treaty family beyond the four Palermo ones are asked for."""
     book = Workbook()
     matrix = book.active
     matrix.title = "Status"
@@ -80,6 +85,9 @@ def workbook_bytes(table: pd.DataFrame, metadata: dict, instruments: list[str]) 
         matrix.column_dimensions[get_column_letter(column)].width = width
     last = 4 + len(states)
     _text(matrix, last + 1, 1, "Source: United Nations Treaty Collection (UNTC); see Provenance.")
+
+    if words is not None:
+        conventions_sheet(book.create_sheet(words["sheet"]), table, instruments, words)
 
     rows = book.create_sheet("Rows")
     for column, name in enumerate(table.columns, start=1):
