@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import click
 
@@ -91,8 +92,7 @@ def refresh(
         say(f"refresh failed, snapshot unchanged: {exc}")
         return 1
     say(f"new snapshot {folder.name}; changes in {folder / 'changes.md'}")
-    after_publish(data)  # the data package, the feeds and the edition follow it
-    return 0
+    return _published(folder, after_publish(data))  # the data package, feeds and edition follow
 
 
 def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
@@ -105,6 +105,20 @@ def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
     return list(dict.fromkeys(by_number.get(choice, choice) for choice in picked))
 
 
+PARTLY_PUBLISHED = 3  # the new snapshot is current; its data package, feeds or edition are not
+
+
+def _published(folder: Path, failed: list[str]) -> int:
+    """0, or PARTLY_PUBLISHED saying what is current and what was not written."""
+    if not failed:
+        return 0
+    say(
+        f"refresh PARTLY published: snapshot {folder.name} is current; "
+        f"not written: {'; '.join(failed)}"
+    )
+    return PARTLY_PUBLISHED
+
+
 @click.command("compile-reference", help="rebuild the snapshot from data/reference")
 def compile_reference() -> int:
     from loaders.ingest.reference import compile_reference_snapshot
@@ -113,8 +127,7 @@ def compile_reference() -> int:
     data = data_dir()
     folder = compile_reference_snapshot(data, load_instruments(data))
     say(f"new snapshot {folder.name}")
-    after_publish(data)  # the data package, the feeds and the edition follow it
-    return 0
+    return _published(folder, after_publish(data))  # the data package, feeds and edition follow
 
 
 @click.command("check", help="verify the current snapshot and print its provenance")

@@ -31,6 +31,7 @@ from cli.options import (
     write_out,
 )
 from loaders.derive.acts import acts
+from loaders.derive.cut import dataset_on
 from loaders.export import csv_bytes
 from loaders.model.languages import LANGUAGES
 from loaders.outcomes.errors import OutcomesFormatError
@@ -44,7 +45,7 @@ from loaders.store.snapshot import SnapshotError, refresh_lock
 from views.edition.build import DEFAULT_APP, DEFAULT_BASE, build_edition
 from views.edition.write import publish_edition, write_tree
 from views.models.brief import group_brief, state_brief
-from views.models.changes import FEED_PATH, acts_feed, feed_name
+from views.models.changes import FEED_PATH, acts_feed, feed_name, scoped_feeds
 from views.text.localized import localized
 
 EDITION_BASE_VARIABLE = "RATIFY_EDITION_BASE"  # the edition's public address, e.g. https://x/read/
@@ -153,22 +154,32 @@ def _flag(value: object) -> str:
     return "true" if bool(value) else "false"
 
 
+FEED_TAG = "tag:ratify-americas,2026:feed/"
+
+
 def write_feeds(data: Path, dataset: Dataset | None = None, until: date | None = None) -> Path:
-    """The published feeds, one per language (``changes.atom``, ``changes-es.atom`` ...): every
-    act in the data. Written atomically; the folder is loaders.paths.feed_dir."""
+    """The published feeds, one per language (``changes.atom``, ``changes-es.atom`` ...) of every
+    act in the data, and one per language of each state, group and instrument (``state/BOL.atom``,
+    ``group/CARICOM-es.atom``, ``instrument/TIP-fr.atom``). Written atomically; the folder is
+    loaders.paths.feed_dir."""
     dataset = dataset or load_dataset(data)
     folder = feed_dir(data)
+    last = until or date.today()
     for words in LANGUAGES:
+        local = dataset_on(localized(dataset, words), last)  # cut once, not once a feed
         name = feed_name(words)
         content = acts_feed(
-            localized(dataset, words),
+            local,
             FIRST_DAY,
-            until or date.today(),
+            last,
             language=words,
             self_link=f"/{FEED_PATH}{name}",
-            feed_id=f"tag:ratify-americas,2026:feed/{words}",
+            feed_id=f"{FEED_TAG}{words}",  # the ids their subscribers know
         )
         write_atomically(folder / name, content)
+        # made again by every refresh: no wait for the disk for each of them
+        for scoped, feed in scoped_feeds(local, FIRST_DAY, last, words, f"/{FEED_PATH}").items():
+            write_atomically(folder / scoped, feed, durable=False)
     return folder
 
 
@@ -186,28 +197,36 @@ def write_edition(data: Path, dataset: Dataset | None = None, as_of: date | None
     return publish_edition(edition_dir(data), files, dataset.meta.snapshot_id)
 
 
-def after_publish(data: Path) -> None:
+def after_publish(data: Path) -> list[str]:
     """What a new snapshot publishes for reuse: the data package, the feeds and the reader's
     edition, each written whole (loaders.publish.files, views.edition.write), under the refresh
     lock so that two writers cannot leave an older snapshot's files over a newer one's. If
     another refresh holds the lock, it writes them itself once it has published: nothing is
-    lost by leaving them to it. The snapshot is published already: an edition that cannot be
-    written is said, and the previous one stays served."""
-    edition = None
+    lost by leaving them to it.
+
+    Returns what could not be written (``"data package: <why>"``, ``"feeds: <why>"``), each
+    also said on standard error: the snapshot itself is published whatever fails here. An
+    edition that cannot be written is said too, and the previous one stays served."""
+    failed: list[str] = []
+    writers = [
+        ("data package", lambda: write_datapackage(data)),
+        ("feeds", lambda: write_feeds(data)),
+    ]
+    if edition_enabled():
+        writers.append(("reader's edition", lambda: write_edition(data)))
     try:
         with refresh_lock(data):
-            write_datapackage(data)
-            folder = write_feeds(data)
-            try:
-                edition = write_edition(data) if edition_enabled() else None
-            except (OSError, ValueError) as exc:
-                say(f"warning: edition not written, the previous one stays: {exc}")
+            for what, write in writers:
+                try:
+                    where = write()
+                except (OSError, ValueError, SnapshotError) as exc:  # full disk, read-only
+                    failed.append(f"{what}: {exc.__class__.__name__}: {exc}")
+                    say(f"NOT written: {failed[-1]}")
+                else:
+                    say(f"wrote the {what}: {where}")
     except SnapshotError as busy:
-        say(f"note: data package and feeds left to the other writer ({busy})")
-        return
-    say(f"wrote {data / 'datapackage.json'} and the feeds in {folder}")
-    if edition:
-        say(f"wrote the reader's edition in {edition}")
+        say(f"note: data package, feeds and edition left to the other writer ({busy})")
+    return failed
 
 
 @click.command("datapackage", help="rewrite data/datapackage.json")

@@ -2,7 +2,8 @@
 # The scheduled refresh (deploy/systemd/ratify-refresh.timer, or deploy/crontab): `python -m loaders
 # refresh` with every line of its output stamped with the time, and its exit status passed on
 # (non-zero when UNTC could not be read or validated; the data is then unchanged: a refresh
-# builds the new snapshot beside the current one and swaps the CURRENT pointer only at the end).
+# builds the new snapshot beside the current one and swaps the CURRENT pointer only at the end;
+# 3 when the new snapshot is published but its data package or feeds could not be written).
 #
 #   deploy/refresh-job.sh [extra refresh options, e.g. --base-url URL]
 #
@@ -25,10 +26,14 @@ run() {
   cd "$ROOT" || return 70
   "$PYTHON" -m loaders refresh "$@" 2>&1 | stamp
   local status=${PIPESTATUS[0]}
+  local current
+  current="$(cat "${RATIFY_DATA_DIR:-$ROOT/data}/snapshots/CURRENT" 2>/dev/null || echo unknown)"
   if [ "$status" -eq 0 ]; then
-    say "done: CURRENT is $(cat "${RATIFY_DATA_DIR:-$ROOT/data}/snapshots/CURRENT")"
+    say "done: CURRENT is $current"
+  elif [ "$status" -eq 3 ]; then
+    say "PARTLY PUBLISHED (exit status 3): CURRENT is $current; the data package or feeds named above were NOT written"
   else
-    say "FAILED with exit status $status; the current snapshot is unchanged"
+    say "FAILED with exit status $status; no new snapshot published, CURRENT is $current"
   fi
   return "$status"
 }

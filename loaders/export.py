@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Sequence
 from datetime import date
 
@@ -12,16 +13,10 @@ from loaders.derive.regions import unnamed_acts
 from loaders.model.dates import PartialDate
 from loaders.model.names import state_name
 from loaders.model.tables import EXPORT
+from loaders.model.text import neutralise
 from loaders.store.dataset import Dataset
 
 EXPORT_COLUMNS = EXPORT.names  # declared once (loaders.model.tables), documented in docs/
-# A cell starting with one of these is read as a formula by spreadsheet programs.
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(text: str) -> str:
-    """Prefix a quote so a spreadsheet shows formula-like text as text."""
-    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
 def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.DataFrame:
@@ -51,14 +46,19 @@ def _date_text(value: object) -> str:
 
 
 def csv_bytes(table: pd.DataFrame) -> bytes:
-    """UTF-8 CSV (RFC 4180 CRLF line ends) with formula-like cells neutralised.
+    """UTF-8 CSV (RFC 4180 CRLF line ends), every field quoted, formula-like cells neutralised.
+
+    Every field quoted: a spreadsheet that splits on ``;`` or tab (the usual setting where a
+    comma is the decimal mark) otherwise cut ``Reservation;=1+1;x`` into cells, the second a
+    formula that neutralising the field's start could not see. A quoted field is one cell
+    whatever the separator.
 
     CRLF, not LF: the csv module quotes a field only for the line ending's own characters, so with
     LF a bare CR inside a cell went out unquoted and spreadsheets started a new row there, whose
     first cell ("=...") escaped neutralise.
     """
     safe = table.map(neutralise)
-    return safe.to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    return safe.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL).encode("utf-8")
 
 
 def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:

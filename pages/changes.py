@@ -13,9 +13,15 @@ from loaders.publish.history import refreshes
 from pages.components.change_log import change_line
 from pages.components.data import load_data
 from pages.components.selection import current_selection
-from views.models.changes import DEFAULT_SINCE, FEED_PATH, changes_model, feed_name
+from views.models.changes import (
+    DEFAULT_SINCE,
+    FEED_PATH,
+    changes_model,
+    clamped_since,
+    feed_name,
+)
 from views.models.citation import base_url
-from views.text.words import code_text
+from views.text.words import plain
 
 SINCE = "changes_since"
 FIRST_DAY = date(2000, 12, 12)  # the Convention opened for signature
@@ -31,15 +37,25 @@ if SINCE not in st.session_state:
         st.session_state[SINCE] = parse_iso_date(asked) if asked else DEFAULT_SINCE
     except DateFormatError:
         st.session_state[SINCE] = DEFAULT_SINCE
-        st.info(t("whatchanged.bad_since", value=code_text(asked)), icon=":material/link_off:")
+        st.info(t("whatchanged.bad_since", value=plain(asked)), icon=":material/link_off:")
+
+# A start after the view's date (a link's since, or the sidebar's date moved before it) is
+# clamped with a note: the date box would refuse a value outside its range with an exception.
+first_day = min(FIRST_DAY, selection.as_of)
+st.session_state[SINCE], moved = clamped_since(st.session_state[SINCE], selection.as_of, first_day)
 
 st.title(t("whatchanged.title"))
+if moved:
+    st.info(
+        t(moved, date=t.date(st.session_state[SINCE]), until=t.date(selection.as_of)),
+        icon=":material/event_busy:",
+    )
 picker, _ = st.columns([1, 2])
 since = picker.date_input(
     t("whatchanged.since"),
     key=SINCE,
-    min_value=FIRST_DAY,
-    max_value=max(selection.as_of, FIRST_DAY),
+    min_value=first_day,
+    max_value=selection.as_of,
     format="YYYY-MM-DD",
 )
 # The link says what is shown; the default (the resolution's date) is left out, as the as-of

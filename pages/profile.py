@@ -20,7 +20,6 @@ from views.models.shared import UNCONFIRMED
 from views.text.localized import state_names
 from views.text.notes import count_note
 from views.text.words import (
-    code_text,
     confidence_text,
     confidence_word,
     duration_text,
@@ -29,6 +28,7 @@ from views.text.words import (
     kind_text,
     long_date,
     partial_date_text,
+    plain,
     status_sentence,
     step_line,
 )
@@ -62,7 +62,7 @@ if asked != st.session_state.get(LINKED):
     if asked.casefold() in codes:
         st.session_state[CHOSEN] = codes[asked.casefold()]
 if asked and asked.casefold() not in codes:
-    st.info(t("note.bad_state", value=code_text(asked)), icon=":material/link_off:")
+    st.info(t("note.bad_state", value=plain(asked)), icon=":material/link_off:")
 
 st.title(names.get(st.session_state.get(CHOSEN), t("profile.title")))
 picker, _ = st.columns([1, 2])
@@ -101,6 +101,7 @@ brief_button(
     brief_file_name(iso3, selection.as_of, t.language),
     t,
     key="state_brief",
+    snapshot=dataset.meta.snapshot_id,
 )
 
 st.markdown(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import html
+
 import streamlit as st
 
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
+from views.models.citation import pinned_params
 from views.models.reservations import reservations_model
 from views.text.words import DECLARATIONS_COMMAND, instrument_brief, partial_date_text
 
@@ -22,6 +25,17 @@ st.markdown(
             f"{instrument_brief(dataset, i)} {partial_date_text(when, t.language)}"
             for i, when in model.published.items()
         ),
+    )
+)
+# What the words mean, one sentence each (the matrix and the texts use them).
+st.markdown(
+    "\n".join(
+        f"- {t(key)}"
+        for key in (
+            "reservations.what_reservation",
+            "reservations.what_declaration",
+            "reservations.what_dispute",
+        )
     )
 )
 if model.empty:
@@ -43,13 +57,41 @@ st.markdown(
 cells = model.matrix.drop(columns=["iso3", "state"])
 words = {c: t(f"reservations.category.{c}") for c in set(cells.to_numpy().ravel())}
 headings = {i: instrument_brief(dataset, i) for i in selection.instruments}
+PROFILE = "profile_link"
 shown = model.matrix.drop(columns="iso3").rename(columns={"state": t("column.state"), **headings})
+shown = shown.map(lambda cell: words.get(cell, cell))
+shown[PROFILE] = [model.profiles[i] for i in model.matrix["iso3"]]
 st.dataframe(
-    shown.map(lambda cell: words.get(cell, cell)),
+    shown,
     hide_index=True,
     width="stretch",
     height=min(38 + 35 * len(shown), 700),
+    column_config={
+        PROFILE: st.column_config.LinkColumn(
+            t("reservations.profile"), display_text=t("reservations.open_profile")
+        )
+    },
 )
+
+# The texts themselves: the depositary's English, marked as English for screen readers and
+# translation tools; upstream's words as plain text (escaped), never markup.
+st.markdown(f"### {t('reservations.texts')}")
+st.caption(t("brief.declarations_english"))
+for iso3, rows in model.texts.groupby("iso3", sort=False):
+    state = rows["state"].iloc[0]
+    with st.expander(state):
+        st.page_link(
+            "pages/profile.py",
+            label=t("reservations.open_profile"),
+            query_params=pinned_params(selection, {"state": iso3}),
+            icon=":material/person:",
+        )
+        for row in rows.to_dict("records"):
+            st.markdown(f"**{instrument_brief(dataset, row['instrument'])}**")
+            st.html(
+                f'<blockquote lang="en" style="white-space: pre-wrap">'
+                f"{html.escape(row['text'])}</blockquote>"
+            )
 buttons = st.container(horizontal=True)
 buttons.download_button(
     t("reservations.matrix_download"),

@@ -63,6 +63,7 @@ if group:
             brief_file_name(group, selection.as_of, t.language),
             t,
             key="group_brief",
+            snapshot=dataset.meta.snapshot_id,
         )
     # What followed ratification, summed only where every member reports.
     group_section(dataset, group, names[group], t, selection.as_of)

@@ -15,6 +15,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.groups import members_on
 from loaders.derive.views import resolve
 from loaders.store.dataset import Dataset
@@ -47,6 +48,7 @@ def acts(
     states: Sequence[str] | None = None,
 ) -> pd.DataFrame:
     """Acts dated ``since`` <= date <= ``until``, oldest first (then instrument and state)."""
+    dataset = dataset_on(dataset, until)
     chosen = resolve(instruments, dataset.instrument_ids, "instrument")
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     if groups:

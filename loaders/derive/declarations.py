@@ -37,6 +37,7 @@ from typing import Literal
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.groups import members_on
 from loaders.derive.status import bound
 
@@ -270,6 +271,8 @@ def declaration_coverage(dataset, iso3: str, instrument: str) -> Coverage:
 def _chosen(
     dataset, instruments: Sequence[str] | None, groups: Sequence[str] | None, as_of: date | None
 ) -> pd.DataFrame:
+    if as_of is not None:
+        dataset = dataset_on(dataset, as_of)
     frame = coverage_frame(dataset)
     if instruments:
         frame = frame[frame["instrument"].isin(list(instruments))]

@@ -11,6 +11,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.status import RESOLUTION_DATE, status_on
 from loaders.derive.views import status_view
 from loaders.model.status import PARTY
@@ -35,8 +36,11 @@ def paragraph6(
     is: before the resolution too, the 2009 column says what stood on 4 June 2009.
     ``joined_since_resolution``: party on ``as_of`` and not on 4 June 2009.
     """
-    now = status_view(dataset, as_of, instruments, groups)
-    then = status_on(dataset.status, RESOLUTION_DATE)[["iso3", "instrument", "status"]]
+    now = status_view(dataset, as_of, instruments, groups)  # cut at as_of (loaders.derive.cut)
+    # The one figure of a later date a view may show, always labelled with it: 4 June 2009.
+    then = status_on(dataset_on(dataset, RESOLUTION_DATE).status, RESOLUTION_DATE)[
+        ["iso3", "instrument", "status"]
+    ]
     frame = now.merge(
         then.rename(columns={"status": "status_2009"}), on=["iso3", "instrument"], how="left"
     )

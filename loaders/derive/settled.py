@@ -18,6 +18,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.regions import family_status_on
 from loaders.derive.status import status_on
 from loaders.model.dates import PartialDate
@@ -37,6 +38,7 @@ class SettledAccount:
 
 def settled_account(dataset, as_of: date) -> SettledAccount:
     """How many facts are settled on ``as_of``, and the unsettled ones with their dates."""
+    dataset = dataset_on(dataset, as_of)
     frame = status_on(dataset.status, as_of)
     frame = frame.assign(state=frame["iso3"].map(dataset.states["name"]))
     unsettled = frame[~frame["status_verified"]]

@@ -7,6 +7,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.domestic import domestic_step_codes
 from loaders.derive.groups import groups_of, members_on
 from loaders.derive.status import status_on, with_instrument_facts
@@ -38,6 +39,7 @@ def status_view(
 ) -> pd.DataFrame:
     """One row per state and instrument as on ``as_of``, with state names, groups (full members
     only) and the latest step at home (``domestic_step``, empty when none)."""
+    dataset = dataset_on(dataset, as_of)
     chosen = resolve(instruments, dataset.instrument_ids, "instrument")
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     frame = status_on(with_instrument_facts(frame, dataset.instruments), as_of)

@@ -1,7 +1,8 @@
 """Plain text: what the project keeps of upstream's names and notes, and of a link's values.
 
 Control characters (C0, DEL, C1) and the Unicode format characters that reorder or hide text
-(bidi embeddings, overrides and isolates, zero-width joiners, the byte-order mark) never belong in
+(bidi embeddings, overrides and isolates, zero-width joiners, the byte-order mark) and the Unicode
+noncharacters (U+FFFE, U+FFFF, ...) never belong in
 a treaty participant's name or in a value read from a link: they are removed, and runs of
 whitespace (newlines included) become one space. The raw page keeps them in ``raw/``.
 """
@@ -22,8 +23,19 @@ def plain_text(text: str) -> str:
     Whitespace controls (tab, newline, ...) separate words, so they become spaces first.
     """
     spaced = "".join(" " if ch.isspace() else ch for ch in str(text))
-    kept = "".join(ch for ch in spaced if unicodedata.category(ch) not in _HIDDEN_CATEGORIES)
+    kept = "".join(
+        ch
+        for ch in spaced
+        if unicodedata.category(ch) not in _HIDDEN_CATEGORIES and not _noncharacter(ch)
+    )
     return " ".join(kept.split())
+
+
+def _noncharacter(ch: str) -> bool:
+    """U+FFFE, U+FFFF (and their kin in every plane, U+FDD0..U+FDEF): never text, illegal in
+    XML, so a feed or an xlsx carrying one is broken."""
+    point = ord(ch)
+    return 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
 
 
 def escape_markdown(text: str) -> str:
@@ -41,3 +53,19 @@ def collapse(notes: list[str], keep: int = 5) -> tuple[list[str], int]:
     """Notes without repeats, at most ``keep`` of them, and how many more were left out."""
     distinct = list(dict.fromkeys(notes))
     return distinct[:keep], max(0, len(distinct) - keep)
+
+
+# A cell starting with one of these is read as a formula by spreadsheet programs.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(text: str) -> str:
+    """Prefix a quote so a spreadsheet shows formula-like text as text (every CSV we write
+    also quotes every field, so no separator inside a text starts a cell)."""
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def restored(text: str) -> str:
+    """The text :func:`neutralise` was given, for a file we wrote neutralised (the snapshot):
+    its readers get upstream's words exactly, a spreadsheet opening the file gets no formula."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_PREFIXES) else text

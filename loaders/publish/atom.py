@@ -23,6 +23,8 @@ class Entry:
     summary: str
     link: str = ""
     category: str = ""
+    published: datetime | None = None  # the act's own date (``updated``: when we learned of it)
+    content: str = ""  # the entry in full, as text
 
 
 def timestamp(value: date | datetime) -> str:
@@ -72,7 +74,11 @@ def atom_feed(
         _add(item, "id", entry.id)
         _add(item, "title", entry.title)
         _add(item, "updated", timestamp(entry.updated))
+        if entry.published is not None:
+            _add(item, "published", timestamp(entry.published))
         _add(item, "summary", entry.summary)
+        if entry.content:
+            _add(item, "content", entry.content, type="text")
         if entry.link:
             _add(item, "link", href=entry.link, rel="alternate", type="text/html")
         if entry.category:

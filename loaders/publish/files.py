@@ -6,15 +6,18 @@ import os
 from pathlib import Path
 
 
-def write_atomically(path: Path, content: bytes) -> Path:
+def write_atomically(path: Path, content: bytes, durable: bool = True) -> Path:
+    """``content`` at ``path`` whole or not at all. ``durable``: synced to disk before the
+    rename (a file that can be made again, e.g. one of many feeds, may skip the wait)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     try:
         temporary.write_bytes(content)
-        with temporary.open("rb") as handle:
-            os.fsync(handle.fileno())
+        if durable:
+            with temporary.open("rb") as handle:
+                os.fsync(handle.fileno())
         os.replace(temporary, path)
-    except BaseException:  # e.g. ``path`` is a folder: no hidden half-written file stays behind
+    except BaseException:  # a full disk, a read-only folder, ``path`` a folder: nothing left
         temporary.unlink(missing_ok=True)
         raise
     return path

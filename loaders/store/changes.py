@@ -8,10 +8,12 @@ same events, in English, for people reading the snapshot folder.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Literal
 
 import pandas as pd
+
+from loaders.model.text import escape_markdown
 
 ChangeKind = Literal[
     "first_snapshot",
@@ -129,6 +131,11 @@ def read_changes(content: bytes) -> tuple[str | None, list[Change]]:
 
 def changes_markdown(snapshot_id: str, previous: str | None, changes: list[Change]) -> bytes:
     since = f" since {previous}" if previous else ""
-    lines = "".join(f"- {change.sentence()}\n" for change in changes)
+    # Upstream's words (a note, a footnote, a section) are escaped: changes.md draws no link or
+    # image of theirs. Codes and dates are the model's, validated: they stay as they read.
+    lines = "".join(
+        f"- {replace(change, detail=escape_markdown(change.detail)).sentence()}\n"
+        for change in changes
+    )
     text = f"# Changes in {snapshot_id}{since}\n\n{lines}"
     return text.encode("utf-8")

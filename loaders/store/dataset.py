@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -58,6 +59,8 @@ class Dataset:
     participants: pd.DataFrame = field(default_factory=pd.DataFrame)
     # Memberships of the world's groups (UN regional groups, EU, AU, ...), as ``memberships``.
     world_memberships: pd.DataFrame = field(default_factory=pd.DataFrame)
+    # The date of loaders.derive.cut.dataset_on that made this dataset (None: not cut).
+    cut_on: date | None = None
 
     @property
     def instrument_ids(self) -> list[str]:
@@ -65,7 +68,9 @@ class Dataset:
 
     @property
     def group_ids(self) -> list[str]:
-        return list(dict.fromkeys(self.memberships["group_id"]))
+        # A dataset cut at a date (loaders.derive.cut) keeps every group's id, members or not.
+        known = self.memberships.attrs.get("group_ids")
+        return list(known) if known else list(dict.fromkeys(self.memberships["group_id"]))
 
     @property
     def world_group_ids(self) -> list[str]:

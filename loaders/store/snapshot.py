@@ -30,6 +30,7 @@ from pydantic import ValidationError
 
 from loaders.model.records import ParticipationRecord, SnapshotMeta, StatusRecord
 from loaders.model.tables import PARTICIPATION, STATUS
+from loaders.model.text import neutralise, restored
 from loaders.paths import DataPaths, SnapshotFiles
 from loaders.store.changes import changes_json, changes_markdown, describe_changes
 
@@ -65,9 +66,12 @@ def sha256(content: bytes) -> str:
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    # Every field quoted: the published files open in spreadsheets that split on ";" or tab too.
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows(
+        {k: neutralise(v) if isinstance(v, str) else v for k, v in r.items()} for r in rows
+    )
     return buffer.getvalue().encode("utf-8")
 
 
@@ -164,7 +168,7 @@ def write_snapshot_files(
 
 
 def _frame(content: bytes) -> pd.DataFrame:
-    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False)
+    return pd.read_csv(io.BytesIO(content), dtype=str, keep_default_na=False).map(restored)
 
 
 def read_snapshot_at(folder: Path) -> Snapshot:
@@ -189,11 +193,14 @@ def read_snapshot_at(folder: Path) -> Snapshot:
     status = pd.read_csv(files.status, dtype=str, keep_default_na=False)
     declarations = pd.read_csv(files.declarations, dtype=str, keep_default_na=False)
     declarations = declarations.reindex(columns=DECLARATION_COLUMNS, fill_value="")
+    # Written neutralised for spreadsheets (csv_bytes): read back as upstream wrote it.
+    status, declarations = status.map(restored), declarations.map(restored)
     if list(status.columns) != STATUS_COLUMNS:
         raise SnapshotError(f"{folder}: status.csv columns are not {STATUS_COLUMNS}")
     if SnapshotFiles.PARTICIPATION not in meta.files:
         return Snapshot(folder, meta, status, declarations)
     participation = pd.read_csv(files.participation, dtype=str, keep_default_na=False)
+    participation = participation.map(restored)
     if list(participation.columns) != PARTICIPATION_COLUMNS:
         raise SnapshotError(f"{folder}: participation.csv columns are not {PARTICIPATION_COLUMNS}")
     return Snapshot(folder, meta, status, declarations, participation)

@@ -12,7 +12,7 @@ from pages.components.data import page_model
 from pages.components.selection import Selection
 from pages.components.settled import settled_summary, unsettled_list
 from views.models.shared import settled
-from views.text.words import STALE_AFTER_DAYS, age_text, data_age, refresh_how
+from views.text.words import STALE_AFTER_DAYS, age_text, data_age
 
 
 def banners(dataset: Dataset, selection: Selection, today: date) -> None:
@@ -30,17 +30,24 @@ def banners(dataset: Dataset, selection: Selection, today: date) -> None:
     age = data_age(dataset, today)
     if age and age[1] > STALE_AFTER_DAYS:
         oldest = age[0]
-        sentences = [
-            t("banner.data_age", date=t.date(oldest), age=age_text(oldest, today, t.language))
-        ]
-        if dataset.meta.method == "compiled-reference":
-            sentences.append(t("banner.later_facts"))
-        # made once per snapshot and date, not on every run of every page (5 ms each)
-        account = page_model(settled, selection)
-        sentences.append(settled_summary(account, t))
-        sentences.append(t("banner.refresh", how=refresh_how(t.language)))
-        st.warning(" ".join(sentences), icon=":material/history:")
-        unsettled_list(dataset, account, t)
+        # Short enough to leave the page's answer on a phone's first screen: how old the facts
+        # are and how many may have changed; the details one click away; no command (the
+        # refresh is the operators' business, in their docs).
+        account = page_model(settled, selection)  # once per snapshot and date
+        sentence = t(
+            "banner.data_age", date=t.date(oldest), age=age_text(oldest, today, t.language)
+        )
+        if account.settled < account.total:
+            sentence += " " + t(
+                "banner.may_have_changed",
+                unsettled=account.total - account.settled,
+                total=account.total,
+            )
+        st.warning(sentence, icon=":material/history:")
+        later = t("banner.later_facts") if dataset.meta.method == "compiled-reference" else ""
+        unsettled_list(
+            dataset, account, t, " ".join(filter(None, [settled_summary(account, t), later]))
+        )
     if selection.notes:
         shown, more = collapse(list(selection.notes))  # 300 bad values are not 300 notes
         lines = shown + ([t("note.more", count=more)] if more else [])

@@ -6,7 +6,7 @@ import streamlit as st
 
 from loaders.store.changes import Change
 from views.text.i18n import Translator
-from views.text.words import SECTIONS
+from views.text.words import SECTIONS, plain, plain_code
 
 
 def change_log(
@@ -27,15 +27,15 @@ def change_log(
 
 def change_line(change: Change, t: Translator) -> str:
     """One event in the reader's language; codes and dates as the data writes them."""
-    values = {
-        "state": f"`{change.iso3}`",
-        "instrument": f"`{change.mtdsg_no}`",
-        "before": f"`{change.before}`" if change.before else t("ui.none.change"),
-        "after": f"`{change.after}`" if change.after else t("ui.none.change"),
+    values = {  # every value is upstream's: shown as plain text (views.text.words.plain)
+        "state": plain_code(change.iso3),
+        "instrument": plain_code(change.mtdsg_no),
+        "before": plain_code(change.before) if change.before else t("ui.none.change"),
+        "after": plain_code(change.after) if change.after else t("ui.none.change"),
     }
     if change.kind == "new_note":
-        values["detail"] = change.detail.replace("`", "'")
+        values["detail"] = plain(change.detail, None)
     if change.kind == "new_declaration":
         key = SECTIONS.get(change.detail)
-        values["detail"] = t(key) if key else change.detail
+        values["detail"] = t(key) if key else plain(change.detail, None)
     return t(f"changes.{change.kind}", **values)

@@ -23,7 +23,7 @@ from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso
 from loaders.store.dataset import Dataset
 from pages.components.selection import SESSION_KEY, Note, Selection
 from views.text.i18n import LANGUAGES, Translator, best_language, month_names
-from views.text.words import code_text, group_option_labels, instrument_brief
+from views.text.words import group_option_labels, instrument_brief, plain
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
 DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
@@ -54,7 +54,7 @@ def chosen_language() -> str:
                 st.session_state[LANGUAGE_NOTE] = Note(
                     "note.bad_language",
                     {
-                        "value": code_text(value),
+                        "value": plain(value),
                         "choices": ", ".join(f"`{code}`" for code in LANGUAGES),
                     },
                 )
@@ -239,7 +239,7 @@ def _seed_from_link(
     st.session_state[AS_OF] = _day(params.get("as_of", []), today, first_day, notes)
     for key in params:
         if key not in (*SHARED_PARAMS, *page_params):
-            notes.append(Note("note.unknown_param", {"name": code_text(key)}))
+            notes.append(Note("note.unknown_param", {"name": plain(key)}))
     st.session_state[NOTES] = notes
 
 
@@ -255,9 +255,7 @@ def _known(values: list[str], valid: list[str], note: str, notes: list[Note]) ->
             chosen.append(by_key[value.casefold()])
         elif value:
             notes.append(
-                Note(
-                    note, {"value": code_text(value), "choices": ", ".join(f"`{v}`" for v in valid)}
-                )
+                Note(note, {"value": plain(value), "choices": ", ".join(f"`{v}`" for v in valid)})
             )
     return list(dict.fromkeys(chosen))
 
@@ -268,7 +266,7 @@ def _day(values: list[str], today: date, first_day: date, notes: list[Note]) -> 
     try:
         day = parse_iso_date(values[-1])
     except DateFormatError:
-        notes.append(Note("note.bad_date", {"value": code_text(values[-1])}))
+        notes.append(Note("note.bad_date", {"value": plain(values[-1])}))
         return today
     if (bound := outside_reader_range(day, first_day, today)) is not None:
         notes.append(

@@ -18,6 +18,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from views.text.i18n import Translator
+from views.text.words import plain
 
 # Streamlit's English texts (text nodes, aria-label, title, placeholder) -> catalogue keys.
 WIDGET_TEXTS = {
@@ -98,7 +99,7 @@ def unknown_page(known: list[str]) -> str:
 
 def no_such_page(t: Translator, asked: str, pages: list[tuple[str, str, str]]) -> None:
     """A note that the address names no page, and a link to every page (path, file, icon)."""
-    st.warning(t("ui.no_such_page", page=asked), icon=":material/explore_off:")
+    st.warning(t("ui.no_such_page", page=plain(asked)), icon=":material/explore_off:")
     for path, file, icon in pages:
         st.page_link(file, label=t(f"nav.{path}"), icon=icon)
 

@@ -23,7 +23,9 @@ def settled_summary(account: SettledAccount, t: Translator) -> str:
     )
 
 
-def unsettled_list(dataset: Dataset, account: SettledAccount, t: Translator) -> None:
+def unsettled_list(
+    dataset: Dataset, account: SettledAccount, t: Translator, summary: str = ""
+) -> None:
     """One click lists the facts that may have changed, each with its verification date.
 
     ``dataset``: localized (the names of states and instruments in the reader's language)."""
@@ -32,6 +34,8 @@ def unsettled_list(dataset: Dataset, account: SettledAccount, t: Translator) -> 
         return
     names = dataset.states["name"]
     with st.expander(t("settled.list", unsettled=len(rows)), icon=":material/pending:"):
+        if summary:
+            st.caption(summary)
         st.markdown(
             "\n".join(
                 f"- {names.get(row['iso3'], row['state'])}, "

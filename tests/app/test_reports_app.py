@@ -3,6 +3,8 @@ the Data page's terms, the change page and the briefs' downloads."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -90,3 +92,52 @@ def test_the_profile_and_subregions_offer_a_brief() -> None:
     subregions = open_app("subregions", group="CARICOM")
     assert any(b.proto.label == "Brief (PDF)" for b in subregions.get("download_button"))
     assert subregions.selectbox(key="brief_group").value == "CARICOM"
+
+
+@pytest.mark.parametrize(
+    ("since", "as_of", "lang", "note"),
+    [
+        ("2015-01-01", "2009-06-04", "es", "se muestran los actos desde el 4 de junio de 2009"),
+        ("2030-01-01", "2026-12-01", "fr", "les actes sont affichés depuis le 1 décembre 2026"),
+        ("2015-01-01", "2010-01-01", "en", "the acts are shown from 1 January 2010"),
+    ],
+)
+def test_a_start_after_the_views_date_is_clamped_with_a_note(
+    since: str, as_of: str, lang: str, note: str
+) -> None:
+    said = texts(_changes_since(since, as_of=as_of, lang=lang))
+    assert note in said.replace("\u00a0", " ").replace("1er", "1")
+
+
+def test_the_sidebars_date_moved_before_the_start_is_clamped() -> None:
+    app = _changes_since("2015-01-01", as_of="2020-01-01")
+    app.session_state["ctl_as_of"] = date(2009, 6, 4)  # the sidebar's date, as the reader sets it
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "the acts are shown from 4 June 2009" in texts(app)
+
+
+def test_a_hostile_since_is_shown_as_the_characters_it_is() -> None:
+    hostile = "![x](https://evil.example/p.png)"
+    app = _changes_since(hostile)
+    (note,) = [e.value for e in app.info if "is not a date" in e.value]
+    assert "![" not in note and "](" not in note
+
+
+def test_the_reservations_page_explains_links_and_shows_the_texts_of_its_date() -> None:
+    app = open_app("reservations", instrument="TIP", as_of="2009-06-04", lang="es")
+    said = texts(app)
+    # six of the 28 parties on 4 June 2009 (see tests/unit/views/test_as_of.py), not 7 of 35
+    assert "6 de 28" in said
+    for word in ("Una **reserva**", "Una **declaración**", "solución de controversias"):
+        assert word in said
+    blocks = [e.proto.body for e in app.get("html") if 'lang="en"' in e.proto.body]
+    assert any("article 15" in b for b in blocks)
+    assert not any("Republic of Cuba" in b for b in blocks)  # a party only from 2013
+    (table,) = app.dataframe
+    links = list(table.value["profile_link"])
+    assert links and all(
+        link.startswith("profile?") and "as_of=2009-06-04" in link and "lang=es" in link
+        for link in links
+    )
+    assert [e.proto.label for e in app.get("expander")][:2] == ["Bahamas", "Bolivia"]

@@ -69,4 +69,5 @@ def test_any_link_renders_every_page(page: str, params: dict[str, str]) -> None:
     assert "Traceback" not in shown
     for name in ("as_of", "instrument", "group"):
         if params.get(name) in ("2009-13-45", "FOO", "NOPE"):
-            assert params[name] in shown, f"the note names the ignored {name}"
+            # shown as plain text: markdown's escapes aside, the characters themselves
+            assert params[name] in shown.replace("\\", ""), f"the note names the ignored {name}"

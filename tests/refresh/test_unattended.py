@@ -403,9 +403,11 @@ def _notes(**params: str) -> list[str]:
 
 def test_a_link_value_cannot_end_the_notes_code_span():
     lines = _notes(group="y\n\n![t](http://example.org/p.png)", colour="\u202eevil")
-    assert "Ignored `group=y ![t](http://example.org/p.png)` from the link" in lines[0]
+    # shown as the characters it is (markdown's escapes), outside any code span
+    assert "Ignored `group=`y " in lines[0] and "![" not in lines[0] and "](" not in lines[0]
+    assert lines[0].replace("\\", "").count("![t](http://example.org/p.png)") == 1
     assert all("\n" not in line and "\u202e" not in line for line in lines)
-    assert any("`colour`" in line or "`evil`" in line for line in lines)
+    assert any("colour" in line or "evil" in line for line in lines)
 
 
 def test_three_hundred_bad_values_give_a_few_notes():

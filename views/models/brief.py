@@ -24,6 +24,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive import RESOLUTION_DATE, members_on
+from loaders.derive.cut import dataset_on
 from loaders.derive.paragraph6 import RESOLUTION_INSTRUMENTS, RESOLUTION_SYMBOL, paragraph6
 from loaders.model.status import PARTY, SIGNATORY
 from loaders.outcomes.store import Outcomes
@@ -61,15 +62,32 @@ def _declarations(dataset: Dataset) -> pd.DataFrame:
     return frame if isinstance(frame, pd.DataFrame) else pd.DataFrame()
 
 
-def _world_counts(dataset: Dataset, world_counts: Mapping[str, int] | None) -> dict[str, int]:
+def _world_counts(
+    dataset: Dataset, world_counts: Mapping[str, int] | None
+) -> dict[str, tuple[int, date | None]]:
+    """Instrument -> (parties in the world, the date the count is "as at", if known). The dataset
+    is cut at the brief's date (loaders.derive.cut): a count as at a later date is not there."""
     if world_counts is not None:
-        return dict(world_counts)
+        return {i: (int(n), None) for i, n in world_counts.items()}
     from_data = getattr(dataset, "world_counts", None)  # indexed by instrument id: parties, ...
     if isinstance(from_data, pd.DataFrame) and "parties" in from_data and not from_data.empty:
-        return {i: int(n) for i, n in from_data["parties"].items() if pd.notna(n)}
+        return {
+            i: (int(row["parties"]), _as_at(row.get("status_as_at")))
+            for i, row in from_data.iterrows()
+            if pd.notna(row["parties"])
+        }
     return {
-        i: info.parties for i, info in dataset.meta.instruments.items() if info.parties is not None
+        i: (info.parties, info.status_as_at)
+        for i, info in dataset.meta.instruments.items()
+        if info.parties is not None
     }
+
+
+def _as_at(value: object) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
 
 
 def _steps(dataset: Dataset, steps: pd.DataFrame | None, iso3s: list[str]) -> pd.DataFrame:
@@ -130,6 +148,7 @@ def _paragraph6_line(
 ) -> str:
     frame = p6[p6["iso3"].isin(iso3s)]
     parts = []
+    one_date = as_of <= RESOLUTION_DATE  # one status, not "Party, then Party"
     for instrument in RESOLUTION_INSTRUMENTS:
         rows = frame[frame["instrument"] == instrument]
         if len(iso3s) == 1 and len(rows) == 1:
@@ -137,16 +156,22 @@ def _paragraph6_line(
         else:
             then = t("count.of", n=int((rows["status_2009"] == PARTY).sum()), total=len(rows))
             now = t("count.of", n=int((rows["status"] == PARTY).sum()), total=len(rows))
+        label = instrument_label(dataset, instrument)
         parts.append(
-            t(
-                "brief.p6_counts",
-                instrument=instrument_label(dataset, instrument),
-                then=then,
-                now=now,
-            )
+            t.label(label, now)
+            if one_date
+            else t("brief.p6_counts", instrument=label, then=then, now=now)
+        )
+    if as_of < RESOLUTION_DATE:  # the resolution is later than the brief: named with its date
+        return t(
+            "brief.p6_before",
+            symbol=RESOLUTION_SYMBOL,
+            resolution_date=t.date(RESOLUTION_DATE),
+            date=t.date(as_of),
+            counts=t.items(parts),
         )
     return t(
-        "brief.p6",
+        "brief.p6_on" if one_date else "brief.p6",
         symbol=RESOLUTION_SYMBOL,
         resolution_date=t.date(RESOLUTION_DATE),
         date=t.date(as_of),
@@ -190,7 +215,7 @@ def _reservations(
         )
     table = [(t("brief.col.instrument"), t("brief.col.text"))]
     for row in mine.itertuples():
-        text = row.text if len(row.text) <= TEXT_CHARS else row.text[:TEXT_CHARS].rstrip() + " […]"
+        text = _shortened(row.text)
         table.append((where(row), text))
     return Section(
         t("brief.reservations"),
@@ -202,23 +227,29 @@ def _reservations(
 
 
 def _steps_section(
-    frame: pd.DataFrame, names: dict[str, str], t: Translator, full: bool = True
+    dataset: Dataset, frame: pd.DataFrame, names: dict[str, str], t: Translator, full: bool = True
 ) -> Section:
-    """``full``: with each step's detail and source (a state's brief); a group's lists them."""
+    """``full``: with each step's detail and source (a state's brief); a group's lists them.
+    Each step names the instrument it concerns; the record's own words stay English, marked."""
     if frame.empty:
         return Section(t("brief.steps"), (t("brief.steps_none"),))
-    table = [(t("brief.col.state"), t("brief.col.date"), t("brief.col.step"))]
+    first = t("brief.col.instrument") if full else t("brief.col.state")
+    table = [(first, t("brief.col.date"), t("brief.col.step"))]
     if full:
         table[0] += (t("fact.source"),)
     for row in frame.to_dict("records"):
+        instrument = _field(row.get("instrument"))
+        known = instrument in dataset.instruments.index
+        about = instrument_label(dataset, instrument) if known else instrument
         cells = (
-            names.get(row["iso3"], row["iso3"]),
+            about if full else f"{names.get(row['iso3'], row['iso3'])} ({about})",
             partial_date_text(_field(row.get("date")), t.language),
             _step(row, t) if full else t(f"step.{row['step']}"),
         )
         table.append(cells + ((_field(row.get("source")),) if full else ()))
     widths = (0.2, 0.15, 0.4, 0.25) if full else (0.3, 0.2, 0.5)
-    return Section(t("brief.steps"), (), tuple(table), widths)
+    notes = (t("brief.records_english"),) if full and t.language != "en" else ()
+    return Section(t("brief.steps"), (), tuple(table), widths, notes)
 
 
 def _beside(
@@ -226,7 +257,7 @@ def _beside(
     view: pd.DataFrame,
     iso3s: list[str],
     label: str,
-    world: dict[str, int],
+    world: dict[str, tuple[int, date | None]],
     t: Translator,
 ) -> Section:
     header = (t("brief.col.instrument"), label, t("brief.col.oas"), t("brief.col.world"))
@@ -243,30 +274,46 @@ def _beside(
                 instrument_label(dataset, instrument),
                 own,
                 t("count.of", n=int((rows["status"] == PARTY).sum()), total=len(rows)),
-                t.number(world[instrument]) if instrument in world else t("brief.world_unknown"),
+                _world_cell(world.get(instrument), t),
             )
         )
     notes = (t("brief.world_note"),) if not world else ()
+    if not world and dataset.cut_on is not None:
+        notes = (t("brief.world_none_by", date=t.date(dataset.cut_on)),)
     return Section(t("brief.beside"), (), (header, *body), (0.34, 0.22, 0.22, 0.22), notes)
 
 
-def _source(dataset: Dataset, rows: list[dict], t: Translator) -> Section:
-    verified = sorted({r["verified_through"] for r in rows})
+def _world_cell(count: tuple[int, date | None] | None, t: Translator) -> str:
+    """The world's parties, with the date the count is as at (never the brief's own)."""
+    if count is None:
+        return t("brief.world_unknown")
+    number, as_at = count
+    if as_at is None:
+        return t.number(number)
+    return t("brief.world_as_at", count=t.number(number), date=t.date(as_at))
+
+
+def _source(dataset: Dataset, rows: list[dict], as_of: date, t: Translator) -> Section:
+    # Only the rows checked through an earlier date than the brief's need saying: a check through
+    # a later date vouches for the brief's date (and would name a later date).
+    verified = sorted({r["verified_through"] for r in rows if not r["status_verified"]})
+    checked = (
+        t("brief.verified", dates=t.words(partial_date_text(v, t.language) for v in verified))
+        if verified
+        else t("brief.verified_all", date=t.date(as_of))
+    )
     lines = (
         t(
             "brief.source",
             dates=as_at_dates(dataset, t.language),
             snapshot=dataset.meta.snapshot_id,
         ),
-        t(
-            "brief.verified",
-            dates=t.words(partial_date_text(v, t.language) for v in verified),
-        ),
+        checked,
     )
     # One note per state and source, naming every instrument it covers.
     medium: dict[tuple[str, str], list[str]] = {}
     for r in rows:
-        if r["confidence"] != "high":
+        if r["confidence"] != "high" and r["source"]:
             medium.setdefault((r["state"], r["source"]), []).append(
                 instrument_label(dataset, r["instrument"])
             )
@@ -327,6 +374,7 @@ def state_brief(
 ) -> Document:
     """The brief on one of the 35 (``dataset`` localized to ``language``); with ``outcomes``, a
     short section on what followed ratification."""
+    dataset = dataset_on(dataset, as_of)
     t = Translator(language)
     today = today or date.today()
     frames = frames or brief_frames(dataset, as_of, language)
@@ -350,12 +398,12 @@ def state_brief(
         Section(t("brief.status"), (), _status_table(rows, dataset, t), STATUS_WIDTHS),
         Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, [iso3], as_of, t),)),
         _reservations(dataset, [iso3], names, t),
-        _steps_section(_steps(dataset, domestic_steps, [iso3]), names, t),
+        _steps_section(dataset, _steps(dataset, domestic_steps, [iso3]), names, t),
         Section(t("brief.oas"), tuple(oas)),
         *([_after_ratification(outcomes, dataset, iso3, name, as_of, t)] if outcomes else []),
         state_family_section(dataset, iso3, as_of, t),
         _beside(dataset, view, [iso3], name, world, t),
-        _source(dataset, rows, t),
+        _source(dataset, rows, as_of, t),
     )
     citation = _citation(title, as_of, dataset.meta.snapshot_id, today, t)
     return Document(
@@ -380,6 +428,7 @@ def group_brief(
     frames: BriefFrames | None = None,
 ) -> Document:
     """The brief on a group (its full members among the 35 on ``as_of``)."""
+    dataset = dataset_on(dataset, as_of)
     t = Translator(language)
     today = today or date.today()
     frames = frames or brief_frames(dataset, as_of, language)
@@ -427,11 +476,11 @@ def group_brief(
         Section(t("brief.status"), (), tuple(table), (0.3, 0.14, 0.28, 0.28)),
         Section(t("brief.p6_title"), (_paragraph6_line(dataset, frames.p6, iso3s, as_of, t),)),
         _reservations(dataset, iso3s, names, t),
-        _steps_section(_steps(dataset, domestic_steps, iso3s), names, t, full=False),
+        _steps_section(dataset, _steps(dataset, domestic_steps, iso3s), names, t, full=False),
         Section(t("brief.oas"), tuple(noted) or (t("brief.no_notes"),)),
         group_family_section(dataset, group, as_of, t),
         _beside(dataset, view, iso3s, label, world, t),
-        _source(dataset, mine.to_dict("records"), t),
+        _source(dataset, mine.to_dict("records"), as_of, t),
     )
     citation = _citation(title, as_of, dataset.meta.snapshot_id, today, t)
     return Document(
@@ -452,6 +501,16 @@ def _step(row: dict, t: Translator) -> str:
     words = t(f"step.{code}") if t.has(f"step.{code}") else code
     detail = _field(row.get("detail"))
     return f"{words}: {detail}" if detail else words
+
+
+def _shortened(text: str) -> str:
+    """At most TEXT_CHARS characters, cut at a word's end (never "itsel […]")."""
+    if len(text) <= TEXT_CHARS:
+        return text
+    cut = (
+        text[: TEXT_CHARS + 1].rsplit(None, 1)[0] if " " in text[:TEXT_CHARS] else text[:TEXT_CHARS]
+    )
+    return cut.rstrip(" ,;:") + " […]"
 
 
 def _field(value: object) -> str:

@@ -8,6 +8,7 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.cut import dataset_on
 from loaders.derive.settled import (
     DepositaryAccount,
     SettledAccount,
@@ -46,6 +47,7 @@ class DataModel:
 def data_model(dataset: Dataset, selection: Selection) -> DataModel:
     """``dataset``: the English one (the file keeps English names; ``state_<lang>`` adds the
     reader's)."""
+    dataset = dataset_on(dataset, selection.as_of)
     view = status_view(dataset, selection.as_of, selection.instruments, selection.groups)
     table = export_table(view, selection.as_of, language=selection.language)
     meta = export_metadata(

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from loaders.derive import PARTY
+from loaders.derive.cut import dataset_on
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
 from views.models.shared import CATEGORIES, checked_dates, described, local_view, with_steps
@@ -56,6 +57,7 @@ class MapModel:
 
 def map_model(dataset: Dataset, selection: Selection, instrument: str) -> MapModel:
     """``dataset``: localized to ``selection.language``; ``instrument``: the one drawn."""
+    dataset = dataset_on(dataset, selection.as_of)
     view = local_view(dataset, selection.as_of, [instrument], selection.groups)
     frame = with_steps(
         described(view, selection.language), dataset, selection.as_of, selection.language

@@ -14,6 +14,7 @@ from loaders.derive import (
     paragraph6,
     party_counts,
 )
+from loaders.derive.cut import dataset_on
 from loaders.derive.world import world_context
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
@@ -60,9 +61,10 @@ class OverviewModel:
 
 def overview_model(dataset: Dataset, selection: Selection) -> OverviewModel:
     """``dataset``: localized to ``selection.language``."""
-    frame = in_reading_order(
-        paragraph6(dataset, selection.as_of, selection.instruments, selection.groups), dataset
-    )
+    # paragraph 6 cuts at the date itself, beside its one labelled figure of 4 June 2009
+    p6 = paragraph6(dataset, selection.as_of, selection.instruments, selection.groups)
+    dataset = dataset_on(dataset, selection.as_of)
+    frame = in_reading_order(p6, dataset)
     frame = with_steps(
         described(frame, selection.language), dataset, selection.as_of, selection.language
     )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from loaders.derive import PARTY, suspensions_on
+from loaders.derive.cut import dataset_on
 from loaders.derive.declarations import DISPUTE_PARAGRAPHS, coverage_frame
 from loaders.derive.domestic import domestic_steps_on
 from loaders.store.dataset import Dataset
@@ -109,6 +110,7 @@ class GlanceRow:
 
 def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StateProfile:
     """``dataset``: localized to ``selection.language``; ``iso3``: one of the 35."""
+    dataset = dataset_on(dataset, selection.as_of)
     language = selection.language
     view = described(local_view(dataset, selection.as_of, selection.instruments), language)
     rows = view[view["iso3"] == iso3].to_dict("records")
@@ -168,6 +170,7 @@ def domestic_steps_of(dataset: Dataset, iso3: str, as_of) -> dict[str, DomesticS
 
 def glance(dataset: Dataset, selection: Selection) -> dict[str, list[GlanceRow]]:
     """Instrument -> every chosen state's standing in a few words, in reading order."""
+    dataset = dataset_on(dataset, selection.as_of)
     language = selection.language
     view = described(
         local_view(dataset, selection.as_of, selection.instruments, selection.groups), language

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from loaders.derive import group_summary, groups_without_members, members_on, missing_members
+from loaders.derive.cut import dataset_on
 from loaders.derive.views import status_view
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
@@ -38,6 +39,7 @@ class SubregionsModel:
 
 def subregions_model(dataset: Dataset, selection: Selection) -> SubregionsModel:
     """All groups when none are chosen. ``dataset``: localized to ``selection.language``."""
+    dataset = dataset_on(dataset, selection.as_of)
     wanted = list(selection.groups) or dataset.group_ids
     status = in_reading_order(status_view(dataset, selection.as_of, selection.instruments), dataset)
     members = members_on(dataset.memberships, selection.as_of)

@@ -8,6 +8,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive import median_years, paragraph6, parties_over_time, party_counts, ratify_times
+from loaders.derive.cut import dataset_on
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
 from views.models.shared import in_reading_order
@@ -41,9 +42,10 @@ def timeline_model(dataset: Dataset, selection: Selection) -> TimelineModel:
     The 4 June 2009 column counts the parties of that day whatever the chosen date (from
     :func:`loaders.derive.paragraph6`), among the states of the view.
     """
-    view = in_reading_order(
-        paragraph6(dataset, selection.as_of, selection.instruments, selection.groups), dataset
-    )
+    # paragraph 6 cuts at the date itself, beside its one labelled figure of 4 June 2009
+    p6 = paragraph6(dataset, selection.as_of, selection.instruments, selection.groups)
+    dataset = dataset_on(dataset, selection.as_of)
+    view = in_reading_order(p6, dataset)
     counts = party_counts(view) if len(view) else pd.DataFrame()
     times = ratify_times(view)
     checked = data_age(dataset, selection.as_of)

@@ -17,7 +17,7 @@ import pandas as pd
 
 from loaders.derive import DAYS_PER_YEAR, PARTY, SIGNATORY
 from loaders.model.dates import PartialDate
-from loaders.model.text import link_value
+from loaders.model.text import escape_markdown, plain_text
 from loaders.store.dataset import Dataset
 from views.text.i18n import (
     catalogue,
@@ -245,10 +245,26 @@ def instrument_abbr(dataset: Dataset, instrument: str) -> str:
     return str(dataset.instruments.loc[instrument, "abbr"])
 
 
-def code_text(text: str) -> str:
-    """Text from a link, safe inside a markdown code span: plain text (no newline, control or
-    bidi character), no backticks, at most 60 characters (loaders.model.text.link_value)."""
-    return link_value(text)
+_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,39}")
+
+
+def plain(value: object, limit: int | None = 60) -> str:
+    """A value from a link, a path or upstream, shown as plain text wherever markdown draws it:
+    no control or bidi character, every markup character escaped (no link, image, emphasis or
+    code span can be made of it), cut to ``limit`` characters (None: whole). The one way such a
+    value reaches a page: the catalogues never put it inside a code span (a backslash would
+    show there)."""
+    text = plain_text("" if value is None else str(value))
+    if limit is not None and len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return escape_markdown(text)
+
+
+def plain_code(value: object) -> str:
+    """A code (an ISO3, an MTDSG number, a date) as a code span when it is one, else as
+    :func:`plain` text: a value from upstream that is not a code never makes markup."""
+    text = "" if value is None else str(value)
+    return f"`{text}`" if _CODE.fullmatch(text) else plain(text, None)
 
 
 def join_words(words: Sequence[str], language: str = "en") -> str:

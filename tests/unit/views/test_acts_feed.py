@@ -37,11 +37,20 @@ def check_atom(content: bytes) -> ET.Element:
         assert len(feed.findall(f"{A}{tag}")) == 1, tag
     assert feed.find(f"{A}author/{A}name").text
     assert RFC3339.match(feed.find(f"{A}updated").text)
+    rels = [link.get("rel") for link in feed.findall(f"{A}link")]
+    assert "alternate" in rels, "the feed names the page it is the feed of"
     ids = []
     for entry in feed.findall(f"{A}entry"):
         for tag in ("id", "title", "updated"):
             assert len(entry.findall(f"{A}{tag}")) == 1, tag
         assert RFC3339.match(entry.find(f"{A}updated").text)
+        # RFC 4287 4.1.1: an entry without content must have an alternate link; ours have both
+        (alternate,) = [
+            link
+            for link in entry.findall(f"{A}link")
+            if link.get("rel", "alternate") == "alternate"
+        ]
+        assert alternate.get("href") and entry.find(f"{A}content").text
         ids.append(entry.find(f"{A}id").text)
     assert len(ids) == len(set(ids))
     return feed
@@ -95,7 +104,9 @@ def test_the_feed_is_atom_with_one_entry_per_act(dataset: Dataset, language: str
         "fr": "Barbade\u00a0: ratification",
     }
     assert expected[language] in title
-    assert newest.find(f"{A}updated").text == "2014-11-11T00:00:00Z"
+    assert newest.find(f"{A}published").text == "2014-11-11T00:00:00Z"  # the act's date
+    # updated: when we learned of it, the snapshot's compilation (metadata.json's compiled_at)
+    assert newest.find(f"{A}updated").text == "2026-12-01T16:03:13Z"
 
 
 def test_an_empty_period_is_an_empty_feed_that_says_so(dataset: Dataset) -> None:
@@ -159,3 +170,19 @@ def test_the_published_feeds_carry_every_act(dataset: Dataset) -> None:
         feed = check_atom((PROJECT_ROOT / "static" / "feed" / name).read_bytes())
         assert feed.find(f"{A}id").text.startswith("tag:ratify-americas,2026:feed/")
         assert len(feed.findall(f"{A}entry")) > 100
+
+
+def test_feeds_per_state_group_and_instrument(tmp_path, monkeypatch) -> None:
+    from cli.reports import write_feeds
+    from tests.support.data import FROZEN
+
+    monkeypatch.setenv("RATIFY_FEED_DIR", str(tmp_path))
+    write_feeds(FROZEN, until=date(2026, 11, 29))
+    # Bolivia's acts in the frozen data: signatures of 2000 (three), consents of 2005, 2006 and
+    # the Firearms accession of 4 September 2020 (palermo_oas_status.csv): 6 acts.
+    bolivia = check_atom((tmp_path / "state" / "BOL-es.atom").read_bytes())
+    titles = [e.find(f"{A}title").text for e in bolivia.findall(f"{A}entry")]
+    assert len(titles) == 6 and all(t.startswith("Bolivia") for t in titles)
+    tip = check_atom((tmp_path / "instrument" / "TIP.atom").read_bytes())
+    assert all("XVIII-12-a" in e.find(f"{A}id").text for e in tip.findall(f"{A}entry"))
+    assert (tmp_path / "group" / "CARICOM-fr.atom").exists()

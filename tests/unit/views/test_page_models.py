@@ -227,7 +227,7 @@ def test_the_data_page_offers_what_the_command_line_writes(dataset: Dataset) -> 
     assert model.command == (
         ".venv/bin/python -m loaders export --as-of 2009-06-04 --instrument TIP --lang es"
     )
-    assert model.csv.decode().splitlines()[0].endswith(",state_es")
+    assert model.csv.decode().splitlines()[0].endswith(',"state_es"')
     assert model.file_name == "ratify-americas_2009-06-04_TIP.csv"
     assert int(model.verified.sum()) == 140
 
@@ -248,7 +248,11 @@ def test_who_is_not_bound_by_the_trafficking_protocols_dispute_settlement(local)
     assert model.published == {"TIP": "2013-12"}  # the capture's last change, 22 Dec 2013
     barbados = model.matrix.set_index("iso3").loc["BRB", "TIP"]
     assert barbados == "not_in_record"  # ratified 11 Nov 2014, after the capture
-    assert model.texts_csv.decode().splitlines()[0].startswith("iso3,state,instrument,mtdsg_no")
+    assert (
+        model.texts_csv.decode()
+        .splitlines()[0]
+        .startswith('"iso3","state","instrument","mtdsg_no"')
+    )
 
 
 def test_steps_at_home_stand_beside_the_not_party_rows(dataset: Dataset) -> None:

@@ -15,7 +15,6 @@ from views.text.localized import localized
 from views.text.notes import count_note
 from views.text.words import (
     age_text,
-    code_text,
     confidence_text,
     data_age,
     duration_text,
@@ -26,6 +25,7 @@ from views.text.words import (
     join_words,
     long_date,
     partial_date_text,
+    plain,
     short_date,
     status_brief,
     status_label,
@@ -82,8 +82,13 @@ def test_group_labels_are_short() -> None:
 
 
 def test_link_values_are_shown_safely() -> None:
-    assert code_text("a`b") == "a'b"
-    assert len(code_text("x" * 500)) == 60
+    assert plain("a`b") == "a\\`b"
+    assert plain("x" * 500) == "x" * 59 + "…"
+    # markdown that would draw an outside image or link is shown as the characters it is
+    hostile = "![x](https://evil.example/p.png) [Official notice](https://evil.example)"
+    shown = plain(hostile, limit=None)
+    assert "![" not in shown and "](" not in shown and "https://" not in shown
+    assert shown.replace("\\", "") == hostile
 
 
 def test_the_data_age_is_the_oldest_status_as_at(dataset: Dataset) -> None:
