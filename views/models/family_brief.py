@@ -63,11 +63,9 @@ def state_family_section(dataset: Dataset, iso3: str, as_of: date, t: Translator
     cells = {c["instrument"]: c for c in mine.to_dict("records")}
     lines = [t("brief.family_intro")]
     for family, instruments in _related(model):
-        parts = [
-            t.label(_name(dataset, i), _cell_text(cells[i], t)) for i in instruments if i in cells
-        ]
+        parts = [(_name(dataset, i), _cell_text(cells[i], t)) for i in instruments if i in cells]
         if parts:
-            lines.append(t.label(t(f"family.family.{family}"), t.items(parts)))
+            lines.append(_family_line(t(f"family.family.{family}"), parts, t))
     return Section(t("brief.family_title"), tuple(lines), notes=_later(dataset, model, t))
 
 
@@ -101,7 +99,7 @@ def group_family_section(dataset: Dataset, group: str, as_of: date, t: Translato
     lines = [t("brief.family_group_intro")]
     for family, frame in rows.groupby("family", sort=False):
         items = [_group_item(dataset, row, t) for row in frame.to_dict("records")]
-        lines.append(t.label(t(f"family.family.{family}"), t.items(items)))
+        lines.append(_family_line(t(f"family.family.{family}"), items, t))
     return Section(
         t("brief.family_title"),
         tuple(lines),
@@ -112,7 +110,7 @@ def group_family_section(dataset: Dataset, group: str, as_of: date, t: Translato
     )
 
 
-def _group_item(dataset: Dataset, row: dict, t: Translator) -> str:
+def _group_item(dataset: Dataset, row: dict, t: Translator) -> tuple[str, str]:
     """``Sale of children: 11 of 14 (gaps: Barbados, ...; unknown: 2)``."""
     parties = t("count.of", n=row["parties"], total=row["members"])
     extras = []
@@ -121,7 +119,15 @@ def _group_item(dataset: Dataset, row: dict, t: Translator) -> str:
     if row["unknown"]:
         extras.append(t.label(t("family.column.unknown"), t.number(len(row["unknown"]))))
     shown = f"{parties} ({t.items(extras)})" if extras else parties
-    return t.label(_name(dataset, row["instrument"]), shown)
+    return _name(dataset, row["instrument"]), shown
+
+
+def _family_line(family: str, parts: list[tuple[str, str]], t: Translator) -> str:
+    """``Children: Sale of children: Party (...); ...``; a family of one instrument of the same
+    name says it once (``Corruption: Party (...)``)."""
+    if len(parts) == 1 and parts[0][0] == family:
+        return t.label(family, parts[0][1])
+    return t.label(family, t.items(t.label(name, text) for name, text in parts))
 
 
 def _gaps(states: list[str], t: Translator) -> str:

@@ -117,3 +117,9 @@ def test_briefs_with_the_family_stay_within_two_pages(dataset: Dataset, language
         assert t("brief.family_title") in [s.heading for s in document.sections]
         pages = PdfReader(io.BytesIO(render_pdf(document))).pages
         assert 1 <= len(pages) <= 2
+
+
+def test_a_family_of_one_instrument_of_its_name_says_it_once(dataset: Dataset) -> None:
+    # Bolivia ratified UNCAC on 5 December 2005 (XVIII-14 in the reference).
+    section = state_family_section(localized(dataset, "en"), "BOL", JUNE_2024, Translator("en"))
+    assert "Corruption: Party (5 December 2005)" in section.paragraphs
