@@ -38,13 +38,16 @@ def _text(sheet, row: int, column: int, value: object):
 
 
 def matrix_cell(row: pd.Series) -> str:
-    """``party: ratification 2002-11-19``, ``signatory: signed 2001-09-26``, ``no_action``;
+    """``party: ratification 2002-11-19``, ``signatory: signed 2001-09-26``, ``no_action``,
+    ``unknown``;
     `` (not verified since 2014-07)`` where the snapshot cannot vouch for it on the date."""
     status = row["status"]
     if status == "party":
         text = f"party: {row['consent_kind']} {row['consent_date']}"
     elif status == "signatory":
         text = f"signatory: signed {row['signature_date']}"
+    elif status == "unknown":  # no evidence in the snapshot: never "no action"
+        return "unknown"
     else:
         text = "no_action"
     if row["status_verified"] != "true":

@@ -86,6 +86,16 @@ def test_the_conventions_sheet_follows_the_tip_report_appendix(tmp_path: Path) -
     assert "Trafficking in Persons Report" in rows[1][0]
 
 
+def test_the_status_sheet_says_unknown_never_no_action(tmp_path: Path) -> None:
+    # Bolivia on ILO C029: no evidence in the reference (status unknown).
+    out = tmp_path / "c029.xlsx"
+    args = ["export", "--format", "xlsx", "--as-of", "2024-06-01", "--instrument", "C029"]
+    assert main([*args, "--out", str(out)]) == 0
+    matrix = load_workbook(out)["Status"]
+    rows = {r[0]: r for r in matrix.iter_rows(min_row=4, max_row=38, values_only=True)}
+    assert rows["BOL"][2] == "unknown"
+
+
 @pytest.mark.parametrize(
     ("language", "country", "yes"), [("es", "Estado", "Sí"), ("pt", "Estado", "Sim"),
                                      ("fr", "État", "Oui")]
