@@ -55,10 +55,12 @@ lock:
 run: $(RUNTIME)
 	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
 
-# ruff (lint and format) and the import contracts of .importlinter (the house's floors).
+# ruff (lint and format), mypy (its files and strictness in pyproject.toml) and the import
+# contracts of .importlinter (the house's floors).
 lint: $(DEV)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(PY) -m mypy
 	$(VENV)/bin/lint-imports
 
 test: lint

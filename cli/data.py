@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,6 +31,7 @@ from loaders.derive.views import SelectionError
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.publish.files import write_atomically
 from loaders.publish.xlsx import workbook_bytes
+from loaders.store.dataset import Dataset
 from views.text.conventions import conventions_words, wants_conventions
 from views.text.localized import localized
 
@@ -89,7 +91,9 @@ def export(
     return 0
 
 
-def _conventions(dataset, instruments: list[str], day: date, language: str) -> dict | None:
+def _conventions(
+    dataset: Dataset, instruments: list[str], day: date, language: str
+) -> dict[str, Any] | None:
     """The conventions sheet's words when a family instrument is asked for, else None."""
     if not wants_conventions(dataset, instruments):
         return None

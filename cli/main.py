@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -46,14 +47,14 @@ SECTIONS: dict[str, list[click.Command]] = {
 class SectionedGroup(click.Group):
     """Every command at the top level (``export``, not ``data export``), listed by section."""
 
-    def __init__(self, sections: dict[str, list[click.Command]], **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, sections: dict[str, list[click.Command]], **kwargs: Any) -> None:
+        super().__init__(**kwargs)  # click.Group's own options (name, help, ...)
         self.sections = sections
         for commands in sections.values():
             for command in commands:
                 self.add_command(command)
 
-    def list_commands(self, ctx: click.Context) -> list[str]:  # in the sections' order
+    def list_commands(self, ctx: click.Context | None) -> list[str]:  # in the sections' order
         return [c.name or "" for commands in self.sections.values() for c in commands]
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
@@ -78,7 +79,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     (SystemExit 2 after one line; SystemExit 0 after the help)."""
     args = list(sys.argv[1:] if argv is None else argv)
     if not args:
-        say(f"error: a command is needed: {', '.join(app.list_commands(None))} (see --help)")  # type: ignore[arg-type]
+        say(f"error: a command is needed: {', '.join(app.list_commands(None))} (see --help)")
         raise SystemExit(USAGE_ERROR)
     try:
         with app.make_context(PROG, args) as context:

@@ -26,7 +26,7 @@ class Refusal(Exception):
     """A bad argument found once the command runs: one line, exit 2 (cli.main prints it)."""
 
 
-class Choice(click.Choice):
+class Choice(click.Choice[str]):
     """A fixed choice whose refusal names the choices, in the words the docs and tests quote."""
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
@@ -45,19 +45,23 @@ def say(line: str) -> None:
 # Options repeated across commands, declared once
 
 
-def instrument_option(help_text: str = "UNTOC, TIP, SOM or FIREARMS (repeatable)") -> Callable:
+def instrument_option(
+    help_text: str = "UNTOC, TIP, SOM or FIREARMS (repeatable)",
+) -> Callable[[F], F]:
     return click.option("--instrument", "instrument", multiple=True, help=help_text)
 
 
-def group_option(help_text: str = "a group id, e.g. MERCOSUR, SICA, CAN (repeatable)") -> Callable:
+def group_option(
+    help_text: str = "a group id, e.g. MERCOSUR, SICA, CAN (repeatable)",
+) -> Callable[[F], F]:
     return click.option("--group", "group", multiple=True, help=help_text)
 
 
-def lang_option(help_text: str = "also name each state in es, pt or fr") -> Callable:
+def lang_option(help_text: str = "also name each state in es, pt or fr") -> Callable[[F], F]:
     return click.option("--lang", default="en", show_default=True, help=help_text)
 
 
-def snapshot_option() -> Callable:
+def snapshot_option() -> Callable[[F], F]:
     return click.option(
         "--snapshot",
         "snapshot",
@@ -66,7 +70,7 @@ def snapshot_option() -> Callable:
     )
 
 
-def out_option(required: bool = False, help_text: str | None = None) -> Callable:
+def out_option(required: bool = False, help_text: str | None = None) -> Callable[[F], F]:
     text = help_text or "file to write (default: standard output); its folder must exist"
     return click.option("--out", type=click.Path(path_type=Path), required=required, help=text)
 

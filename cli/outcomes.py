@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -215,7 +216,7 @@ def _opened(as_of: str | None) -> tuple[Dataset, Outcomes, date] | None:
         return None
 
 
-def _subject_options(command: click.Command) -> click.Command:
+def _subject_options(command: Callable[..., int]) -> Callable[..., int]:
     for option in reversed(
         [
             click.option(

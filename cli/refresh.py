@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -11,15 +12,20 @@ from cli.options import chosen, open_dataset, say
 from cli.reports import after_publish
 from loaders.paths import data_dir
 
+if TYPE_CHECKING:  # the registry is loaded only by the command that reads it
+    from loaders.model.records import Instrument
+
 DEFAULT_TIMEOUT = 300.0  # the same as loaders.ingest.refresh.DEFAULT_TIMEOUT (not imported here)
 
 
-class Seconds(click.ParamType):
+class Seconds(click.ParamType[float, object]):
     """A number of seconds above 0 and at most a day."""
 
     name = "seconds"
 
-    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None):
+    def convert(
+        self, value: object, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
         if isinstance(value, float):
             return value
         try:
@@ -95,7 +101,7 @@ def refresh(
     return _published(folder, after_publish(data))  # the data package, feeds and edition follow
 
 
-def _instrument_ids(given: tuple[str, ...], registry: list) -> list[str] | None:
+def _instrument_ids(given: tuple[str, ...], registry: list[Instrument]) -> list[str] | None:
     """Registry ids from ids or depositaries' numbers (``TIP``, ``C029``, ``B-57``); None for
     none asked."""
     if not given:

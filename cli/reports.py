@@ -7,6 +7,7 @@ format writers from loaders/publish.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -208,7 +209,7 @@ def after_publish(data: Path) -> list[str]:
     also said on standard error: the snapshot itself is published whatever fails here. An
     edition that cannot be written is said too, and the previous one stays served."""
     failed: list[str] = []
-    writers = [
+    writers: list[tuple[str, Callable[[], object]]] = [
         ("data package", lambda: write_datapackage(data)),
         ("feeds", lambda: write_feeds(data)),
     ]
@@ -222,6 +223,8 @@ def after_publish(data: Path) -> list[str]:
                 except (OSError, ValueError, SnapshotError) as exc:  # full disk, read-only
                     failed.append(f"{what}: {exc.__class__.__name__}: {exc}")
                     say(f"NOT written: {failed[-1]}")
+                    if what == "reader's edition":
+                        say("warning: edition not written, the previous one stays served")
                 else:
                     say(f"wrote the {what}: {where}")
     except SnapshotError as busy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Sequence
 from datetime import date
+from typing import Any, cast
 
 import pandas as pd
 
@@ -41,7 +42,7 @@ def export_table(view: pd.DataFrame, as_of: date, language: str = "en") -> pd.Da
 def _date_text(value: object) -> str:
     """A full day as YYYY-MM-DD; a partial date (text: 2015, 2015-03) at its precision."""
     if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d")
+        return cast(str, value.strftime("%Y-%m-%d"))
     return value if isinstance(value, str) else ""
 
 
@@ -58,7 +59,9 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     first cell ("=...") escaped neutralise.
     """
     safe = table.map(neutralise)
-    return safe.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL).encode("utf-8")
+    return cast(str, safe.to_csv(index=False, lineterminator="\r\n", quoting=csv.QUOTE_ALL)).encode(
+        "utf-8"
+    )
 
 
 def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:
@@ -68,7 +71,7 @@ def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[st
 
 def export_metadata(
     dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str], rows: int
-) -> dict:
+) -> dict[str, Any]:
     """The companion of an exported file: what it shows, as of when, and from which source."""
     meta = dataset.meta
     return {
@@ -91,7 +94,9 @@ def export_metadata(
     }
 
 
-def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]) -> dict:
+def _unknown_note(
+    dataset: Dataset, instruments: Sequence[str], groups: Sequence[str]
+) -> dict[str, Any]:
     """Beyond the 35 on the four, a row may be unknown: say what that means."""
     beyond = any(i not in dataset.instrument_ids for i in instruments) or any(
         g not in dataset.group_ids for g in groups
@@ -105,7 +110,7 @@ def _unknown_note(dataset: Dataset, instruments: Sequence[str], groups: Sequence
 
 def _lower_bound(
     dataset: Dataset, as_of: date, instruments: Sequence[str], groups: Sequence[str]
-) -> dict:
+) -> dict[str, Any]:
     """For rows of states outside the 35 on a Palermo instrument after UNTC's 2014 capture: the
     acts UNTC's 2024 counts hold that this snapshot cannot name (a count of parties is at least
     what the rows show)."""

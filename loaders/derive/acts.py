@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -89,7 +90,7 @@ def acts(
     return result.drop(columns="_order").reset_index(drop=True)[COLUMNS]
 
 
-def act_id(row: dict | pd.Series) -> str:
+def act_id(row: dict[str, Any] | pd.Series) -> str:
     """A stable id for an act: ``tag:ratify-americas,2026:act/XVIII-12-a/ATG/consent/2010-02-17``.
 
     Stable across refreshes and languages: it names the act, not the snapshot. (A corrected date

@@ -25,6 +25,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive.status import bound
+from loaders.model.records import SnapshotMeta
 from loaders.store.dataset import Dataset
 
 ACT_DATES = ("signature_date", "consent_date", "withdrawal_date")
@@ -115,7 +116,7 @@ def _world_on(counts: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
     return counts[as_at.notna() & (as_at <= day)]
 
 
-def _meta_on(meta, as_of: date):
+def _meta_on(meta: SnapshotMeta, as_of: date) -> SnapshotMeta:
     """Per-instrument counts a refresh recorded "as at" a later date are left out."""
     later = {
         i: info.model_copy(update={"signatories": None, "parties": None})

@@ -33,13 +33,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import Literal, cast
 
 import pandas as pd
 
 from loaders.derive.cut import dataset_on
 from loaders.derive.groups import members_on
 from loaders.derive.status import bound
+from loaders.store.dataset import Dataset
 
 # Each instrument's dispute-settlement paragraph (a state may declare itself not bound by it).
 DISPUTE_PARAGRAPHS = {
@@ -179,7 +180,7 @@ COVERAGE_COLUMNS = [
 ]  # fmt: skip
 
 
-def published_as_at(dataset, instrument: str) -> str:
+def published_as_at(dataset: Dataset, instrument: str) -> str:
     """The date the declarations record of ``instrument`` is as published by UNTC.
 
     A refreshed instrument's texts are as at its page's status; else they are the capture's.
@@ -200,7 +201,7 @@ def _union(values: pd.Series, order: Sequence[str] | None = None) -> str:
     return ";".join(ordered)
 
 
-def coverage_frame(dataset) -> pd.DataFrame:
+def coverage_frame(dataset: Dataset) -> pd.DataFrame:
     """One row per state and instrument: what the declarations record says (COVERAGE_COLUMNS).
 
     ``coverage``: ``texts`` (the record has a text), ``not_party`` (no text, not a party),
@@ -259,17 +260,20 @@ def coverage_frame(dataset) -> pd.DataFrame:
     return frame[COVERAGE_COLUMNS].reset_index(drop=True)
 
 
-def declaration_coverage(dataset, iso3: str, instrument: str) -> Coverage:
+def declaration_coverage(dataset: Dataset, iso3: str, instrument: str) -> Coverage:
     """``texts``, ``none_in_record``, ``not_in_record`` or ``not_party`` (see coverage_frame)."""
     frame = coverage_frame(dataset)
     row = frame[(frame["iso3"] == iso3) & (frame["instrument"] == instrument)]
     if row.empty:
         raise KeyError(f"no status row for {iso3} on {instrument}")
-    return row["coverage"].iloc[0]
+    return cast(Coverage, row["coverage"].iloc[0])
 
 
 def _chosen(
-    dataset, instruments: Sequence[str] | None, groups: Sequence[str] | None, as_of: date | None
+    dataset: Dataset,
+    instruments: Sequence[str] | None,
+    groups: Sequence[str] | None,
+    as_of: date | None,
 ) -> pd.DataFrame:
     if as_of is not None:
         dataset = dataset_on(dataset, as_of)
@@ -284,7 +288,7 @@ def _chosen(
 
 
 def declarations_table(
-    dataset,
+    dataset: Dataset,
     instruments: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
     as_of: date | None = None,
@@ -304,7 +308,7 @@ def declarations_table(
 
 
 def reservations_matrix(
-    dataset,
+    dataset: Dataset,
     instruments: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
     as_of: date | None = None,

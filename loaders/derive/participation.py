@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import cast
 
 import pandas as pd
 from dateutil.relativedelta import relativedelta
@@ -80,7 +81,7 @@ def entry_into_force_text(consent: str, instrument: pd.Series, day: date) -> str
     act = _period(consent)
     if act is None:
         return ""
-    own = pd.Timestamp(instrument["entry_into_force"]).date()
+    own: date = pd.Timestamp(instrument["entry_into_force"]).date()
     days, months = instrument.get("eif_delay_days"), instrument.get("eif_delay_months")
 
     def after(d: date) -> date:
@@ -127,7 +128,8 @@ def capture_months(participation: pd.DataFrame) -> dict[str, str]:
     """Per Palermo instrument, the month UNTC's 2014 participant list was captured: the
     ``verified_through`` most of its non-later world rows carry."""
     world = participation[participation["later_act"] == "false"]
-    return world.groupby("instrument")["verified_through"].agg(lambda s: s.mode().iat[0]).to_dict()
+    months = world.groupby("instrument")["verified_through"].agg(lambda s: s.mode().iat[0])
+    return cast(dict[str, str], months.to_dict())
 
 
 def resolve_instruments(choices: Sequence[str] | None, dataset: Dataset) -> list[str]:

@@ -23,6 +23,7 @@ from loaders.derive.regions import family_status_on
 from loaders.derive.status import status_on
 from loaders.model.dates import PartialDate
 from loaders.model.status import UNKNOWN
+from loaders.store.dataset import Dataset
 
 UNSETTLED_COLUMNS = ["iso3", "state", "instrument", "status", "verified_through"]
 
@@ -36,7 +37,7 @@ class SettledAccount:
     last_full_check: date | None  # None when an instrument has no status_as_at
 
 
-def settled_account(dataset, as_of: date) -> SettledAccount:
+def settled_account(dataset: Dataset, as_of: date) -> SettledAccount:
     """How many facts are settled on ``as_of``, and the unsettled ones with their dates."""
     dataset = dataset_on(dataset, as_of)
     frame = status_on(dataset.status, as_of)
@@ -47,7 +48,8 @@ def settled_account(dataset, as_of: date) -> SettledAccount:
         ["instrument", "state"], key=lambda s: s.map(order) if s.name == "instrument" else s
     )
     checks = [m.status_as_at for m in dataset.meta.instruments.values()]
-    last_full_check = min(checks) if checks and None not in checks else None
+    known = [c for c in checks if c is not None]
+    last_full_check = min(known) if checks and len(known) == len(checks) else None
     return SettledAccount(
         as_of=as_of,
         total=len(frame),
@@ -78,7 +80,7 @@ def _last_check(frame: pd.DataFrame) -> str:
     return max(dates, key=lambda d: PartialDate.parse(d).earliest(), default="")
 
 
-def settled_by_depositary(dataset, as_of: date) -> list[DepositaryAccount]:
+def settled_by_depositary(dataset: Dataset, as_of: date) -> list[DepositaryAccount]:
     """Per depositary, how many of its family facts are settled on ``as_of``. Paragraph 6's
     account (:func:`settled_account`) stays the four Palermo instruments'."""
     registry = dataset.registry

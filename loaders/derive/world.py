@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders.store.dataset import Dataset
+
 WORLD_COLUMNS = ["instrument", "mtdsg_no", "signatories", "parties", "status_as_at", "source"]
 
 
-def world_context(dataset) -> pd.DataFrame:
+def world_context(dataset: Dataset) -> pd.DataFrame:
     """One row per instrument of the registry, in its order (counts empty where none is known)."""
     counts = dataset.world_counts.reindex(dataset.instrument_ids)
     counts = counts.assign(

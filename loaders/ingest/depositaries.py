@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -102,7 +103,7 @@ def ilo_date_problems(instrument: Instrument, row: Ratification, today: date) ->
 
 
 def _check_not_lost(
-    where: str, state: State, standing: str, listed: bool, before: dict, explained: bool
+    where: str, state: State, standing: str, listed: bool, before: dict[str, Any], explained: bool
 ) -> str:
     """A party or signatory the current snapshot knows with high confidence stays one, unless the
     page says why not. One known from a secondary source (medium or low confidence) gives way
@@ -129,7 +130,7 @@ def _check_not_lost(
     )
 
 
-def _validated(fields: dict, state: State, where: str) -> ParticipationRecord:
+def _validated(fields: dict[str, Any], state: State, where: str) -> ParticipationRecord:
     try:
         return ParticipationRecord(**fields)
     except ValidationError as exc:
@@ -142,7 +143,7 @@ def normlex_records(
     status: NormlexStatus,
     states: list[State],
     names: NameIndex,
-    previous: dict[str, dict],
+    previous: dict[str, dict[str, Any]],
     retrieved_at: datetime,
 ) -> list[ParticipationRecord]:
     """One row per OAS state from an instrument's NORMLEX page, checked first. ``previous``:
@@ -221,7 +222,7 @@ def oas_records(
     status: OasStatus,
     states: list[State],
     names: NameIndex,
-    previous: dict[str, dict],
+    previous: dict[str, dict[str, Any]],
     retrieved_at: datetime,
 ) -> list[ParticipationRecord]:
     """One record per OAS state from a treaty's OAS table, checked first (the page's dates were

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from loaders.derive.declarations import (
     CAPTURE_SOURCE,
@@ -117,7 +118,7 @@ def reference_participation(data: Path, registry: list[Instrument]) -> list[Part
     return records
 
 
-def reference_declarations(data: Path, instruments: list[Instrument]) -> list[dict]:
+def reference_declarations(data: Path, instruments: list[Instrument]) -> list[dict[str, Any]]:
     """The captured declarations texts of the 35 states, as rows of the snapshot's file."""
     paths = DataPaths(data)
     names = NameIndex(load_states(data))

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -173,7 +174,7 @@ def records_for(
     status: InstrumentStatus,
     states: list[State],
     names: NameIndex,
-    previous: dict[str, dict],
+    previous: dict[str, dict[str, Any]],
     retrieved_at: datetime,
 ) -> list[StatusRecord]:
     """One record per OAS state, checked against what the current snapshot says."""
@@ -212,7 +213,7 @@ def _check_not_lost(
     status: InstrumentStatus,
     state: State,
     participant: Participant | None,
-    before: dict,
+    before: dict[str, Any],
     names: NameIndex,
 ) -> None:
     was_party = bool(before.get("consent_date"))
@@ -379,6 +380,7 @@ def _fetch(
     sources: Sources,
     progress: Callable[[str], None],
 ) -> _Fetched:
+    status: InstrumentStatus | normlex.NormlexStatus | oasdil.OasStatus
     if depositary == "ILO":
         status, content, url = normlex.fetch_status(
             client.fetch, instrument.mtdsg_no, sources.normlex, progress
@@ -389,6 +391,8 @@ def _fetch(
             client.fetch, instrument.mtdsg_no, instrument.adopted, today, sources.oas, progress
         )
     else:
+        if instrument.chapter is None:  # its UNTC address is made from the chapter
+            raise RefreshError(f"{instrument.id}: a UN instrument needs its MTDSG chapter")
         status, content, url = client.fetch_status(instrument.mtdsg_no, instrument.chapter)
         if status.fallback_reason:
             progress(
@@ -453,16 +457,20 @@ class _Merge:
             if instrument.mtdsg_no not in core:
                 _check_rows_not_newer(instrument, meta, previous.values())
             try:
-                made = self._records(instrument, got, previous, retrieved_at)
+                if instrument.mtdsg_no in core:
+                    status = _untc_status(instrument, got)
+                    records += records_for(
+                        instrument, status, self.states, self.names, previous, retrieved_at
+                    )
+                    declarations += _declarations(instrument, status, self.names)
+                else:
+                    made = self._records(instrument, got, previous, retrieved_at)
+                    participation += [
+                        r if isinstance(r, ParticipationRecord) else as_participation(r)
+                        for r in made
+                    ]
             except DepositaryPageError as exc:
                 raise RefreshError(f"{_failed(got.depositary)}{exc}") from exc
-            if instrument.mtdsg_no in core:
-                records += made
-                declarations += _declarations(instrument, got.status, self.names)
-            else:
-                participation += [
-                    r if isinstance(r, ParticipationRecord) else as_participation(r) for r in made
-                ]
             raw[f"{instrument.id}.{_extension(got)}"] = got.content
             instrument_meta[instrument.id] = meta
             self.progress(f"{instrument.id}: {_summary(got)}")
@@ -481,11 +489,22 @@ class _Merge:
         self,
         instrument: Instrument,
         got: _Fetched,
-        previous: dict[str, dict],
+        previous: dict[str, dict[str, Any]],
         retrieved_at: datetime,
     ) -> list[StatusRecord] | list[ParticipationRecord]:
-        build = {"ILO": normlex_records, "OAS": oas_records}.get(got.depositary, records_for)
-        return build(instrument, got.status, self.states, self.names, previous, retrieved_at)
+        status, found = got.status, (self.states, self.names, previous, retrieved_at)
+        if isinstance(status, normlex.NormlexStatus):  # the ILO's
+            return normlex_records(instrument, status, *found)
+        if isinstance(status, oasdil.OasStatus):  # the OAS's
+            return oas_records(instrument, status, *found)
+        return records_for(instrument, status, *found)
+
+
+def _untc_status(instrument: Instrument, got: _Fetched) -> InstrumentStatus:
+    """The core family's status, read from UNTC (its records and texts are UNTC's)."""
+    if not isinstance(got.status, InstrumentStatus):
+        raise RefreshError(f"{instrument.id}: a {CORE_FAMILY} instrument is read from UNTC only")
+    return got.status
 
 
 def _extension(got: _Fetched) -> str:
@@ -533,12 +552,12 @@ def _check_publishable(
         )
 
 
-def _participation_from_row(row: dict) -> ParticipationRecord:
+def _participation_from_row(row: dict[str, Any]) -> ParticipationRecord:
     values = {k: v for k, v in row.items() if v != ""}
     return ParticipationRecord.model_validate(values)
 
 
-def _from_row(row: dict) -> StatusRecord:
+def _from_row(row: dict[str, Any]) -> StatusRecord:
     values = {k: v for k, v in row.items() if v != ""}
     return StatusRecord.model_validate(values | {"kind_inferred": row["kind_inferred"] == "true"})
 
@@ -593,7 +612,7 @@ def _check_not_older(
 
 
 def _check_rows_not_newer(
-    instrument: Instrument, new: InstrumentMeta, previous: Iterable[dict]
+    instrument: Instrument, new: InstrumentMeta, previous: Iterable[dict[str, Any]]
 ) -> None:
     """A family instrument's rows carry their own verification dates (the reference facts):
     a page older than the newest of them does not replace them."""
@@ -609,7 +628,9 @@ def _check_rows_not_newer(
         )
 
 
-def _declarations(instrument: Instrument, status: InstrumentStatus, names: NameIndex) -> list[dict]:
+def _declarations(
+    instrument: Instrument, status: InstrumentStatus, names: NameIndex
+) -> list[dict[str, Any]]:
     """The 35 states' texts, classified as the bundled capture is, sourced to the page."""
     from loaders.derive.declarations import classify
 

@@ -76,7 +76,8 @@ class PartialDate:
         match = _PARTIAL.match(text.strip())
         if not match:
             raise DateFormatError(f"not a date (YYYY, YYYY-MM or YYYY-MM-DD): {text!r}")
-        year, month, day = (int(g) if g else None for g in match.groups())
+        year = int(match[1])  # the pattern requires the year
+        month, day = (int(g) if g else None for g in match.groups()[1:])
         try:  # "2004-00" is not "2004": a zero month or day is an error, not "unknown"
             date(year, 1 if month is None else month, 1 if day is None else day)
         except ValueError as exc:

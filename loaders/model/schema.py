@@ -17,13 +17,14 @@ from datetime import date
 from typing import Any, Literal, get_args, get_origin
 
 from pydantic import BaseModel
+from pydantic.config import JsonDict
 
 FieldType = Literal["string", "date", "boolean", "integer", "number"]
 PARTIAL_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 PARTIAL_NOTE = "ISO 8601 to the precision known: 2004, 2023-05, 2012-07-31"
 ISO3_PATTERN = "^[A-Z]{3}$"
 # The marker a record's field carries (json_schema_extra) when its text is a partial date.
-PARTIAL = {"partial_date": True}
+PARTIAL: JsonDict = {"partial_date": True}
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import cast
 
 ATOM = "http://www.w3.org/2005/Atom"
 ET.register_namespace("", ATOM)
@@ -84,4 +85,5 @@ def atom_feed(
         if entry.category:
             _add(item, "category", term=entry.category)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    # typeshed types tostring() as Any for a named encoding; it is bytes for any but "unicode".
+    return cast(bytes, ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"

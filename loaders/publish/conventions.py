@@ -12,12 +12,15 @@ in the reader's language from the caller (views.text.conventions): this layer kn
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from loaders.export import neutralise
+from loaders.model.text import neutralise
 
 UNSIGNED = ("ILO",)  # depositaries whose instruments are ratified without signature
 # The appendix's marks for the kind of consent (UNTC's own letters beside the date)
@@ -33,14 +36,14 @@ FILLS = {
 FIRST_ROW = 6  # title, its note, a blank, family, instrument, sub-column headings
 
 
-def _text(sheet: Worksheet, row: int, column: int, value: object):
+def _text(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     cell = sheet.cell(row=row, column=column)
     cell.value = neutralise(str(value))
     cell.data_type = "s"
     return cell
 
 
-def _no(row: pd.Series, words: dict) -> tuple[str, str]:
+def _no(row: pd.Series, words: dict[str, Any]) -> tuple[str, str]:
     if row["status"] == "unknown":
         return words["unknown"], "unknown"
     if row["status_verified"] != "true":
@@ -48,19 +51,19 @@ def _no(row: pd.Series, words: dict) -> tuple[str, str]:
     return words["no"], "no"
 
 
-def _yes(mark: str, day: str, words: dict) -> tuple[str, str]:
+def _yes(mark: str, day: str, words: dict[str, Any]) -> tuple[str, str]:
     text = words["yes"] + (f" ({mark})" if mark else "")
     return (f"{text}, {day}" if day else text), "yes"
 
 
-def consent_cell(row: pd.Series, words: dict) -> tuple[str, str]:
+def consent_cell(row: pd.Series, words: dict[str, Any]) -> tuple[str, str]:
     """``Yes, 2003-06-03``, ``Yes (a), 2015``, ``No``, ``Unknown``: text and its fill's key."""
     if row["status"] != "party":
         return _no(row, words)
     return _yes(KIND_MARKS.get(row["consent_kind"], ""), row["consent_date"], words)
 
 
-def signature_cell(row: pd.Series, words: dict) -> tuple[str, str]:
+def signature_cell(row: pd.Series, words: dict[str, Any]) -> tuple[str, str]:
     """``Yes, 2000-12-12``; a ratification implies a signature even where its date is not
     recorded; an accession has none."""
     if row["signature_date"]:
@@ -90,7 +93,9 @@ def _columns(table: pd.DataFrame, instruments: list[str]) -> list[tuple[str, str
     ]
 
 
-def _headers(sheet: Worksheet, columns: list, words: dict) -> None:
+def _headers(
+    sheet: Worksheet, columns: list[tuple[str, str, list[str]]], words: dict[str, Any]
+) -> None:
     _text(sheet, 4, 1, words["country"]).font = HEADER
     sheet.merge_cells(start_row=4, start_column=1, end_row=FIRST_ROW - 1, end_column=1)
     column = 2
@@ -112,7 +117,7 @@ def _headers(sheet: Worksheet, columns: list, words: dict) -> None:
 
 
 def conventions_sheet(
-    sheet: Worksheet, table: pd.DataFrame, instruments: list[str], words: dict
+    sheet: Worksheet, table: pd.DataFrame, instruments: list[str], words: dict[str, Any]
 ) -> None:
     """``table``: loaders.export.export_table's; ``words``: views.text.conventions's."""
     _text(sheet, 1, 1, words["title"]).font = Font(bold=True, size=12)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 from loaders.model.schema import Table
 from loaders.model.tables import (
@@ -61,12 +62,14 @@ def _header(path: Path) -> list[str]:
         return next(csv.reader(handle), [])
 
 
-def _schema(kind: str, path: Path) -> dict:
+def _schema(kind: str, path: Path) -> dict[str, Any]:
     """The file's own columns, described by its table's declaration (unknown ones as strings)."""
     return TABLES.get(kind, Table(kind, kind, ())).frictionless(_header(path))
 
 
-def _resource(name: str, kind: str, path: Path, root: Path, title: str, **extra: object) -> dict:
+def _resource(
+    name: str, kind: str, path: Path, root: Path, title: str, **extra: object
+) -> dict[str, Any]:
     return {
         "name": name,
         "path": path.relative_to(root).as_posix(),
@@ -95,7 +98,7 @@ def _snapshot_files(current: SnapshotFiles) -> list[Path]:
     return [p for p in tables if p.exists()]
 
 
-def datapackage(data: Path) -> dict:
+def datapackage(data: Path) -> dict[str, Any]:
     """The package describing ``data`` as it is now (its current snapshot)."""
     paths = DataPaths(data)
     snapshot_id = current_name(data)

@@ -23,7 +23,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -153,13 +156,13 @@ def render_pdf(document: Document) -> bytes:
         lang=document.language,
     )
     width = A4[0] - 2 * margin
-    story: list = [
+    story: list[Flowable] = [
         Paragraph(_text(document.title), styles["title"]),
         Paragraph(_text(document.subtitle), styles["subtitle"]),
         Spacer(1, 4),
     ]
     for section in document.sections:
-        block: list = [Paragraph(_text(section.heading), styles["heading"])]
+        block: list[Flowable] = [Paragraph(_text(section.heading), styles["heading"])]
         block += [Paragraph(_text(p), styles["body"]) for p in section.paragraphs]
         if section.table:
             block.append(_table(section, width, styles))
@@ -170,7 +173,7 @@ def render_pdf(document: Document) -> bytes:
         if len(section.table) >= 14:
             story.extend(block[1:])
 
-    def footer(canvas: object, doc: object) -> None:
+    def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont("Vera", 7)
         canvas.setFillColor(MUTED)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import io
 import json
 from datetime import date
+from typing import Any
 
 import pandas as pd
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
-from loaders.export import neutralise
+from loaders.model.text import neutralise
 from loaders.publish.conventions import conventions_sheet
 
 FILLS = {
@@ -30,7 +33,7 @@ BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def _text(sheet, row: int, column: int, value: object):
+def _text(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
     cell = sheet.cell(row=row, column=column)
     cell.value = neutralise(str(value))
     cell.data_type = "s"
@@ -56,7 +59,10 @@ def matrix_cell(row: pd.Series) -> str:
 
 
 def workbook_bytes(
-    table: pd.DataFrame, metadata: dict, instruments: list[str], words: dict | None = None
+    table: pd.DataFrame,
+    metadata: dict[str, Any],
+    instruments: list[str],
+    words: dict[str, Any] | None = None,
 ) -> bytes:
     """``table``: loaders.export.export_table's; ``metadata``: export_metadata's. ``words``: the
     conventions sheet's words in the reader's language (views.text.conventions), given when

@@ -82,7 +82,7 @@ def describe_changes(
     return changes or [Change("no_change")]
 
 
-def _row_changes(key: tuple, old: pd.Series, new: pd.Series) -> list[Change]:
+def _row_changes(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[Change]:
     mtdsg, iso3 = key
     changes = []
     pairs: tuple[tuple[str, ChangeKind, ChangeKind], ...] = (

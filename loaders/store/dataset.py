@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+from pydantic import BaseModel
 
 from loaders.model.records import (
     DomesticStep,
@@ -79,7 +81,7 @@ class Dataset:
         return list(dict.fromkeys(self.world_memberships["group_id"]))
 
 
-def _frame(models: list, index: str | None = None) -> pd.DataFrame:
+def _frame(models: Sequence[BaseModel], index: str | None = None) -> pd.DataFrame:
     frame = pd.DataFrame([m.model_dump() for m in models])
     return frame.set_index(index, drop=False) if index else frame
 
@@ -107,7 +109,9 @@ def declarations_frame(snapshot: Snapshot, instruments: list[Instrument]) -> pd.
     return declarations.reset_index(drop=True)
 
 
-def _by_instrument(models: list, columns: list[str], instruments: list[Instrument]) -> pd.DataFrame:
+def _by_instrument(
+    models: Sequence[BaseModel], columns: list[str], instruments: list[Instrument]
+) -> pd.DataFrame:
     """Validated rows as a frame (their columns even when there is none), with the instrument."""
     ids = {i.mtdsg_no: i.id for i in instruments}
     frame = pd.DataFrame([m.model_dump() for m in models], columns=columns)

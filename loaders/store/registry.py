@@ -7,7 +7,11 @@ Each loader validates every row (pydantic) and returns both the models and a pan
 from __future__ import annotations
 
 import csv
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from loaders.model.records import (
     DomesticStep,
@@ -28,6 +32,9 @@ class ReferenceDataError(ValueError):
     """A reference file in data/ is missing, malformed or inconsistent."""
 
 
+Record = TypeVar("Record", bound=BaseModel)
+
+
 def _rows(path: Path) -> list[dict[str, str]]:
     try:
         with path.open(newline="", encoding="utf-8") as handle:
@@ -36,7 +43,9 @@ def _rows(path: Path) -> list[dict[str, str]]:
         raise ReferenceDataError(f"cannot read {path}: {exc.strerror}") from exc
 
 
-def _validated(model, rows: list[dict], path: Path) -> list:
+def _validated(
+    model: type[Record], rows: Sequence[Mapping[str, object]], path: Path
+) -> list[Record]:
     records = []
     for line, row in enumerate(rows, start=2):
         try:
@@ -87,7 +96,7 @@ def load_world_groups(data: Path) -> list[Membership]:
     memberships = _validated(Membership, coded, path)
     for row in rows:
         if not row["iso3"]:
-            given = {k: v for k, v in row.items() if v}
+            given: dict[str, Any] = {k: v for k, v in row.items() if v}
             memberships.append(Membership.model_construct(**{**given, "iso3": ""}))
     return memberships
 

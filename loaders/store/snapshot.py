@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from pydantic import ValidationError
@@ -64,7 +65,7 @@ def sha256(content: bytes) -> str:
     return hashlib.sha256(content).hexdigest()
 
 
-def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+def csv_bytes(rows: list[dict[str, Any]], columns: list[str]) -> bytes:
     buffer = io.StringIO()
     # Every field quoted: the published files open in spreadsheets that split on ";" or tab too.
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n", quoting=csv.QUOTE_ALL)
@@ -83,12 +84,12 @@ def _cell(value: object) -> str:
     return str(value)
 
 
-def status_rows(records: list[StatusRecord]) -> list[dict]:
+def status_rows(records: list[StatusRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3))
     return [{c: _cell(getattr(r, c)) for c in STATUS_COLUMNS} for r in ordered]
 
 
-def participation_rows(records: list[ParticipationRecord]) -> list[dict]:
+def participation_rows(records: list[ParticipationRecord]) -> list[dict[str, Any]]:
     ordered = sorted(records, key=lambda r: (r.mtdsg_no, r.iso3 == "", r.iso3, r.participant))
     return [{c: _cell(getattr(r, c)) for c in PARTICIPATION_COLUMNS} for r in ordered]
 
@@ -101,8 +102,7 @@ def _participation_bytes(
     if records is not None:
         return csv_bytes(participation_rows(records), PARTICIPATION_COLUMNS)
     if previous is not None and not previous.participation.empty:
-        rows = previous.participation[PARTICIPATION_COLUMNS].to_dict("records")
-        return csv_bytes(rows, PARTICIPATION_COLUMNS)
+        return SnapshotFiles(previous.path).participation.read_bytes()  # byte for byte
     return None
 
 
@@ -124,9 +124,9 @@ def write_snapshot_files(
     folder: Path,
     snapshot_id: str,
     records: list[StatusRecord],
-    declarations: list[dict],
+    declarations: list[dict[str, Any]],
     raw: dict[str, bytes],
-    meta_fields: dict,
+    meta_fields: dict[str, Any],
     previous: Snapshot | None = None,
     participation: list[ParticipationRecord] | None = None,
 ) -> SnapshotMeta:
@@ -482,9 +482,9 @@ class SnapshotContent:
     """What a new snapshot holds, before it is written."""
 
     records: list[StatusRecord]
-    declarations: list[dict]
+    declarations: list[dict[str, Any]]
     raw: dict[str, bytes]
-    meta_fields: dict
+    meta_fields: dict[str, Any]
     # The family and world rows; None keeps the previous snapshot's (a UNTC refresh).
     participation: list[ParticipationRecord] | None = None
 

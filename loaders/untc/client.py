@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, cast
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -14,6 +15,7 @@ import urllib3
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import PoolManager
 
 from loaders.model.records import InstrumentStatus
 from loaders.untc.errors import (
@@ -110,7 +112,7 @@ class _WatchedHTTPPool(HTTPConnectionPool):
     ConnectionCls = _WatchedHTTPConnection
 
     def _get_conn(self, timeout: float | None = None) -> HTTPConnection:
-        conn = super()._get_conn(timeout)
+        conn = cast(HTTPConnection, super()._get_conn(timeout))  # its ConnectionCls makes them
         _watched(conn.sock)  # a kept-alive connection is watched by the request that reuses it
         return conn
 
@@ -119,7 +121,7 @@ class _WatchedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _WatchedHTTPSConnection
 
     def _get_conn(self, timeout: float | None = None) -> HTTPConnection:
-        conn = super()._get_conn(timeout)
+        conn = cast(HTTPConnection, super()._get_conn(timeout))
         _watched(conn.sock)
         return conn
 
@@ -130,12 +132,12 @@ _WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 class _WatchedAdapter(HTTPAdapter):
     """requests' adapter, with connections the current request's watchdog can shut down."""
 
-    def init_poolmanager(self, *args: object, **kwargs: object) -> None:
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
 
-    def proxy_manager_for(self, *args: object, **kwargs: object):
-        manager = super().proxy_manager_for(*args, **kwargs)
+    def proxy_manager_for(self, *args: Any, **kwargs: Any) -> PoolManager:
+        manager: PoolManager = super().proxy_manager_for(*args, **kwargs)  # typed Any there
         manager.pool_classes_by_scheme = dict(_WATCHED_POOLS)
         return manager
 

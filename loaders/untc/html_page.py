@@ -6,6 +6,7 @@ import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -111,7 +112,7 @@ def _html_cells(row: etree._Element) -> Cells:
 
 def _table_rows(table: etree._Element) -> list[etree._Element]:
     """The table's own rows (not those of tables nested in its cells)."""
-    return table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr")
+    return cast(list[etree._Element], table.xpath("./tr | ./thead/tr | ./tbody/tr | ./tfoot/tr"))
 
 
 def _html_grid(root: etree._Element, source_url: str) -> tuple[etree._Element, Cells, list[Cells]]:

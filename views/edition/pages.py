@@ -13,7 +13,7 @@ from loaders.derive import RESOLUTION_DATE, RESOLUTION_SYMBOL
 from loaders.store.dataset import Dataset
 from views.edition.svg import Bar, Dot, bar_chart, dot_chart
 from views.models.citation import as_at_dates, pinned_params, view_link
-from views.models.overview import overview_model
+from views.models.overview import InstrumentCount, overview_model
 from views.models.profile import state_profile
 from views.models.selection import Selection
 from views.models.shared import UNCONFIRMED, unconfirmed_mark, untc_links
@@ -69,7 +69,9 @@ def all_instruments(dataset: Dataset, as_of: date, language: str, **params: str)
     )
 
 
-def _interactive(app: str, page: str, selection: Selection, extra: dict | None = None) -> str:
+def _interactive(
+    app: str, page: str, selection: Selection, extra: dict[str, str] | None = None
+) -> str:
     return view_link(app, page, pinned_params(selection, extra))
 
 
@@ -164,7 +166,9 @@ def overview_page(local: Dataset, as_of: date, language: str, app: str) -> Page:
     )
 
 
-def _count_figure(local: Dataset, count, after_resolution: bool, t: Translator) -> Figure:
+def _count_figure(
+    local: Dataset, count: InstrumentCount, after_resolution: bool, t: Translator
+) -> Figure:
     resolution = t.date(RESOLUTION_DATE)
     detail = (
         ""

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -101,7 +102,9 @@ def _mtdsg(dataset: Dataset) -> dict[str, str]:
     return dict(zip(dataset.instruments.index, dataset.instruments["mtdsg_no"], strict=True))
 
 
-def _status_table(rows: list[dict], dataset: Dataset, t: Translator) -> tuple[tuple[str, ...]]:
+def _status_table(
+    rows: list[dict[str, Any]], dataset: Dataset, t: Translator
+) -> tuple[tuple[str, ...], ...]:
     none = "—"
     header = (
         t("brief.col.instrument"),
@@ -190,7 +193,7 @@ def _reservations(
         return Section(t("brief.reservations"), (t("brief.no_declarations"),))
     by_mtdsg = {v: k for k, v in _mtdsg(dataset).items()}
 
-    def where(row: object) -> str:
+    def where(row: Any) -> str:  # a named tuple of DataFrame.itertuples()
         section = t(SECTIONS[row.section]) if row.section in SECTIONS else row.section
         instrument = by_mtdsg.get(row.mtdsg_no)
         label = instrument_label(dataset, instrument) if instrument else row.mtdsg_no
@@ -204,7 +207,10 @@ def _reservations(
             known = set(by_mtdsg.values())
             return t.words(instrument_abbr(dataset, i) if i in known else i for i in ids)
 
-        states = sorted(mine["iso3"].unique(), key=lambda i: names.get(i, i).casefold())
+        def by_name(iso3: str) -> str:
+            return names.get(iso3, iso3).casefold()
+
+        states = sorted(mine["iso3"].unique(), key=by_name)
         listed = t.items(
             t.label(names.get(i, i), instruments(mine[mine["iso3"] == i])) for i in states
         )
@@ -234,7 +240,7 @@ def _steps_section(
     if frame.empty:
         return Section(t("brief.steps"), (t("brief.steps_none"),))
     first = t("brief.col.instrument") if full else t("brief.col.state")
-    table = [(first, t("brief.col.date"), t("brief.col.step"))]
+    table: list[tuple[str, ...]] = [(first, t("brief.col.date"), t("brief.col.step"))]
     if full:
         table[0] += (t("fact.source"),)
     for row in frame.to_dict("records"):
@@ -293,7 +299,7 @@ def _world_cell(count: tuple[int, date | None] | None, t: Translator) -> str:
     return t("brief.world_as_at", count=t.number(number), date=t.date(as_at))
 
 
-def _source(dataset: Dataset, rows: list[dict], as_of: date, t: Translator) -> Section:
+def _source(dataset: Dataset, rows: list[dict[str, Any]], as_of: date, t: Translator) -> Section:
     # Only the rows checked through an earlier date than the brief's need saying: a check through
     # a later date vouches for the brief's date (and would name a later date).
     verified = sorted({r["verified_through"] for r in rows if not r["status_verified"]})
@@ -494,7 +500,7 @@ def group_brief(
     )
 
 
-def _step(row: dict, t: Translator) -> str:
+def _step(row: dict[str, Any], t: Translator) -> str:
     """The step in words (``step.<code>`` in the catalogues), with its detail (the record's
     English, as the data writes it)."""
     code = _field(row.get("step"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from urllib.parse import urlencode
 
 import pandas as pd
@@ -40,7 +41,7 @@ def feed_name(language: str, scope: str = "", subject: str = "") -> str:
     return f"{scope}/{subject}{suffix}.atom" if scope else f"changes{suffix}.atom"
 
 
-def act_word(row: dict, language: str) -> str:
+def act_word(row: dict[str, Any], language: str) -> str:
     if row["family"] == "consent":
         return kind_text(row["act"], bool(row["kind_inferred"]), language)
     return Translator(language)(f"act.{row['family']}")

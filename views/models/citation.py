@@ -26,7 +26,7 @@ SNAPSHOT_PARAM = "snapshot"  # the link parameter naming the snapshot a view sho
 
 def pinned_params(
     selection: Selection, extra: Mapping[str, str] | None = None, snapshot: str | None = None
-) -> dict:
+) -> dict[str, list[str]]:
     """The view's link query with its as-of date and language written out, whatever the link
     left to the defaults: a cited link must open the same view next year, in the same words.
     ``snapshot``: the id of the snapshot shown, so that the link opens the same facts after a

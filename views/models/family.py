@@ -10,6 +10,7 @@ paragraph 6's figures, which stay the four Palermo instruments' (views.models.ov
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -73,7 +74,7 @@ class FamilyModel:
 
     @property
     def empty(self) -> bool:
-        return self.cells.empty
+        return bool(self.cells.empty)
 
     @property
     def unknown_cells(self) -> int:
@@ -141,13 +142,13 @@ def _category(status: str, verified: object) -> str:
     return status_category(status, bool(verified) if pd.notna(verified) else True)
 
 
-def _date(row: dict) -> str:
+def _date(row: dict[str, Any]) -> str:
     """The consent date (or the signature's, for a signatory) as the record gives it: a day, a
     month or a year stays at its precision."""
     for column in ("consent_date", "signature_date"):
         value = row.get(column)
         if isinstance(value, pd.Timestamp):
-            return value.date().isoformat()
+            return str(value.date().isoformat())
         if isinstance(value, str) and value:
             return value
     return ""

@@ -10,6 +10,7 @@ four Palermo instruments are the brief's own first table, so they are not repeat
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -47,7 +48,7 @@ def _later(dataset: Dataset, model: FamilyModel, t: Translator) -> tuple[str, ..
     return (t("family.not_yet_adopted", instruments=names),)
 
 
-def _cell_text(cell: dict, t: Translator) -> str:
+def _cell_text(cell: dict[str, Any], t: Translator) -> str:
     status = t(f"category.{cell['category']}")
     when = partial_date_text(str(cell["date"]), t.language) if cell["date"] else ""
     if cell["category"] == UNKNOWN or not when:
@@ -110,7 +111,7 @@ def group_family_section(dataset: Dataset, group: str, as_of: date, t: Translato
     )
 
 
-def _group_item(dataset: Dataset, row: dict, t: Translator) -> tuple[str, str]:
+def _group_item(dataset: Dataset, row: dict[str, Any], t: Translator) -> tuple[str, str]:
     """``Sale of children: 11 of 14 (gaps: Barbados, ...; unknown: 2)``."""
     parties = t("count.of", n=row["parties"], total=row["members"])
     extras = []

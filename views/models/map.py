@@ -25,7 +25,7 @@ class MapModel:
 
     @property
     def empty(self) -> bool:
-        return self.frame.empty
+        return bool(self.frame.empty)
 
     @property
     def total(self) -> int:

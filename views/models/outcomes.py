@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -226,7 +227,8 @@ def recommendations_followed(
     return result
 
 
-def _followed(row, facts: pd.Series) -> Followed:
+# row: a named tuple of DataFrame.itertuples(), which pandas leaves untyped.
+def _followed(row: Any, facts: pd.Series) -> Followed:
     kind = "ratify" if row.kind.startswith("ratify") else "implement"
     consent = facts["consent_date"].date() if pd.notna(facts["consent_date"]) else None
     instrument = target_instrument(row.text)

@@ -48,7 +48,7 @@ class OverviewModel:
 
     @property
     def empty(self) -> bool:
-        return self.frame.empty
+        return bool(self.frame.empty)
 
     @property
     def any_not_party(self) -> bool:

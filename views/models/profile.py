@@ -4,6 +4,8 @@ with no state chosen, every state's standing at a glance."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -34,11 +36,11 @@ from views.text.words import (
 class InstrumentFacts:
     """One instrument's column of the profile (a described status row, see shared.described)."""
 
-    row: dict
+    row: dict[str, Any]
 
     @property
     def is_party(self) -> bool:
-        return self.row["status"] == PARTY
+        return bool(self.row["status"] == PARTY)
 
     @property
     def days_to_ratify(self) -> float | None:
@@ -157,7 +159,7 @@ def declarations_of(dataset: Dataset, iso3: str) -> dict[str, Declarations]:
     }
 
 
-def domestic_steps_of(dataset: Dataset, iso3: str, as_of) -> dict[str, DomesticStep]:
+def domestic_steps_of(dataset: Dataset, iso3: str, as_of: date) -> dict[str, DomesticStep]:
     """Instrument -> the latest step at home of ``iso3`` certain on ``as_of``."""
     steps = domestic_steps_on(dataset.domestic_steps, as_of)
     return {
@@ -190,7 +192,7 @@ def glance(dataset: Dataset, selection: Selection) -> dict[str, list[GlanceRow]]
     return by_instrument
 
 
-def _party_since(row: dict, language: str) -> str:
+def _party_since(row: dict[str, Any], language: str) -> str:
     return translate(language, "profile.party_since_year", year=f"{row['consent_date']:%Y}")
 
 

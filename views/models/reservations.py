@@ -29,7 +29,7 @@ class ReservationsModel:
 
     @property
     def empty(self) -> bool:
-        return self.matrix.empty
+        return bool(self.matrix.empty)
 
 
 def reservations_model(dataset: Dataset, selection: Selection) -> ReservationsModel:

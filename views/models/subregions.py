@@ -25,7 +25,7 @@ class SubregionsModel:
 
     @property
     def empty(self) -> bool:
-        return self.summary.empty
+        return bool(self.summary.empty)
 
     @property
     def complete(self) -> int:

@@ -29,7 +29,7 @@ class TimelineModel:
 
     @property
     def empty(self) -> bool:
-        return self.view.empty
+        return bool(self.view.empty)
 
     @property
     def iso3s(self) -> list[str]:

@@ -62,7 +62,7 @@ class WorldModel:
 
     @property
     def empty(self) -> bool:
-        return self.frame.empty
+        return bool(self.frame.empty)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,9 @@ language: headings after the Trafficking in Persons Report's appendix, yes, no a
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
+
+import pandas as pd
 
 from loaders.store.dataset import Dataset
 from views.text.i18n import Translator
@@ -16,7 +19,9 @@ def wants_conventions(dataset: Dataset, instruments: list[str]) -> bool:
     return any(i not in dataset.instrument_ids for i in instruments)
 
 
-def conventions_words(dataset: Dataset, instruments: list[str], as_of: date, language: str) -> dict:
+def conventions_words(
+    dataset: Dataset, instruments: list[str], as_of: date, language: str
+) -> dict[str, Any]:
     """``dataset``: localized to ``language`` (the instruments' short names in it)."""
     t = Translator(language)
     registry = dataset.registry
@@ -38,7 +43,7 @@ def conventions_words(dataset: Dataset, instruments: list[str], as_of: date, lan
     }
 
 
-def _heading(entry) -> str:
+def _heading(entry: pd.Series) -> str:
     """The instrument's short name with the depositary's number, once: ``Sale of children
     (IV-11-c)``, ``Worst forms of child labour (C182)``."""
     name, number = str(entry["brief"]), str(entry["mtdsg_no"])

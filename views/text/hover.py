@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import pandas as pd
 
@@ -10,7 +11,7 @@ from views.text.i18n import Translator
 from views.text.words import confidence_text, kind_text, long_date, partial_date_text
 
 
-def state_hover(row: dict, language: str = "en") -> str:
+def state_hover(row: dict[str, Any], language: str = "en") -> str:
     """``row``: a described status row (``label``) with ``state``; every value is escaped."""
     t = Translator(language)
 

@@ -120,7 +120,8 @@ def format_share(value: float, language: str) -> str:
 def number_separators(language: str) -> str:
     """Plotly's ``layout.separators``: the decimal sign, then the thousands sign."""
     locale = Locale.parse(_BABEL_LOCALE[language])
-    return locale.number_symbols["latn"]["decimal"] + locale.number_symbols["latn"]["group"]
+    symbols: dict[str, str] = locale.number_symbols["latn"]  # babel types it Any
+    return symbols["decimal"] + symbols["group"]
 
 
 def join_words(words: Iterable[str], language: str) -> str:
@@ -152,6 +153,10 @@ def collation_key(text: str) -> str:
     return stripped.casefold()
 
 
+# Translator has a method named date: its other methods name the type so.
+Day = date
+
+
 @dataclass(frozen=True)
 class Translator:
     """One language's texts, dates and numbers, for code that writes many of them."""
@@ -170,7 +175,7 @@ class Translator:
     def date(self, day: date) -> str:
         return format_date(day, self.language)
 
-    def short_date(self, day: date) -> str:
+    def short_date(self, day: Day) -> str:
         return format_short_date(day, self.language)
 
     def number(self, value: float, decimals: int | None = None) -> str:

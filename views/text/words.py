@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 
@@ -147,7 +148,7 @@ def kind_text(kind: str, inferred: bool = False, language: str = "en") -> str:
     return translate(language, "kind.inferred", kind=words) if inferred else words
 
 
-def status_sentence(row: pd.Series | dict, language: str = "en") -> str:
+def status_sentence(row: pd.Series | dict[str, Any], language: str = "en") -> str:
     """What a state has done on an instrument, honest about what the snapshot cannot vouch for."""
     status = row["status"]
     if status == PARTY:
@@ -166,7 +167,7 @@ def status_sentence(row: pd.Series | dict, language: str = "en") -> str:
     return translate(language, "sentence.unverified", done=done, checked=checked)
 
 
-def status_brief(row: pd.Series | dict, language: str = "en") -> str:
+def status_brief(row: pd.Series | dict[str, Any], language: str = "en") -> str:
     """:func:`status_sentence` for lists: ``signed 20 March 2002; not party as of May 2020 (not
     verified since)``, ``no action as of July 2014 (not verified since)``."""
     status = row["status"]

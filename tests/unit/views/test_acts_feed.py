@@ -106,7 +106,7 @@ def test_the_feed_is_atom_with_one_entry_per_act(dataset: Dataset, language: str
     assert expected[language] in title
     assert newest.find(f"{A}published").text == "2014-11-11T00:00:00Z"  # the act's date
     # updated: when we learned of it, the snapshot's compilation (metadata.json's compiled_at)
-    assert newest.find(f"{A}updated").text == "2026-12-01T16:03:13Z"
+    assert newest.find(f"{A}updated").text == "2026-12-06T04:01:27Z"
 
 
 def test_an_empty_period_is_an_empty_feed_that_says_so(dataset: Dataset) -> None:
