@@ -8,9 +8,11 @@ Rules (each row's ``status`` is as at its ``verified_through``; dates keep their
   precision) on, and ``unknown`` before; a signatory without a signature date likewise.
 - ``not_party`` is no action as at ``verified_through``: after it, no action not verified since.
 - ``unknown`` (no evidence in this snapshot) stays unknown: never no action, never a party.
-- A state absent from UNTC's 2014 participant list of a Palermo instrument had taken no action
-  then (the list is complete); 35 later acts are unnamed, so any count of parties outside the
-  35 after the capture is a lower bound (``unnamed_acts``).
+- A state absent from UNTC's participant list of a Palermo instrument had taken no action as at
+  the list's date (the list is complete): the 2014 capture, or the "status as at" of a refresh,
+  which replaces the instrument's rows beyond the 35 with every participant it read. Acts after
+  that date may be unnamed, so a count of parties outside the 35 after it is a lower bound
+  (``unnamed_acts``: UNTC's own count minus the parties named).
 Nothing here ever enters paragraph 6's figures, which count the 35 on the four from status.csv.
 """
 
@@ -125,8 +127,9 @@ def participation_on(rows: pd.DataFrame, registry: pd.DataFrame, day: date) -> p
 
 
 def capture_months(participation: pd.DataFrame) -> dict[str, str]:
-    """Per Palermo instrument, the month UNTC's 2014 participant list was captured: the
-    ``verified_through`` most of its non-later world rows carry."""
+    """Per Palermo instrument, the date of its last complete participant list: the
+    ``verified_through`` most of its non-later world rows carry (the month of UNTC's 2014
+    capture, or the day of a refresh's "status as at", which rewrites every such row)."""
     world = participation[participation["later_act"] == "false"]
     months = world.groupby("instrument")["verified_through"].agg(lambda s: s.mode().iat[0])
     return cast(dict[str, str], months.to_dict())
@@ -177,8 +180,8 @@ def _state_names(dataset: Dataset) -> dict[str, str]:
 def _absent_rows(
     dataset: Dataset, codes: list[str], instrument: str, captures: dict[str, str]
 ) -> pd.DataFrame:
-    """Rows for states the snapshot has no participation row of: no action as at UNTC's 2014
-    capture for a Palermo instrument (its list is complete), else unknown."""
+    """Rows for states the snapshot has no participation row of: no action as at the last
+    complete participant list for a Palermo instrument (:func:`capture_months`), else unknown."""
     capture = captures.get(instrument, "")
     palermo = instrument in dataset.instrument_ids and bool(capture)
     return pd.DataFrame(
@@ -195,7 +198,7 @@ def _absent_rows(
             "verified_through": capture if palermo else "",
             "confidence": "high" if palermo else "",
             "source": (
-                f"not among the participants of UNTC's status feed as captured in {capture}"
+                f"not among the participants of UNTC's status list as at {capture}"
                 if palermo
                 else NO_EVIDENCE
             ),

@@ -1,10 +1,11 @@
 """The treaty family of the 35 and the groups of the world compared, on a date: what the Treaty
 family page and the regions view show.
 
-Counts of parties of a group with a member outside the 35 are lower bounds after UNTC's 2014
-capture: UNTC's own 2024 counts name more parties than the snapshot can (``unnamed_acts``), so
-such a figure is "at least N" with the number of acts it cannot name. Nothing here enters
-paragraph 6's figures.
+Counts of parties of a group with a member outside the 35 are lower bounds after the date of the
+last complete participant list of the instrument (UNTC's 2014 capture, or the "status as at" of
+a refresh that read every participant): UNTC's own count names more parties than the snapshot
+can (``unnamed_acts``), so such a figure is "at least N" with the number of acts it cannot name.
+Nothing here enters paragraph 6's figures.
 """
 
 from __future__ import annotations
@@ -66,8 +67,7 @@ def gaps_by(frame: pd.DataFrame, key: str) -> pd.DataFrame:
 def unnamed_acts(dataset: Dataset) -> pd.DataFrame:
     """Per Palermo instrument: UNTC's own count of parties (``world_counts.csv``, with its date),
     the parties the snapshot names, and the difference: acts it cannot name."""
-    rows = dataset.participation
-    named = rows[rows["status"] == "party"].groupby("instrument").size()
+    named = named_parties(dataset)
     counts = dataset.world_counts.reindex(dataset.instrument_ids)
     frame = pd.DataFrame(
         {
@@ -78,6 +78,18 @@ def unnamed_acts(dataset: Dataset) -> pd.DataFrame:
     )
     frame["unnamed"] = (frame["untc_parties"] - frame["named_parties"]).clip(lower=0)
     return frame
+
+
+def named_parties(dataset: Dataset) -> pd.Series:
+    """Per Palermo instrument, the parties the snapshot names as its rows stand: the 35 from
+    status.csv (paragraph 6's facts, which a refresh keeps there), every other participant
+    (states and organisations) from the participation rows."""
+    rows = dataset.participation
+    beyond = rows[(rows["status"] == "party") & ~rows["iso3"].isin(set(dataset.states.index))]
+    oas = dataset.status[dataset.status["consent_date"].notna()]
+    ours = oas.groupby("instrument").size().reindex(dataset.instrument_ids, fill_value=0)
+    others = beyond.groupby("instrument").size().reindex(dataset.instrument_ids, fill_value=0)
+    return (ours + others).astype(int)
 
 
 def _members(dataset: Dataset, group_ids: list[str], as_of: date) -> pd.DataFrame:

@@ -7,6 +7,10 @@ is written until every requested instrument has been fetched, parsed, mapped to 
 checked against the current snapshot; then :func:`loaders.store.snapshot.publish` swaps the new
 snapshot in atomically and keeps the old one in the history. One failing depositary stops the
 whole refresh: every fact stays as it was, and the message says which depositary failed.
+
+A Palermo instrument's page lists every participant: the 35 go to status.csv (paragraph 6's
+facts), every other state and organisation to participation.csv, replacing that instrument's
+rows there as at the page's "status as at" (a row verified beyond that date is newer and stays).
 """
 
 from __future__ import annotations
@@ -30,7 +34,7 @@ from loaders.ingest.depositaries import (
     oas_records,
 )
 from loaders.model.dates import PartialDate, latest_possible
-from loaders.model.names import NameIndex, normalise
+from loaders.model.names import NameIndex, Resolved, normalise
 from loaders.model.records import (
     Instrument,
     InstrumentMeta,
@@ -133,11 +137,22 @@ def _participants_by_state(
     instrument: Instrument, status: InstrumentStatus, names: NameIndex
 ) -> dict[str, tuple[Participant, str, str | None]]:
     """OAS states on the page: (row, the known spelling it matched, the withdrawal note)."""
+    return _participants_by_code(instrument, status, names, lambda resolved: resolved.oas)
+
+
+def _participants_by_code(
+    instrument: Instrument,
+    status: InstrumentStatus,
+    names: NameIndex,
+    keep: Callable[[Resolved], bool],
+) -> dict[str, tuple[Participant, str, str | None]]:
+    """The page's participants ``keep`` accepts, by code: (row, the known spelling it matched,
+    the withdrawal note). Two rows for one code, or brackets without a note, stop the refresh."""
     found: dict[str, tuple[Participant, str, str | None]] = {}
     for participant in status.participants:
         resolved = names.resolve(participant.name)
-        if resolved is None or not resolved.oas:
-            continue  # strangers were refused by check_names; others are not ours to keep
+        if resolved is None or not keep(resolved):
+            continue  # strangers were refused by check_names; others are not kept here
         iso3 = resolved.code
         if iso3 in found:
             raise RefreshError(
@@ -157,6 +172,97 @@ def _participants_by_state(
                 )
         found[iso3] = (participant, resolved.spelling, note)
     return found
+
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+
+
+def world_records_for(
+    instrument: Instrument,
+    status: InstrumentStatus,
+    names: NameIndex,
+    retrieved_at: datetime,
+) -> list[ParticipationRecord]:
+    """Every participant of a Palermo instrument's page but the 35 (whose facts are status.csv's),
+    one participation row each, as at the page's "status as at": the page lists every
+    participant, so a state absent from it had taken no action then. An organisation (the EU)
+    is a participant, never a state. Call after :func:`records_for` (names and dates checked)."""
+    former = _former_states(status, names)
+    found = _participants_by_code(
+        instrument, status, names, lambda resolved: not resolved.oas and resolved.code not in former
+    )
+    source = _source(status, retrieved_at)
+    records = []
+    for code, (participant, spelling, withdrawal) in found.items():
+        try:
+            records.append(
+                _world_record(instrument, status, code, participant, spelling, withdrawal, source)
+            )
+        except ValidationError as exc:
+            reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+            raise RefreshError(
+                f"{plain_text(spelling)} ({code}) on {_where(instrument, status)}, status as at "
+                f"{status.status_as_at}: {reasons}"
+            ) from exc
+    return records
+
+
+def _former_states(status: InstrumentStatus, names: NameIndex) -> set[str]:
+    """Codes of bracketed participants that are no longer states (Serbia and Montenegro): UNTC
+    brackets a predecessor whose acts passed to its successors, which the page lists
+    themselves; such a row is history, not a participant."""
+    import pycountry  # only a refresh reads the world's names
+
+    former = set()
+    for participant in status.participants:
+        resolved = names.resolve(participant.name) if participant.withdrawn else None
+        current = resolved and pycountry.countries.get(alpha_3=resolved.code)
+        if resolved and _ISO3.match(resolved.code) and current is None:
+            former.add(resolved.code)
+    return former
+
+
+def _world_record(
+    instrument: Instrument,
+    status: InstrumentStatus,
+    code: str,
+    participant: Participant,
+    spelling: str,
+    withdrawal: str | None,
+    source: str,
+) -> ParticipationRecord:
+    """One participant beyond the 35, its withdrawal kept as the 35's are: the signature
+    stays, the consent is gone, the page's note is quoted."""
+    notes = []
+    if participant.kind_inferred:
+        notes.append("UNTC gives no kind for this consent; accession inferred (no signature)")
+    if participant.withdrawn:
+        notes.append(f"shown in brackets on UNTC (withdrawn); the page's note: {withdrawal}")
+    consent = None if participant.withdrawn else participant.consent_date
+    signed = participant.signature_date
+    state = bool(_ISO3.match(code))
+    return ParticipationRecord(
+        iso3=code if state else "",
+        participant=plain_text(spelling),
+        kind="state" if state else "organisation",
+        mtdsg_no=instrument.mtdsg_no,
+        status="party" if consent else "signatory" if signed else "not_party",
+        signature_date=signed.isoformat() if signed else None,
+        consent_date=consent.isoformat() if consent else None,
+        consent_kind=participant.consent_kind if consent else None,
+        kind_inferred=bool(consent and participant.kind_inferred),
+        later_act=False,
+        verified_through=status.status_as_at.isoformat(),
+        confidence="high",
+        source=plain_text("; ".join([source, *notes])),
+    )
+
+
+def _source(status: InstrumentStatus, retrieved_at: datetime) -> str:
+    return (
+        f"UNTC status {status.source_format.upper()} {status.source_url}, status as at "
+        f"{status.status_as_at}, retrieved {retrieved_at:%Y-%m-%d %H:%M} UTC"
+    )
 
 
 def _unmapped_near(status: InstrumentStatus, names: NameIndex, state: State) -> str:
@@ -182,10 +288,7 @@ def records_for(
     check_names(instrument, status, names)
     check_page_dates(instrument, status, today)
     found = _participants_by_state(instrument, status, names)
-    source = (
-        f"UNTC status {status.source_format.upper()} {status.source_url}, status as at "
-        f"{status.status_as_at}, retrieved {retrieved_at:%Y-%m-%d %H:%M} UTC"
-    )
+    source = _source(status, retrieved_at)
     records = []
     for state in states:
         row = found.get(state.iso3)
@@ -431,7 +534,8 @@ class _Merge:
         if current is None:
             raise RefreshError(f"the current snapshot is missing or damaged; {_DAMAGED}")
         retrieved_at = datetime.now(UTC)
-        # The four Palermo instruments live in status.csv; the family in participation.csv.
+        # The 35 on the four Palermo instruments live in status.csv; the family and the rest of
+        # the world in participation.csv.
         core = {i.mtdsg_no for i in self.instruments if i.family == CORE_FAMILY}
         family = {i.mtdsg_no for i in self.instruments if i.family != CORE_FAMILY}
         rows = current.status.to_dict("records")
@@ -448,6 +552,7 @@ class _Merge:
         ]
         instrument_meta = dict(current.meta.instruments)
         raw: dict[str, bytes] = {}
+        world: dict[str, list[ParticipationRecord]] = {}  # every other participant, by number
         for instrument in self.instruments:
             got = self.fetched[instrument.id]
             source_rows = rows if instrument.mtdsg_no in core else joined
@@ -463,6 +568,7 @@ class _Merge:
                         instrument, status, self.states, self.names, previous, retrieved_at
                     )
                     declarations += _declarations(instrument, status, self.names)
+                    world[instrument.mtdsg_no] = self._world(instrument, got, joined, retrieved_at)
                 else:
                     made = self._records(instrument, got, previous, retrieved_at)
                     participation += [
@@ -475,6 +581,8 @@ class _Merge:
             instrument_meta[instrument.id] = meta
             self.progress(f"{instrument.id}: {_summary(got)}")
         _check_publishable(self.registry, records, instrument_meta, retrieved_at.date())
+        participation = [r for r in participation if r.mtdsg_no not in world]
+        participation += [r for rows in world.values() for r in rows]
         method = _method(self.instruments)
         meta_fields = {
             "method": method,
@@ -482,8 +590,46 @@ class _Merge:
             "compiled_at": retrieved_at,
             "instruments": instrument_meta,
         }
-        kept = participation if family else None  # None: the current file, byte for byte
+        # None: the current file, byte for byte (nothing beyond status.csv was read)
+        kept = participation if family or world else None
         return SnapshotContent(records, declarations, raw, meta_fields, kept)
+
+    def _world(
+        self,
+        instrument: Instrument,
+        got: _Fetched,
+        joined: list[dict[str, Any]],
+        retrieved_at: datetime,
+    ) -> list[ParticipationRecord]:
+        """The instrument's participants beyond the 35 from the page, replacing the current
+        rows of it; a current row verified beyond the page's date is newer and stays."""
+        if not isinstance(got.status, InstrumentStatus):
+            return [
+                _participation_from_row(r) for r in joined if r["mtdsg_no"] == instrument.mtdsg_no
+            ]
+        read = world_records_for(instrument, got.status, self.names, retrieved_at)
+        ours = {s.iso3 for s in self.states}
+        as_at = got.status.status_as_at
+        newer = [
+            _participation_from_row(r)
+            for r in joined
+            if r["mtdsg_no"] == instrument.mtdsg_no
+            and r["iso3"] not in ours
+            and PartialDate.parse(r["verified_through"]).earliest() > as_at
+        ]
+        newer_keys = {_key(r) for r in newer}
+        merged = newer + [r for r in read if _key(r) not in newer_keys]
+        before = {
+            _key(_participation_from_row(r)): r
+            for r in joined
+            if r["mtdsg_no"] == instrument.mtdsg_no and r["iso3"] not in ours
+        }
+        changed = sum(1 for r in merged if _world_changed(before.get(_key(r)), r))
+        self.progress(
+            f"{instrument.id}: {len(read)} participants beyond the 35, status as at {as_at}; "
+            f"{changed} changed, {len(set(before) - {_key(r) for r in merged})} no longer listed"
+        )
+        return merged
 
     def _records(
         self,
@@ -550,6 +696,22 @@ def _check_publishable(
             + "; ".join(problems[:5])
             + ". Refresh those instruments too, or run `python -m loaders restore`"
         )
+
+
+def _key(record: ParticipationRecord) -> str:
+    """A participant's identity in participation.csv: its ISO code, an organisation's name."""
+    return record.iso3 or record.participant
+
+
+_STANDING = ("status", "signature_date", "consent_date", "consent_kind")
+
+
+def _world_changed(before: dict[str, Any] | None, after: ParticipationRecord) -> bool:
+    """Whether a participant's standing (status, acts, kind) differs from the current row."""
+    if before is None:
+        return True
+    now = after.model_dump(mode="json")
+    return any((before.get(f) or "") != (now.get(f) or "") for f in _STANDING)
 
 
 def _participation_from_row(row: dict[str, Any]) -> ParticipationRecord:

@@ -27,6 +27,7 @@ ChangeKind = Literal[
     "changed_kind",
     "new_note",
     "new_declaration",
+    "world_participants",
 ]
 _KEY = ["mtdsg_no", "iso3"]
 CHANGES_SCHEMA = 1
@@ -57,6 +58,8 @@ class Change:
             "changed_kind": f"Changed kind of consent: {where}, {before} -> {after}",
             "new_note": f"New note: {where}: {self.detail}",
             "new_declaration": f"New {self.detail.lower()} text: {where}",
+            "world_participants": f"Participants beyond the 35 on {self.mtdsg_no}: "
+            f"{self.after} (before: {before}), {self.detail} changed",
         }[self.kind]
 
 
@@ -80,6 +83,41 @@ def describe_changes(
         changes.extend(_row_changes(key, before.loc[key], after.loc[key]))
     changes.extend(_declaration_changes(old_decl, new_decl))
     return changes or [Change("no_change")]
+
+
+_STANDING = ["status", "signature_date", "consent_date", "consent_kind"]
+
+
+def world_changes(
+    old: pd.DataFrame | None, new: pd.DataFrame, numbers: set[str], ours: set[str]
+) -> list[Change]:
+    """Per Palermo instrument (``numbers``) whose participants beyond the 35 (``ours``) changed
+    in participation.csv: how many are listed, before and after, and how many changed standing
+    (new, gone, or another status, act or kind). Short: one event per instrument."""
+    if old is None or old.empty:
+        return []
+    changes = []
+    for number in sorted(numbers):
+        before, after = (_beyond(frame, number, ours) for frame in (old, new))
+        if before.equals(after):
+            continue
+        merged = before.merge(
+            after, how="outer", left_index=True, right_index=True, suffixes=("_old", "_new")
+        )
+        differs = merged.isna().any(axis=1)
+        for column in _STANDING:
+            differs |= merged[f"{column}_old"] != merged[f"{column}_new"]
+        if differs.any():
+            counts = str(len(before)), str(len(after)), str(int(differs.sum()))
+            changes.append(Change("world_participants", number, "", *counts))
+    return changes
+
+
+def _beyond(frame: pd.DataFrame, number: str, ours: set[str]) -> pd.DataFrame:
+    """One instrument's rows beyond the 35, by participant (an organisation by its name)."""
+    rows = frame[(frame["mtdsg_no"] == number) & ~frame["iso3"].isin(ours)]
+    key = rows["iso3"].where(rows["iso3"] != "", rows["participant"])
+    return rows.set_index(key)[_STANDING].sort_index()
 
 
 def _row_changes(key: tuple[str, str], old: pd.Series, new: pd.Series) -> list[Change]:

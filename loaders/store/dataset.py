@@ -109,6 +109,34 @@ def declarations_frame(snapshot: Snapshot, instruments: list[Instrument]) -> pd.
     return declarations.reset_index(drop=True)
 
 
+def newest_counts(
+    counts: list[WorldCount], meta: SnapshotMeta, numbers: set[str]
+) -> list[WorldCount]:
+    """UNTC's worldwide counts per instrument of ``numbers``: the reference's, or the header a
+    refresh read where its "status as at" is later (the page the participation rows follow)."""
+    newest = {c.mtdsg_no: c for c in counts}
+    for info in meta.instruments.values():
+        if (
+            info.mtdsg_no not in numbers
+            or info.parties is None
+            or info.signatories is None
+            or info.status_as_at is None
+        ):
+            continue
+        known = newest.get(info.mtdsg_no)
+        if info.source.startswith("UNTC") and (
+            known is None or info.status_as_at > known.status_as_at
+        ):
+            newest[info.mtdsg_no] = WorldCount(
+                mtdsg_no=info.mtdsg_no,
+                signatories=info.signatories,
+                parties=info.parties,
+                status_as_at=info.status_as_at,
+                source=f"{info.source} {info.source_url or ''}, status as at {info.status_as_at}",
+            )
+    return list(newest.values())
+
+
 def _by_instrument(
     models: Sequence[BaseModel], columns: list[str], instruments: list[Instrument]
 ) -> pd.DataFrame:
@@ -147,7 +175,7 @@ def load_dataset(
     numbers = {i.mtdsg_no for i in instruments}
     steps = load_domestic_steps(data, {s.iso3 for s in states}, numbers)
     steps_frame = _by_instrument(steps, list(DomesticStep.model_fields), instruments)
-    counts = load_world_counts(data, numbers)
+    counts = newest_counts(load_world_counts(data, numbers), snapshot.meta, numbers)
     counts_frame = _by_instrument(counts, list(WorldCount.model_fields), instruments)
     return Dataset(
         instruments=_frame(instruments, "id"),

@@ -33,7 +33,12 @@ from loaders.model.records import ParticipationRecord, SnapshotMeta, StatusRecor
 from loaders.model.tables import PARTICIPATION, STATUS
 from loaders.model.text import neutralise, restored
 from loaders.paths import DataPaths, SnapshotFiles
-from loaders.store.changes import changes_json, changes_markdown, describe_changes
+from loaders.store.changes import (
+    changes_json,
+    changes_markdown,
+    describe_changes,
+    world_changes,
+)
 
 STATUS_COLUMNS = STATUS.names  # declared once, by StatusRecord (loaders.model.tables)
 PARTICIPATION_COLUMNS = PARTICIPATION.names
@@ -145,6 +150,11 @@ def write_snapshot_files(
         previous.declarations if previous else None,
         _frame(declared),
     )
+    if previous is not None and kept is not None:
+        ours = set(previous.status["iso3"])
+        numbers = set(previous.status["mtdsg_no"])
+        world = world_changes(previous.participation, _frame(kept), numbers, ours)
+        changes = [c for c in changes if c.kind != "no_change" or not world] + world
     files = {
         SnapshotFiles.STATUS: status,
         SnapshotFiles.DECLARATIONS: declared,

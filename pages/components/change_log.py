@@ -38,4 +38,6 @@ def change_line(change: Change, t: Translator) -> str:
     if change.kind == "new_declaration":
         key = SECTIONS.get(change.detail)
         values["detail"] = t(key) if key else plain(change.detail, None)
+    if change.kind == "world_participants":
+        values["detail"] = change.detail
     return t(f"changes.{change.kind}", **values)

@@ -1,8 +1,9 @@
 """The Americas in the world: every state's standing on one Palermo instrument on the date, the
 gaps the 35 hold among the world's, and the groups of states compared.
 
-Counts outside the 35 rest on UNTC's 2014 captures plus the later acts found; UNTC's own 2024
-counts name more parties than the snapshot can, so after the capture a count of parties outside
+Counts outside the 35 rest on UNTC's last complete participant list of each instrument (the 2014
+captures, or a refresh that read every participant) plus the later acts found; UNTC's own count
+may name more parties than the snapshot can, so after the list's date a count of parties outside
 the 35 is a lower bound ("at least"), said with the number of acts it cannot name. Nothing here
 enters paragraph 6's figures, which stay the 35's (views.models.overview).
 """
@@ -164,13 +165,20 @@ def world_gaps(dataset: Dataset, instrument: str, as_of: date, states: int) -> W
             parties = int(counts.loc[instrument, "parties"]) - organisations
             oas = _oas_gaps(dataset, instrument, as_at)
             return WorldGaps(states, states - parties, "untc_count", as_at, 0, oas)
-    frame = participation_view(dataset, as_of, [instrument], list(dataset.participants["iso3"]))
-    named = int(((frame["status"] == PARTY) & (frame["kind"] == "state")).sum())
     oas = _oas_gaps(dataset, instrument, as_of)
+    coded = [c for c in dataset.participants["iso3"] if c]
+    frame = participation_view(dataset, as_of, [instrument], _beyond_the_35(dataset, coded))
+    named = int(((frame["status"] == PARTY) & (frame["kind"] == "state")).sum())
+    named += int((status_view(dataset, as_of, [instrument])["status"] == PARTY).sum())
     if as_of <= _capture(dataset, instrument):
         return WorldGaps(states, states - named, "complete", None, 0, oas)
     unnamed = int(unnamed_acts(dataset).loc[instrument, "unnamed"])
     return WorldGaps(states, states - named, "at_most", None, unnamed, oas)
+
+
+def _beyond_the_35(dataset: Dataset, codes: list[str]) -> list[str]:
+    """The codes not of the 35, whose Palermo facts are status.csv's."""
+    return [c for c in codes if c not in dataset.states.index]
 
 
 def _oas_gaps(dataset: Dataset, instrument: str, day: date) -> int:
@@ -211,7 +219,8 @@ def _oas_row(dataset: Dataset, as_of: date, instruments: list[str]) -> pd.DataFr
 
 
 def _capture(dataset: Dataset, instrument: str) -> date:
-    """The last day of the month of UNTC's 2014 capture of ``instrument``'s participants."""
+    """The last day of the last complete participant list of ``instrument`` (the month of
+    UNTC's 2014 capture, or a refresh's "status as at")."""
     return PartialDate.parse(capture_months(dataset.participation)[instrument]).latest()
 
 
