@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -30,6 +31,9 @@ from loaders.derive.views import SelectionError
 from loaders.export import csv_bytes, export_metadata, export_table
 from loaders.publish.files import write_atomically
 from loaders.publish.xlsx import workbook_bytes
+from loaders.store.dataset import Dataset
+from views.text.conventions import conventions_words, wants_conventions
+from views.text.localized import localized
 
 
 @click.command("export", help="write the status table as CSV")
@@ -75,14 +79,25 @@ def export(
     if out is None:
         write_out(csv_bytes(table), None, "")
     elif format_ == "xlsx":
-        write_atomically(out, workbook_bytes(table, meta, instruments))
-        say(f"wrote {len(table)} rows to {out} (sheets: Status, Rows, Provenance)")
+        words_ = _conventions(dataset, instruments, day, words)
+        write_atomically(out, workbook_bytes(table, meta, instruments, words_))
+        sheets = ["Status", *([words_["sheet"]] if words_ else []), "Rows", "Provenance"]
+        say(f"wrote {len(table)} rows to {out} (sheets: {', '.join(sheets)})")
     else:
         write_atomically(out, csv_bytes(table))
         meta_file = Path(f"{out}.meta.json")
         write_atomically(meta_file, (json.dumps(meta, indent=2) + "\n").encode("utf-8"))
         say(f"wrote {len(table)} rows to {out} (metadata: {meta_file})")
     return 0
+
+
+def _conventions(
+    dataset: Dataset, instruments: list[str], day: date, language: str
+) -> dict[str, Any] | None:
+    """The conventions sheet's words when a family instrument is asked for, else None."""
+    if not wants_conventions(dataset, instruments):
+        return None
+    return conventions_words(localized(dataset, language), instruments, day, language)
 
 
 @click.command("declarations", help="write the declarations and reservations texts as CSV")

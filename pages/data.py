@@ -17,7 +17,7 @@ from loaders.model.status import Status
 from pages.components.change_log import change_log
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
-from pages.components.settled import settled_summary, unsettled_list
+from pages.components.settled import depositary_lines, settled_summary, unsettled_list
 from views.models.data import data_model
 from views.text.reuse import CC_BY, UN_TERMS
 from views.text.words import (
@@ -202,6 +202,7 @@ st.markdown(
 )
 st.markdown(settled_summary(model.settled, t))
 unsettled_list(local, model.settled, t)
+st.markdown(depositary_lines(model.by_depositary, t))
 st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
 st.markdown(f"### {t('terms.title')}")
 st.markdown(t("terms.text", un_terms=UN_TERMS, cc_by=CC_BY))

@@ -117,9 +117,11 @@ def participation_on(rows: pd.DataFrame, registry: pd.DataFrame, day: date) -> p
         entry_into_force_text(c, registry.loc[i], day)
         for c, i in zip(frame["consent_date"], frame["instrument"], strict=True)
     ]
-    checked = frame["verified_through"].map(
-        lambda t: bool(t) and PartialDate.parse(t).earliest() >= day
-    )
+    checked = (
+        frame["verified_through"]
+        .map(lambda t: bool(t) and PartialDate.parse(t).earliest() >= day)
+        .astype(bool)
+    )  # an empty frame's map keeps the text dtype, which cannot be and-ed
     frame["status_verified"] = (frame["status"] == PARTY) | (checked & (frame["status"] != UNKNOWN))
     return frame
 

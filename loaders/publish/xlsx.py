@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from loaders.model.text import neutralise
+from loaders.publish.conventions import conventions_sheet
 
 FILLS = {
     "party": PatternFill("solid", fgColor="CFE3F3"),
@@ -40,13 +41,16 @@ def _text(sheet: Worksheet, row: int, column: int, value: object) -> Cell:
 
 
 def matrix_cell(row: pd.Series) -> str:
-    """``party: ratification 2002-11-19``, ``signatory: signed 2001-09-26``, ``no_action``;
+    """``party: ratification 2002-11-19``, ``signatory: signed 2001-09-26``, ``no_action``,
+    ``unknown``;
     `` (not verified since 2014-07)`` where the snapshot cannot vouch for it on the date."""
     status = row["status"]
     if status == "party":
         text = f"party: {row['consent_kind']} {row['consent_date']}"
     elif status == "signatory":
         text = f"signatory: signed {row['signature_date']}"
+    elif status == "unknown":  # no evidence in the snapshot: never "no action"
+        return "unknown"
     else:
         text = "no_action"
     if row["status_verified"] != "true":
@@ -54,8 +58,15 @@ def matrix_cell(row: pd.Series) -> str:
     return text
 
 
-def workbook_bytes(table: pd.DataFrame, metadata: dict[str, Any], instruments: list[str]) -> bytes:
-    """``table``: loaders.export.export_table's; ``metadata``: export_metadata's."""
+def workbook_bytes(
+    table: pd.DataFrame,
+    metadata: dict[str, Any],
+    instruments: list[str],
+    words: dict[str, Any] | None = None,
+) -> bytes:
+    """``table``: loaders.export.export_table's; ``metadata``: export_metadata's. ``words``: the
+    conventions sheet's words in the reader's language (views.text.conventions), given when
+    instruments of the treaty family beyond the four Palermo ones are asked for."""
     book = Workbook()
     matrix = book.active
     matrix.title = "Status"
@@ -83,6 +94,9 @@ def workbook_bytes(table: pd.DataFrame, metadata: dict[str, Any], instruments: l
         matrix.column_dimensions[get_column_letter(column)].width = width
     last = 4 + len(states)
     _text(matrix, last + 1, 1, "Source: United Nations Treaty Collection (UNTC); see Provenance.")
+
+    if words is not None:
+        conventions_sheet(book.create_sheet(words["sheet"]), table, instruments, words)
 
     rows = book.create_sheet("Rows")
     for column, name in enumerate(table.columns, start=1):

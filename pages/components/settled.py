@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.derive.settled import SettledAccount
+from loaders.derive.settled import DepositaryAccount, SettledAccount
 from loaders.store.dataset import Dataset
 from views.text.i18n import Translator
-from views.text.words import instrument_brief, status_label
+from views.text.words import instrument_brief, partial_date_text, status_label
 
 
 def settled_summary(account: SettledAccount, t: Translator) -> str:
@@ -46,3 +46,30 @@ def unsettled_list(
         )
         if account.last_full_check:
             st.caption(t("settled.last_full_check", date=t.date(account.last_full_check)))
+
+
+def depositary_lines(accounts: list[DepositaryAccount], t: Translator) -> str:
+    """The treaty family's account per depositary, as markdown: its last check, then settled,
+    may have changed, unknown; the ILO's line says a convention can be denounced."""
+    if not accounts:
+        return ""
+    lines = [t("settled.by_depositary")]
+    for account in accounts:
+        checked = (
+            partial_date_text(account.last_check, t.language)
+            if account.last_check
+            else t("settled.no_check")
+        )
+        line = t(
+            "settled.depositary_line",
+            depositary=t(f"depositary.{account.depositary}"),
+            date=checked,
+            settled=account.settled,
+            total=account.total,
+            changeable=account.changeable,
+            unknown=account.unknown,
+        )
+        if account.depositary == "ILO":
+            line += " " + t("settled.ilo_denounce")
+        lines.append(f"- {line}")
+    return "\n".join(lines)

@@ -383,6 +383,22 @@ def test_the_change_log_is_shown_in_the_readers_language(data_copy: Path) -> Non
     assert "Ningún cambio de situación ni de declaración." in said
 
 
+@pytest.mark.parametrize(
+    ("language", "oas"),
+    [("en", "OAS General Secretariat, last checked 4 April 2018: 38 of 70 facts settled"),
+     ("es", "38 de 70 hechos firmes")],
+)  # fmt: skip
+def test_the_data_page_accounts_per_depositary(language: str, oas: str) -> None:
+    # By hand (tests/unit/loaders/derive/test_settled_family.py): the OAS's 70 facts on
+    # 1 June 2024, 38 settled, 11 may have changed, 21 unknown; the banner keeps the 140.
+    app = open_app("data", as_of="2024-06-01", lang=language)
+    said = texts(app)
+    assert oas in said
+    assert "ILO" in said or "OIT" in said
+    assert ("denounce" in said) if language == "en" else ("denuncie" in said)
+    assert "140" in said  # paragraph 6's account, the four Palermo instruments
+
+
 @pytest.mark.parametrize("language", ["en", "es", "pt", "fr"])
 def test_the_age_banner_says_how_old_and_what_may_have_changed_never_a_command(
     language: str,

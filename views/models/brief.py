@@ -32,6 +32,7 @@ from loaders.outcomes.store import Outcomes
 from loaders.publish.pdf import Document, Section
 from loaders.store.dataset import Dataset
 from views.models.citation import TITLE, as_at_dates
+from views.models.family_brief import group_family_section, state_family_section
 from views.models.outcomes import recommendations_followed, state_outcomes
 from views.models.shared import described, local_view
 from views.text.i18n import Translator
@@ -406,6 +407,7 @@ def state_brief(
         _steps_section(dataset, _steps(dataset, domestic_steps, [iso3]), names, t),
         Section(t("brief.oas"), tuple(oas)),
         *([_after_ratification(outcomes, dataset, iso3, name, as_of, t)] if outcomes else []),
+        state_family_section(dataset, iso3, as_of, t),
         _beside(dataset, view, [iso3], name, world, t),
         _source(dataset, rows, as_of, t),
     )
@@ -482,6 +484,7 @@ def group_brief(
         _reservations(dataset, iso3s, names, t),
         _steps_section(dataset, _steps(dataset, domestic_steps, iso3s), names, t, full=False),
         Section(t("brief.oas"), tuple(noted) or (t("brief.no_notes"),)),
+        group_family_section(dataset, group, as_of, t),
         _beside(dataset, view, iso3s, label, world, t),
         _source(dataset, mine.to_dict("records"), as_of, t),
     )

@@ -9,7 +9,12 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive.cut import dataset_on
-from loaders.derive.settled import SettledAccount, settled_account
+from loaders.derive.settled import (
+    DepositaryAccount,
+    SettledAccount,
+    settled_account,
+    settled_by_depositary,
+)
 from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_filename, export_metadata, export_table
 from loaders.model.records import InstrumentMeta
@@ -34,6 +39,8 @@ class DataModel:
     changes: list[Change] | None  # what the refresh that made this snapshot changed; None: no log
     changes_since: str | None  # the snapshot those changes are against
     settled: SettledAccount  # how many facts are settled on the date, and the others
+    # the treaty family's facts per depositary (paragraph 6's account stays ``settled``)
+    by_depositary: list[DepositaryAccount]
     untc_links: dict[str, str]  # instrument -> its UNTC status page
 
 
@@ -59,6 +66,7 @@ def data_model(dataset: Dataset, selection: Selection) -> DataModel:
         changes=changes,
         changes_since=previous,
         settled=settled_account(dataset, selection.as_of),
+        by_depositary=settled_by_depositary(dataset, selection.as_of),
         untc_links=untc_links(dataset),
     )
 
