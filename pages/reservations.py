@@ -57,21 +57,16 @@ st.markdown(
 cells = model.matrix.drop(columns=["iso3", "state"])
 words = {c: t(f"reservations.category.{c}") for c in set(cells.to_numpy().ravel())}
 headings = {i: instrument_brief(dataset, i) for i in selection.instruments}
-PROFILE = "profile_link"
 shown = model.matrix.drop(columns="iso3").rename(columns={"state": t("column.state"), **headings})
 shown = shown.map(lambda cell: words.get(cell, cell))
-shown[PROFILE] = [model.profiles[i] for i in model.matrix["iso3"]]
-st.dataframe(
-    shown,
-    hide_index=True,
-    width="stretch",
-    height=min(38 + 35 * len(shown), 700),
-    column_config={
-        PROFILE: st.column_config.LinkColumn(
-            t("reservations.profile"), display_text=t("reservations.open_profile")
-        )
-    },
+st.dataframe(shown, hide_index=True, width="stretch", height=min(38 + 35 * len(shown), 700))
+# Each state's profile, as links a screen reader names by the state (a link column of the grid
+# would read out its address).
+profiles = " · ".join(
+    f"[{state}]({model.profiles[iso3]})"
+    for iso3, state in zip(model.matrix["iso3"], model.matrix["state"], strict=True)
 )
+st.markdown(t.label(t("reservations.profile"), profiles))
 
 # The texts themselves: the depositary's English, marked as English for screen readers and
 # translation tools; upstream's words as plain text (escaped), never markup.

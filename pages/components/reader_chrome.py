@@ -65,6 +65,9 @@ def reader_language(t: Translator) -> None:
     """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
     # Only the texts that change: rewriting a text to itself would wake the observer again.
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
+    # The page menu's overflow button ("2 more") when the pages do not fit beside each other.
+    texts |= {f"{n} more": t.count("ui.widget.n_more", n) for n in range(1, 13)}
+    texts = {english: said for english, said in texts.items() if said != english}
     config = json.dumps({"lang": t.language, "texts": texts}, ensure_ascii=False)
     # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
     # st.iframe wants a height of at least 1 px; STYLE hides the frame's element (by its id below).

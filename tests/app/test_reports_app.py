@@ -3,6 +3,7 @@ the Data page's terms, the change page and the briefs' downloads."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -134,10 +135,9 @@ def test_the_reservations_page_explains_links_and_shows_the_texts_of_its_date() 
     blocks = [e.proto.body for e in app.get("html") if 'lang="en"' in e.proto.body]
     assert any("article 15" in b for b in blocks)
     assert not any("Republic of Cuba" in b for b in blocks)  # a party only from 2013
+    # every state of the table links to its profile, keeping the view's date and language
     (table,) = app.dataframe
-    links = list(table.value["profile_link"])
-    assert links and all(
-        link.startswith("profile?") and "as_of=2009-06-04" in link and "lang=es" in link
-        for link in links
-    )
+    links = re.findall(r"\[([^\]]+)\]\((profile\?[^)]*)\)", said)
+    assert [name for name, _ in links] == list(table.value["Estado"])
+    assert all("as_of=2009-06-04" in link and "lang=es" in link for _, link in links)
     assert [e.proto.label for e in app.get("expander")][:2] == ["Bahamas", "Bolivia"]

@@ -23,7 +23,7 @@ from loaders.derive.views import status_view
 from loaders.export import csv_bytes, export_table
 from loaders.store.dataset import Dataset
 from tests.browser.conftest import Watched, _watch, screenshot, skip_module_without_browser
-from tests.support.browser_harness import VIEWPORT, settle
+from tests.support.browser_harness import VIEWPORT, open_from_menu, settle
 from tests.support.words import english_words, visible_words
 from views.text.i18n import LANGUAGES, Translator
 
@@ -105,7 +105,10 @@ def open_and_check(watched: Watched, language: str, path: str) -> None:
     settle(page)
     assert f"lang={language}" in page.url
     nav = page.get_by_test_id("stTopNavLink").all_inner_texts()
-    assert [n.strip().splitlines()[-1] for n in nav] == [t(f"nav.{p}") for p in PAGES]
+    shown = [n.strip().splitlines()[-1] for n in nav]
+    # Every page in order; the last ones may sit behind the menu's "N more" (its words checked
+    # with the rest of the screen below).
+    assert len(shown) >= 6 and shown == [t(f"nav.{p}") for p in PAGES][: len(shown)]
     page.get_by_text(t("controls.status_on"), exact=True).wait_for()
     assert english_on_screen(page, language) == [], path
     screenshot(page, f"lang-{language}-{path}")
@@ -119,7 +122,7 @@ def test_every_page_speaks_the_language(watched: Watched, app_url: str, language
     open_and_check(watched, language, "overview")
     page.get_by_text(t("count.of", n=29, total=35), exact=True).wait_for()
     for path in list(PAGES)[1:]:
-        page.get_by_test_id("stTopNavLink").filter(has_text=t(f"nav.{path}")).click()
+        open_from_menu(page, t(f"nav.{path}"))
         page.wait_for_url(re.compile(rf"/{path}\?instrument=FIREARMS&lang={language}$"))
         open_and_check(watched, language, path)
     watched.screenshot_taken = True
@@ -196,7 +199,8 @@ def test_the_csv_in_french_is_the_export_in_french(
     as_of = date(2015, 1, 1)
     view = status_view(dataset, as_of, ["SOM"], ["CARICOM"])
     assert saved.read_bytes() == csv_bytes(export_table(view, as_of, language="fr"))
-    assert saved.read_text().splitlines()[0].endswith(",verified_through,domestic_step,state_fr")
+    header = saved.read_text().splitlines()[0]
+    assert header.endswith('"verified_through","domestic_step","state_fr"')
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -135,4 +135,4 @@ def test_a_data_file_is_served_at_its_fixed_address(site: str, tmp_path: Path) -
     import urllib.request
 
     with urllib.request.urlopen(f"{site}/read/data/state-BRB.full.csv") as reply:
-        assert reply.read().startswith(b"iso3,state,instrument")
+        assert reply.read().startswith(b'"iso3","state","instrument"')

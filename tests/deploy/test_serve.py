@@ -263,7 +263,7 @@ def test_a_download_reaches_the_replica_that_made_it(served: Served, watched: Wa
         button.click()
     saved = Path(download.value.path())
     text = saved.read_text(encoding="utf-8-sig")
-    assert text.startswith("iso3,") and text.count("\n") >= 35
+    assert text.startswith('"iso3",') and text.count("\n") >= 35
     assert urlparse(download.value.url).path.startswith("/media/")
 
 

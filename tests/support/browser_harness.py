@@ -93,3 +93,14 @@ SETTLED = """() => {
 def settle(page: object) -> None:
     """Wait until the app has finished running and drawing."""
     page.wait_for_function(SETTLED, polling=300)
+
+
+def open_from_menu(page: object, name: str) -> None:
+    """Click the page menu's entry ``name``: in the bar, or behind its "N more" overflow when the
+    pages do not fit beside each other (Streamlit's top navigation)."""
+    link = page.get_by_test_id("stTopNavLink").filter(has_text=name)  # type: ignore[attr-defined]
+    if link.count() and link.first.is_visible():
+        link.first.click()
+        return
+    page.get_by_test_id("stTopNavSection").last.click()  # type: ignore[attr-defined]
+    page.get_by_test_id("stTopNavDropdownLink").filter(has_text=name).first.click()  # type: ignore[attr-defined]
