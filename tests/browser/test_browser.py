@@ -143,12 +143,11 @@ def test_the_map_as_a_table_is_drawn_when_opened(watched: Watched, app_url: str)
     page = watched.page
     wait_until_shown(watched, app_url + "/map?instrument=TIP", "Map")
     assert page.locator("[data-testid=stDataFrame]").count() == 0  # nothing drawn while closed
-    page.get_by_text("The map as a table").click()
-    table = page.locator("[data-testid=stExpander] [data-testid=stDataFrame]")
+    page.get_by_role("tab", name="Table").first.click()
+    table = page.locator("[data-testid=stTabs] [data-testid=stDataFrame]")
     table.locator("canvas").first.wait_for()
     settle(page)
     assert table.count() == 1
-    assert page.locator("[data-testid=stExpander] details[open]").count() == 1
 
 
 def test_csv_download_is_the_command_line_export(
