@@ -97,10 +97,11 @@ def settle(page: object) -> None:
 
 def open_from_menu(page: object, name: str) -> None:
     """Click the page menu's entry ``name``: in the bar, or behind its "N more" overflow when the
-    pages do not fit beside each other (Streamlit's top navigation)."""
-    link = page.get_by_test_id("stTopNavLink").filter(has_text=name)  # type: ignore[attr-defined]
-    if link.count() and link.first.is_visible():
-        link.first.click()
-        return
-    page.get_by_test_id("stTopNavSection").last.click()  # type: ignore[attr-defined]
-    page.get_by_test_id("stTopNavDropdownLink").filter(has_text=name).first.click()  # type: ignore[attr-defined]
+    pages do not fit beside each other (Streamlit's top navigation keeps the hidden ones inert)."""
+    link = page.get_by_test_id("stTopNavLink").filter(has_text=name).first  # type: ignore[attr-defined]
+    in_bar = link.evaluate("e => !e.closest('[inert]') && e.getBoundingClientRect().width > 0")
+    if not in_bar:
+        page.get_by_test_id("stTopNavSection").last.click()  # type: ignore[attr-defined]
+        popover = page.get_by_test_id("stTopNavPopover")  # type: ignore[attr-defined]
+        link = popover.get_by_text(name, exact=True).first
+    link.click()
