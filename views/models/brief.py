@@ -367,6 +367,29 @@ def _after_ratification(
     return Section(t("outcomes.brief.heading"), tuple(lines))
 
 
+def _document(
+    dataset: Dataset,
+    title: str,
+    sections: tuple[Section, ...],
+    as_of: date,
+    today: date,
+    t: Translator,
+    subject: str,
+) -> Document:
+    """A brief's sections, then how to cite it, with its title, date and keywords
+    (``subject``: the state's ISO code or the group's id)."""
+    citation = _citation(title, as_of, dataset.meta.snapshot_id, today, t)
+    return Document(
+        title=title,
+        subtitle=t("brief.subtitle", date=t.date(as_of), title=TITLE),
+        sections=(*sections, Section(t("brief.cite"), (citation,))),
+        footer=f"{TITLE} · {title} · {t.date(as_of)}",
+        language=t.language,
+        subject=title,
+        keywords=("UNTOC", "Palermo", subject),
+    )
+
+
 def state_brief(
     dataset: Dataset,
     iso3: str,
@@ -411,16 +434,7 @@ def state_brief(
         _beside(dataset, view, [iso3], name, world, t),
         _source(dataset, rows, as_of, t),
     )
-    citation = _citation(title, as_of, dataset.meta.snapshot_id, today, t)
-    return Document(
-        title=title,
-        subtitle=t("brief.subtitle", date=t.date(as_of), title=TITLE),
-        sections=(*sections, Section(t("brief.cite"), (citation,))),
-        footer=f"{TITLE} · {title} · {t.date(as_of)}",
-        language=language,
-        subject=title,
-        keywords=("UNTOC", "Palermo", iso3),
-    )
+    return _document(dataset, title, sections, as_of, today, t, subject=iso3)
 
 
 def group_brief(
@@ -488,16 +502,7 @@ def group_brief(
         _beside(dataset, view, iso3s, label, world, t),
         _source(dataset, mine.to_dict("records"), as_of, t),
     )
-    citation = _citation(title, as_of, dataset.meta.snapshot_id, today, t)
-    return Document(
-        title=title,
-        subtitle=t("brief.subtitle", date=t.date(as_of), title=TITLE),
-        sections=(*sections, Section(t("brief.cite"), (citation,))),
-        footer=f"{TITLE} · {title} · {t.date(as_of)}",
-        language=language,
-        subject=title,
-        keywords=("UNTOC", "Palermo", group),
-    )
+    return _document(dataset, title, sections, as_of, today, t, subject=group)
 
 
 def _step(row: dict[str, Any], t: Translator) -> str:
