@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from loaders.export import csv_bytes
+from loaders.export import spreadsheet_csv
 from pages.components.data import load_data, page_model
 from pages.components.family_matrix import family_matrix
 from pages.components.selection import current_selection
@@ -64,7 +64,7 @@ with st.expander(t("family.table"), icon=":material/table:"):
     )
 st.download_button(
     t("family.download"),
-    data=csv_bytes(model.cells),
+    data=spreadsheet_csv(model.cells),
     file_name=f"ratify-americas_family_{selection.as_of.isoformat()}.csv",
     mime="text/csv",
     on_click="ignore",

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from loaders.derive.participation import all_group_ids
-from loaders.export import csv_bytes
+from loaders.export import spreadsheet_csv
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
@@ -100,7 +100,7 @@ with st.expander(t("world.table"), icon=":material/table:"):
     st.dataframe(table, hide_index=True, width="stretch")
 st.download_button(
     t("world.download"),
-    data=csv_bytes(frame.astype(str)),
+    data=spreadsheet_csv(frame.astype(str)),
     file_name=f"ratify-americas_world_{instrument}_{selection.as_of.isoformat()}.csv",
     mime="text/csv",
     on_click="ignore",
@@ -171,7 +171,7 @@ if shares["lower_bound"].any():
     st.caption(t("regions.lower_bound_note", unnamed=int(shares["unnamed_acts"].max())))
 st.download_button(
     t("regions.download"),
-    data=csv_bytes(shares.astype(str)),
+    data=spreadsheet_csv(shares.astype(str)),
     file_name=f"ratify-americas_regions_{selection.as_of.isoformat()}.csv",
     mime="text/csv",
     on_click="ignore",
