@@ -30,6 +30,7 @@ from loaders.derive.views import SelectionError
 from loaders.export import export_metadata, export_table, spreadsheet_csv
 from loaders.publish.files import write_atomically
 from loaders.publish.xlsx import workbook_bytes
+from views.text.sheets import sheet_words
 
 
 @click.command("export", help="write the status table as CSV")
@@ -75,8 +76,9 @@ def export(
     if out is None:
         write_csv(table, None, "")
     elif format_ == "xlsx":
-        write_atomically(out, workbook_bytes(table, meta, instruments))
-        say(f"wrote {len(table)} rows to {out} (sheets: Status, Rows, Provenance)")
+        sheets = sheet_words(words)
+        write_atomically(out, workbook_bytes(table, meta, instruments, sheets))
+        say(f"wrote {len(table)} rows to {out} (sheets: {', '.join(sheets.sheet_names())})")
     else:
         write_atomically(out, spreadsheet_csv(table))
         meta_file = Path(f"{out}.meta.json")
