@@ -75,7 +75,7 @@ def test_a_translation_is_a_translation(language: str) -> None:
         r"|decl\.articles|decl\.kind\.notification|decl\.kind\.objection"
         r"|ui\.tab_title|ui\.print\.title|ui\.widget\.format|act\.signature"
         r"|family\.cell_title|family\.family\.palermo|family\.column\.instrument"
-        r"|family\.column\.date|family\.family\.corruption|xlsx\.sheet\.provenance)$"
+        r"|family\.column\.date|family\.family\.corruption|xlsx\.sheet\.provenance|ui\.widget\.error)$"
     )
     assert sorted(key for key in same if not allowed.match(key)) == []
 
