@@ -62,11 +62,13 @@ WIDGET_TEXTS = {
         "ui.widget.calendar_keys"
     ),
     "Error": "ui.widget.error",
+    "View less": "ui.widget.view_less",  # the sidebar's page list, when it is long
 }
 # Streamlit's texts with a value inside: a regular expression of the English -> the catalogue
 # key and the names its template gives the groups, in order ("Help for Instrument").
 WIDGET_PATTERNS = [
     (r"^Help for (.+)$", "ui.widget.help_for", ("label",)),
+    (r"^View (\d+) more$", "ui.widget.view_more", ("count",)),
     (
         r"^: Date set outside allowed range\. Please select a date between (\S+) and (\S+)\.$",
         "ui.widget.date_between",

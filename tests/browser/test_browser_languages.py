@@ -198,7 +198,7 @@ def test_the_csv_in_french_is_the_export_in_french(
     expected = b"\xef\xbb\xbf" + csv_bytes(export_table(view, as_of, language="fr"))
     assert saved.read_bytes() == expected  # with UTF-8's byte-order mark, for spreadsheets
     header = saved.read_text("utf-8-sig").splitlines()[0]
-    assert header.endswith(",verified_through,domestic_step,state_fr")
+    assert header.endswith('"verified_through","domestic_step","state_fr"')  # every field quoted
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])

@@ -35,4 +35,5 @@ def test_the_range_error_is_in_the_readers_language() -> None:
 def test_a_help_icons_name_keeps_its_label() -> None:
     assert rewritten("es", "Help for Instrumento") == ["Ayuda sobre Instrumento"]
     assert rewritten("pt", "Help for Data") == ["Ajuda sobre Data"]
+    assert rewritten("fr", "View 3 more") == ["Voir 3 de plus"]
     assert widget_patterns(Translator("en")) == []
