@@ -69,6 +69,7 @@ WIDGET_TEXTS = {
 WIDGET_PATTERNS = [
     (r"^Help for (.+)$", "ui.widget.help_for", ("label",)),
     (r"^View (\d+) more$", "ui.widget.view_more", ("count",)),
+    (r"^(\d+) more$", "ui.widget.n_more", ("count",)),  # a multiselect's hidden choices
     (
         r"^: Date set outside allowed range\. Please select a date between (\S+) and (\S+)\.$",
         "ui.widget.date_between",

@@ -36,4 +36,5 @@ def test_a_help_icons_name_keeps_its_label() -> None:
     assert rewritten("es", "Help for Instrumento") == ["Ayuda sobre Instrumento"]
     assert rewritten("pt", "Help for Data") == ["Ajuda sobre Data"]
     assert rewritten("fr", "View 3 more") == ["Voir 3 de plus"]
+    assert rewritten("es", "2 more") == ["2 más"]
     assert widget_patterns(Translator("en")) == []
