@@ -52,6 +52,8 @@ class SheetWords:
     source: str = "Source: United Nations Treaty Collection (UNTC); see Provenance."
     field: str = "field"
     value: str = "value"
+    record: str = "United Nations Treaty Collection (UNTC), the depositary's record"
+    terms: str = "UNTC content: the UN's terms of use; this compilation: CC BY 4.0"
     # ratification -> its word; a CSV column -> its header (else the column's code)
     kinds: Mapping[str, str] = dataclass_field(default_factory=dict)
     columns: Mapping[str, str] = dataclass_field(default_factory=dict)
@@ -139,8 +141,8 @@ def workbook_bytes(
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         _text(provenance, row, 2, shown).alignment = WRAP
     extra = [
-        ("source", "United Nations Treaty Collection (UNTC), the depositary's record"),
-        ("terms", "UNTC content: the UN's terms of use; this compilation: CC BY 4.0"),
+        ("source", words.record),
+        ("terms", words.terms),
         ("generated", date.today().isoformat()),
     ]
     for offset, (key, value) in enumerate(extra, start=len(metadata) + 2):

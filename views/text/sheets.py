@@ -27,6 +27,8 @@ def sheet_words(language: str) -> SheetWords:
         source=words["xlsx.source"],
         field=words["xlsx.field"],
         value=words["xlsx.value"],
+        record=words["xlsx.record"],
+        terms=words["xlsx.terms"],
         kinds={k.removeprefix("kind."): v for k, v in words.items() if k.startswith("kind.")},
         columns={
             name: words[f"data.col.{name}"]
