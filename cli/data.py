@@ -24,16 +24,17 @@ from cli.options import (
     parse_day,
     say,
     snapshot_option,
-    write_out,
+    write_csv,
 )
 from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
 from loaders.derive.views import SelectionError
-from loaders.export import csv_bytes, export_metadata, export_table
+from loaders.export import export_metadata, export_table, spreadsheet_csv
 from loaders.publish.files import write_atomically
 from loaders.publish.xlsx import workbook_bytes
 from loaders.store.dataset import Dataset
 from views.text.conventions import conventions_words, wants_conventions
 from views.text.localized import localized
+from views.text.sheets import sheet_words
 
 
 @click.command("export", help="write the status table as CSV")
@@ -77,14 +78,17 @@ def export(
     table = export_table(standing_view(dataset, day, instruments, groups), day, words)
     meta = export_metadata(dataset, day, instruments, groups, len(table))
     if out is None:
-        write_out(csv_bytes(table), None, "")
+        write_csv(table, None, "")
     elif format_ == "xlsx":
-        words_ = _conventions(dataset, instruments, day, words)
-        write_atomically(out, workbook_bytes(table, meta, instruments, words_))
-        sheets = ["Status", *([words_["sheet"]] if words_ else []), "Rows", "Provenance"]
-        say(f"wrote {len(table)} rows to {out} (sheets: {', '.join(sheets)})")
+        sheets = sheet_words(words)
+        conventions = _conventions(dataset, instruments, day, words)
+        write_atomically(out, workbook_bytes(table, meta, instruments, sheets, conventions))
+        names = sheets.sheet_names()
+        if conventions:
+            names.insert(1, conventions["sheet"])
+        say(f"wrote {len(table)} rows to {out} (sheets: {', '.join(names)})")
     else:
-        write_atomically(out, csv_bytes(table))
+        write_atomically(out, spreadsheet_csv(table))
         meta_file = Path(f"{out}.meta.json")
         write_atomically(meta_file, (json.dumps(meta, indent=2) + "\n").encode("utf-8"))
         say(f"wrote {len(table)} rows to {out} (metadata: {meta_file})")
@@ -125,5 +129,5 @@ def declarations(
     table = declarations_table(dataset, instruments, groups)
     if words != "en":
         table[f"state_{words}"] = table["iso3"].map(lambda code: state_name(code, words))
-    write_out(csv_bytes(table), out, f"{len(table)} rows")
+    write_csv(table, out, f"{len(table)} rows")
     return 0

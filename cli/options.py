@@ -7,16 +7,20 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from loaders.derive.views import SelectionError, resolve
+from loaders.export import csv_bytes, spreadsheet_csv
 from loaders.model.dates import DateFormatError, check_reader_date, parse_iso_date
 from loaders.model.languages import LANGUAGES
 from loaders.publish.files import write_atomically
 from loaders.store.dataset import Dataset, load_dataset
 from loaders.store.snapshot import UnknownSnapshotError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 USAGE_ERROR = 2
 F = TypeVar("F", bound=Callable[..., Any])
@@ -143,6 +147,15 @@ def write_out(content: bytes, out: Path | None, what: str) -> None:
         return
     write_atomically(out, content)
     say(f"wrote {what} to {out}")
+
+
+def write_csv(table: pd.DataFrame, out: Path | None, what: str) -> None:
+    """``table`` as CSV: to a file with UTF-8's byte-order mark (a spreadsheet opened by
+    double-click then reads its accents right), to standard output without (programs read it)."""
+    if out is None:
+        write_out(csv_bytes(table), None, what)
+    else:
+        write_out(spreadsheet_csv(table), out, what)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -29,11 +29,11 @@ from cli.options import (
     reader_day,
     say,
     snapshot_option,
+    write_csv,
     write_out,
 )
 from loaders.derive.acts import acts
 from loaders.derive.cut import dataset_on
-from loaders.export import csv_bytes
 from loaders.model.languages import LANGUAGES
 from loaders.outcomes.errors import OutcomesFormatError
 from loaders.outcomes.store import Outcomes, load_outcomes
@@ -95,7 +95,7 @@ def changes(
     table = acts(dataset, first, last, instruments, groups, states)
     flags = table["kind_inferred"].map(_flag)
     table = table.assign(date=table["date"].map(str), kind_inferred=flags)
-    write_out(csv_bytes(table), out, f"{len(table)} acts")
+    write_csv(table, out, f"{len(table)} acts")
     return 0
 
 

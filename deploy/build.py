@@ -58,6 +58,12 @@ MIN_SIZE = 256
 BROTLI_QUALITY = int(os.environ.get("RATIFY_BROTLI_QUALITY", "11"))
 # The dashboard's pages with a plotly chart (app.py's url paths); the others show tables.
 CHART_PATHS = ["map", "timeline", "subregions"]
+# Every page's url path but the default one (pages/components/navigation.py's PAGES): any other
+# address of a page (a trailing slash, a deeper path) is sent to the page itself.
+PAGE_PATHS = [
+    "map", "timeline", "subregions", "profile", "family", "world", "reservations", "changes",
+    "data",
+]  # fmt: skip
 # What a first visit loads only once the script has run (the sidebar's widgets, a chart's or a
 # table's code), each another round trip on a slow line: named in the page itself
 # (<link rel=modulepreload>), so the browser fetches them with the first bundle. Names without
@@ -281,7 +287,21 @@ def site_values(static: Path, port: int, replicas: list[tuple[str, int]], listen
         "brotli": brotli_available(),
         "chart_paths": "|".join(CHART_PATHS),
         "edition": str(edition_current()),
+        "feed": str(feed_dir()),
+        "page_paths": "|".join(PAGE_PATHS),
     }
+
+
+def feed_dir() -> Path:
+    """Where a refresh writes the Atom feeds, as loaders.paths.feed_dir places them
+    (RATIFY_FEED_DIR, else static/feed/ for the project's data, else feed/ beside the data):
+    nginx serves them from there, so a refresh's feeds are served without a restart."""
+    if os.environ.get("RATIFY_FEED_DIR"):
+        return Path(os.environ["RATIFY_FEED_DIR"])
+    data = Path(os.environ.get("RATIFY_DATA_DIR") or ROOT / "data").resolve()
+    if data == (ROOT / "data").resolve():
+        return ROOT / "static" / "feed"
+    return data.parent / "feed"
 
 
 def edition_current() -> Path:

@@ -64,6 +64,17 @@ def csv_bytes(table: pd.DataFrame) -> bytes:
     )
 
 
+# UTF-8's byte-order mark: a spreadsheet opened by double-click reads the file as UTF-8 with it
+# (accents intact), as the local code page without it. Files only: standard output, read by
+# programs, goes without.
+BYTE_ORDER_MARK = "\ufeff".encode()
+
+
+def spreadsheet_csv(table: pd.DataFrame) -> bytes:
+    """csv_bytes for a file a reader downloads or saves: with UTF-8's byte-order mark."""
+    return BYTE_ORDER_MARK + csv_bytes(table)
+
+
 def export_filename(as_of: date, instruments: Sequence[str], groups: Sequence[str]) -> str:
     parts = ["ratify-americas", as_of.isoformat(), *instruments, *groups]
     return "_".join(parts) + ".csv"

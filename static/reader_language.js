@@ -6,27 +6,36 @@
   const doc = window.parent.document;
   const config = JSON.parse(document.getElementById('ratify-reader').textContent);
   const lang = config.lang, texts = config.texts, narrow = 640;
+  // Texts with a value inside ("Help for Instrument"): [regular expression, replacement].
+  const patterns = (config.patterns || []).map(([source, to]) => [new RegExp(source), to]);
+  const said = (text) => {
+    if (texts[text]) return texts[text];
+    for (const [pattern, to] of patterns) {
+      if (pattern.test(text)) return text.replace(pattern, to);
+    }
+    return null;
+  };
   doc.documentElement.lang = lang;
   const previous = window.parent.__ratifyReader;
   if (previous) previous.disconnect();
   const ATTRS = ['aria-label', 'title', 'placeholder'];
   const fix = (root) => {
     if (root.nodeType === 3) {
-      const said = root.textContent.trim();
-      if (texts[said]) root.textContent = root.textContent.replace(said, texts[said]);
+      const text = root.textContent.trim(), to = text && said(text);
+      if (to) root.textContent = root.textContent.replace(text, to);
       return;
     }
     if (root.nodeType !== 1) return;
     for (const el of [root, ...root.querySelectorAll('[aria-label],[title],[placeholder]')]) {
       for (const name of ATTRS) {
-        const value = el.getAttribute && el.getAttribute(name);
-        if (value && texts[value]) el.setAttribute(name, texts[value]);
+        const value = el.getAttribute && el.getAttribute(name), to = value && said(value);
+        if (to) el.setAttribute(name, to);
       }
     }
     const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const said = node.textContent.trim();
-      if (texts[said]) node.textContent = node.textContent.replace(said, texts[said]);
+      const text = node.textContent.trim(), to = text && said(text);
+      if (to) node.textContent = node.textContent.replace(text, to);
     }
   };
   const observer = new MutationObserver((changes) => {

@@ -1,6 +1,8 @@
 """Table, Sources and Download beside every chart: the chart's numbers as a table, where they
 come from, and its data as files (the same bytes as the reader's edition's data/ files for the
-same view: both come from views.edition.data.view_files).
+same view: both come from views.edition.data.view_files, except that the CSV a reader downloads
+here starts with UTF-8's byte-order mark, so a spreadsheet opened by double-click keeps the
+accents).
 
 The tabs are lazy: only the open one is drawn, so a page load costs the chart alone.
 """
@@ -14,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
+from loaders.export import BYTE_ORDER_MARK
 from pages.components.data import load_data, page_model
 from views.edition.data import VARIANTS, DataFile, view_files
 from views.models.selection import Selection
@@ -99,9 +102,10 @@ def _download(selection: Selection, files: dict[str, DataFile], key: str) -> Non
             ("zip", t("chart.zip"), "application/zip"),
             ("meta.json", t("chart.metadata"), "application/json"),
         ):
+            data = file.files()[f"{file.name}.{suffix}"]
             row.download_button(
                 label,
-                data=file.files()[f"{file.name}.{suffix}"],
+                data=BYTE_ORDER_MARK + data if suffix == "csv" else data,
                 file_name=f"{file.name}.{suffix}",
                 mime=mime,
                 on_click="ignore",
@@ -113,6 +117,6 @@ def _download(selection: Selection, files: dict[str, DataFile], key: str) -> Non
     # Code spans, not st.code: st.code's highlighter is 1.5 MB sent on every visit.
     st.markdown(
         f'- Python: `import pandas as pd; df = pd.read_csv("{name}")`\n'
-        f'- R: `df <- read.csv("{name}", encoding = "UTF-8")`'
+        f'- R: `df <- read.csv("{name}", fileEncoding = "UTF-8-BOM")`'
     )
     st.caption(t("chart.spreadsheet"))

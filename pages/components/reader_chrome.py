@@ -49,7 +49,43 @@ WIDGET_TEXTS = {
     "The page that you have requested does not seem to exist. Running the app's main page.": (
         "ui.widget.page_not_found_body"
     ),
+    # accessible names: the skip link, the sidebar, a heading's anchor, a help icon, the menu
+    "Skip to main content": "ui.widget.skip_to_main",
+    "Sidebar": "ui.widget.sidebar",
+    "Link to heading": "ui.widget.link_to_heading",
+    "Open": "ui.widget.open",
+    "Help": "ui.widget.help",
+    # the date box (What changed's start): its button, its keys hint, its range error's lead
+    "Choose date": "ui.widget.choose_date",
+    "Clear date": "ui.widget.clear_date",
+    "Use arrow keys to navigate dates. Enter to select. Escape to close.": (
+        "ui.widget.calendar_keys"
+    ),
+    "Error": "ui.widget.error",
+    "View less": "ui.widget.view_less",  # the sidebar's page list, when it is long
 }
+# Streamlit's texts with a value inside: a regular expression of the English -> the catalogue
+# key and the names its template gives the groups, in order ("Help for Instrument").
+WIDGET_PATTERNS = [
+    (r"^Help for (.+)$", "ui.widget.help_for", ("label",)),
+    (r"^View (\d+) more$", "ui.widget.view_more", ("count",)),
+    (r"^(\d+) more$", "ui.widget.n_more", ("count",)),  # hidden choices or pages
+    (
+        r"^: Date set outside allowed range\. Please select a date between (\S+) and (\S+)\.$",
+        "ui.widget.date_between",
+        ("first", "last"),
+    ),
+    (
+        r"^: Date set outside allowed range\. Please select a date on or after (\S+)\.$",
+        "ui.widget.date_after",
+        ("first",),
+    ),
+    (
+        r"^: Date set outside allowed range\. Please select a date on or before (\S+)\.$",
+        "ui.widget.date_before",
+        ("last",),
+    ),
+]
 
 # The script lives in static/reader_language.js (served at /app/static/, allowed by a content
 # security policy of script-src 'self', which an inline script is not); it reads its language and
@@ -65,13 +101,23 @@ def reader_language(t: Translator) -> None:
     """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
     # Only the texts that change: rewriting a text to itself would wake the observer again.
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
-    # The page menu's overflow button ("2 more") when the pages do not fit beside each other.
-    texts |= {f"{n} more": t.count("ui.widget.n_more", n) for n in range(1, 13)}
-    texts = {english: said for english, said in texts.items() if said != english}
-    config = json.dumps({"lang": t.language, "texts": texts}, ensure_ascii=False)
+    config = json.dumps(
+        {"lang": t.language, "texts": texts, "patterns": widget_patterns(t)}, ensure_ascii=False
+    )
     # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
     # st.iframe wants a height of at least 1 px; STYLE hides the frame's element (by its id below).
     st.iframe(_COMPONENT % {"config": config.replace("</", "<\\/")}, height=1)
+
+
+def widget_patterns(t: Translator) -> list[list[str]]:
+    """[regular expression, replacement with $1, $2, ...] for the JavaScript; none in English."""
+    if t.language == "en":
+        return []
+    patterns = []
+    for english, key, names in WIDGET_PATTERNS:
+        groups = {name: f"${n}" for n, name in enumerate(names, start=1)}
+        patterns.append([english, t(key, **groups)])
+    return patterns
 
 
 def page_title(t: Translator, page: str) -> None:

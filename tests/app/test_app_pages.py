@@ -311,7 +311,8 @@ def test_data_download_is_exactly_the_table_shown(
 ) -> None:
     app = open_app("data", instrument="TIP", group="MERCOSUR", as_of="2009-06-04")
     day = date(2009, 6, 4)
-    expected = csv_bytes(export_table(status_view(dataset, day, ["TIP"], ["MERCOSUR"]), day))
+    table = export_table(status_view(dataset, day, ["TIP"], ["MERCOSUR"]), day)
+    expected = b"\xef\xbb\xbf" + csv_bytes(table)  # UTF-8's byte-order mark, for spreadsheets
     name = export_filename(day, ["TIP"], ["MERCOSUR"])
     assert downloads[name] == expected
     shown = app.dataframe[0].value

@@ -24,6 +24,7 @@ from tests.support.deprecations import deprecation_lines
 skip_module_without_browser()
 
 # page path and query -> (a heading the page shows, a selector of its main element)
+BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark
 PAGES = {
     "overview_default": (
         "/",
@@ -167,11 +168,16 @@ def test_csv_download_is_the_command_line_export(
     content = saved.read_bytes()
 
     view = status_view(dataset, as_of, ["FIREARMS"], ["MERCOSUR"])
-    assert content == csv_bytes(export_table(view, as_of))
+    # UTF-8's byte-order mark first: a spreadsheet opened by double-click keeps the accents.
+    assert content == BOM + csv_bytes(export_table(view, as_of))
     command = [sys.executable, "-m", "loaders", "export", "--as-of", "2020-01-01"]
     command += ["--instrument", "FIREARMS", "--group", "MERCOSUR"]
     cli = subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
-    assert content == cli.stdout
+    assert BOM + cli.stdout == content  # standard output goes without it
+    saved_by_cli = tmp_path / "cli.csv"
+    command += ["--out", str(saved_by_cli)]
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+    assert saved_by_cli.read_bytes() == content
     # MERCOSUR's full members on 1 January 2020: the founders (Venezuela suspended since
     # 1 December 2016, Bolivia a member from 2024).
     assert [line.split(",")[0].strip('"') for line in content.decode().splitlines()[1:]] == [

@@ -198,9 +198,10 @@ def test_the_csv_in_french_is_the_export_in_french(
     download_info.value.save_as(saved)
     as_of = date(2015, 1, 1)
     view = status_view(dataset, as_of, ["SOM"], ["CARICOM"])
-    assert saved.read_bytes() == csv_bytes(export_table(view, as_of, language="fr"))
-    header = saved.read_text().splitlines()[0]
-    assert header.endswith('"verified_through","domestic_step","state_fr"')
+    expected = b"\xef\xbb\xbf" + csv_bytes(export_table(view, as_of, language="fr"))
+    assert saved.read_bytes() == expected  # with UTF-8's byte-order mark, for spreadsheets
+    header = saved.read_text("utf-8-sig").splitlines()[0]
+    assert header.endswith('"verified_through","domestic_step","state_fr"')  # every field quoted
 
 
 @pytest.mark.parametrize("language", ["en", "fr"])
@@ -223,3 +224,35 @@ def test_an_address_that_names_no_page_says_so(
     watched.console_errors[:] = [
         e for e in watched.console_errors if "does not seem to exist" not in e
     ]
+
+
+# Streamlit's own English accessible names, and the texts of its date box (button, keys hint).
+STREAMLIT_ENGLISH = {
+    "Skip to main content", "Sidebar", "Link to heading", "Open", "Help", "Choose date",
+    "Clear date", "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+}  # fmt: skip
+NAMES = """() => {
+  const names = [...document.querySelectorAll('[aria-label],[title]')]
+    .flatMap(el => [el.getAttribute('aria-label'), el.getAttribute('title')]).filter(Boolean);
+  const texts = [...document.querySelectorAll('a, [role=dialog] *, [id]')]
+    .map(el => el.childNodes.length === 1 ? el.textContent.trim() : '').filter(Boolean);
+  return [...names, ...texts];
+}"""
+
+
+def test_accessible_names_and_the_date_box_speak_the_language(
+    watched: Watched, app_url: str
+) -> None:
+    t = Translator("es")
+    page = watched.page
+    page.goto(f"{app_url}/changes?lang=es&since=2015-01-01")
+    page.get_by_role("heading", name=t("whatchanged.title")).first.wait_for()
+    settle(page)
+    page.get_by_role("button", name=t("ui.widget.choose_date")).first.click()
+    page.get_by_text(t("ui.widget.calendar_keys")).first.wait_for(state="attached")
+    said = page.evaluate(NAMES)
+    english = sorted({n for n in said if n in STREAMLIT_ENGLISH or n.startswith("Help for ")})
+    assert english == []
+    assert t("ui.widget.skip_to_main") in said
+    screenshot(page, "lang-es-changes-date-box")
+    watched.screenshot_taken = True

@@ -31,6 +31,8 @@ from tests.deploy.serve_harness import (
     stop_serve,
     wait_for,
 )
+from tests.deploy.test_addresses import get as redirect_of
+from tests.deploy.test_addresses import passable
 from tests.support.browser_harness import CHROMIUM, VIEWPORT, settle
 from tests.support.refresh_helpers import CUTOFF, snapshot_as_of
 from tests.support.untc_server import FIXTURES, UntcMirror
@@ -115,6 +117,15 @@ def test_what_the_page_needs_is_served(served: Served) -> None:
         assert get(served.url + path).status == 200, path
 
 
+def test_a_pages_other_addresses_lead_to_it(served: Served) -> None:
+    for path, location in (
+        ("/map/?lang=es", "/map?lang=es"),
+        ("/profile/BOL", "/profile?state=BOL"),
+    ):
+        answer = redirect_of(served.url + path)
+        assert (answer.status, answer.headers["Location"]) == (301, location)
+
+
 def test_security_headers_on_every_kind_of_answer(served: Served) -> None:
     for path in ("/", "/map", static_asset(served), "/_stcore/health", "/_stcore/metrics"):
         headers = get(served.url + path).headers
@@ -155,6 +166,7 @@ def test_a_published_snapshot_reaches_every_replica_without_restart(
 ) -> None:
     old = (data / "snapshots" / "CURRENT").read_text().strip()
     pids = {name: pid for name, (_port, pid) in served.replicas().items()}
+    feed = get(served.url + "/app/static/feed/changes-es.atom")  # none yet for this copy
     for name in ("r0", "r1"):
         page = page_over_websocket(served.url, "instrument=TIP", f"{COOKIE}={name}")
         assert old.encode() in page
@@ -169,6 +181,11 @@ def test_a_published_snapshot_reaches_every_replica_without_restart(
     assert refresh.returncode == 0, refresh.stdout + refresh.stderr
     new = (data / "snapshots" / "CURRENT").read_text().strip()
     assert new != old
+    # The feed the refresh just wrote (beside this copy of the data), served as it is.
+    assert feed.status == 404
+    written = (data.parent / "feed" / "changes-es.atom").read_bytes()
+    passable(data.parent / "feed")  # nginx's workers (nobody, under root) into pytest's folders
+    assert get(served.url + "/app/static/feed/changes-es.atom").body == written
     for name in ("r0", "r1"):
         page = page_over_websocket(served.url, "instrument=TIP", f"{COOKIE}={name}")
         # The new snapshot, and nothing of the old one: the footer names the one it shows.

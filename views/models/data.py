@@ -16,7 +16,7 @@ from loaders.derive.settled import (
     settled_by_depositary,
 )
 from loaders.derive.views import status_view
-from loaders.export import csv_bytes, export_filename, export_metadata, export_table
+from loaders.export import export_filename, export_metadata, export_table, spreadsheet_csv
 from loaders.model.records import InstrumentMeta
 from loaders.paths import SnapshotFiles
 from loaders.store.changes import Change, read_changes
@@ -58,7 +58,7 @@ def data_model(dataset: Dataset, selection: Selection) -> DataModel:
         table=table,
         states=view["iso3"].nunique(),
         file_name=export_filename(selection.as_of, selection.instruments, selection.groups),
-        csv=csv_bytes(table),
+        csv=spreadsheet_csv(table),
         metadata=(json.dumps(meta, indent=2) + "\n").encode("utf-8"),
         command=export_command(selection.as_of, selection),
         instruments=dict(dataset.meta.instruments),

@@ -9,7 +9,7 @@ import pandas as pd
 
 from loaders.derive.cut import dataset_on
 from loaders.derive.declarations import declarations_table, published_as_at, reservations_matrix
-from loaders.export import csv_bytes
+from loaders.export import spreadsheet_csv
 from loaders.store.dataset import Dataset
 from views.models.citation import pinned_params
 from views.models.selection import Selection
@@ -56,6 +56,6 @@ def reservations_model(dataset: Dataset, selection: Selection) -> ReservationsMo
         },
         published={i: published_as_at(dataset, i) for i in instruments},
         dispute_counts=counts,
-        texts_csv=csv_bytes(texts),
-        matrix_csv=csv_bytes(matrix.astype(str)),
+        texts_csv=spreadsheet_csv(texts),
+        matrix_csv=spreadsheet_csv(matrix.astype(str)),
     )

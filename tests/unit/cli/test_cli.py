@@ -93,7 +93,7 @@ def test_out_writes_the_file_and_its_metadata(tmp_path, capsys):
     assert (
         main(["export", "--as-of", "2009-06-04", "--instrument", "TIP", "--out", str(target)]) == 0
     )
-    rows = list(csv.DictReader(target.open(encoding="utf-8")))
+    rows = list(csv.DictReader(target.open(encoding="utf-8-sig")))
     assert len(rows) == 35 and {r["as_of"] for r in rows} == {"2009-06-04"}
     meta = json.loads((tmp_path / "tip.csv.meta.json").read_text())
     assert meta["as_of"] == "2009-06-04" and meta["rows"] == 35

@@ -80,4 +80,4 @@ def test_changes_from_the_first_day_export_accepts(tmp_path: Path, capsys) -> No
     assert (
         main(["changes", "--since", "2000-11-15", "--until", "2000-12-31", "--out", str(out)]) == 0
     )
-    assert out.read_text(encoding="utf-8").startswith('"date",')
+    assert out.read_text(encoding="utf-8-sig").startswith('"date",')

@@ -119,7 +119,7 @@ def test_the_command_writes_csv_and_atom(tmp_path: Path, capsys: pytest.CaptureF
     out = tmp_path / "acts.csv"
     args = ["changes", "--since", "2009-06-04", "--until", "2026-12-01", "--instrument", "TIP"]
     assert main([*args, "--out", str(out)]) == 0
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert len(rows) == 7 and rows[0]["date"] == "2010-02-17" and rows[0]["act"] == "accession"
     assert rows[0]["kind_inferred"] == "true"
     assert main([*args, "--format", "atom", "--lang", "es", "--group", "CARICOM"]) == 0

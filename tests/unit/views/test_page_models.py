@@ -248,8 +248,10 @@ def test_who_is_not_bound_by_the_trafficking_protocols_dispute_settlement(local)
     assert model.published == {"TIP": "2013-12"}  # the capture's last change, 22 Dec 2013
     barbados = model.matrix.set_index("iso3").loc["BRB", "TIP"]
     assert barbados == "not_in_record"  # ratified 11 Nov 2014, after the capture
+    assert model.texts_csv.startswith(b"\xef\xbb\xbf")  # a spreadsheet reads it as UTF-8
     assert (
-        model.texts_csv.decode()
+        model.texts_csv.removeprefix(b"\xef\xbb\xbf")
+        .decode()
         .splitlines()[0]
         .startswith('"iso3","state","instrument","mtdsg_no"')
     )
