@@ -34,8 +34,10 @@ def test_the_downloads_are_the_editions_files(
     assert markdown.count("140 rows") == 2
     edition = build_edition(dataset, date.today(), states=["BRB"])
     for name in ("status.shown", "status.full"):
-        for suffix in ("csv", "zip", "meta.json"):
+        for suffix in ("zip", "meta.json"):
             assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"]
+        # The CSV a reader downloads opens by double-click with its accents: the byte-order mark
+        assert downloads[f"{name}.csv"] == b"\xef\xbb\xbf" + edition[f"data/{name}.csv"]
     assert 'pd.read_csv("status.full.csv")' in markdown and "read.csv(" in markdown
 
 
@@ -44,7 +46,7 @@ def test_a_filtered_chart_names_its_files_by_its_filters(downloads: dict[str, by
     app.session_state["tabs_map"] = translate("en", "edition.download")
     app.run()
     assert "status-TIP-CARICOM.full.csv" in downloads
-    rows = downloads["status-TIP-CARICOM.full.csv"].decode().splitlines()
+    rows = downloads["status-TIP-CARICOM.full.csv"].decode("utf-8-sig").splitlines()
     assert len(rows) == 1 + 14  # CARICOM's 14 members, on TIP
 
 
@@ -70,8 +72,9 @@ def test_the_family_and_world_downloads_are_the_editions_files(
     assert not app.exception
     edition = build_edition(dataset, date(2026, 1, 1), states=["BRB"])
     for name in names:
-        for suffix in ("csv", "zip", "meta.json"):
+        for suffix in ("zip", "meta.json"):
             assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"], name
+        assert downloads[f"{name}.csv"] == b"\xef\xbb\xbf" + edition[f"data/{name}.csv"], name
 
 
 def test_the_familys_sources_name_its_other_depositaries() -> None:
