@@ -138,6 +138,47 @@ def _validated(fields: dict[str, Any], state: State, where: str) -> Participatio
         raise DepositaryPageError(f"{state.name} ({state.iso3}) on {where}: {reasons}") from exc
 
 
+def _where(instrument: Instrument, source_url: str, entry_into_force: date | None) -> str:
+    """Where a depositary page was read, for messages; refuses a page whose entry into force
+    is not the registry's (another instrument's page behind the address)."""
+    where = f"{instrument.id} ({instrument.mtdsg_no}) at {source_url}"
+    if entry_into_force and entry_into_force != instrument.entry_into_force:
+        raise DepositaryPageError(
+            f"{where}: the page gives entry into force on {entry_into_force}, the "
+            f"registry {instrument.entry_into_force}; another instrument?"
+        )
+    return where
+
+
+def _record(
+    state: State,
+    spelling: str,
+    instrument: Instrument,
+    standing: str,
+    today: date,
+    source: str,
+    said: str,
+    where: str,
+    **dates: Any,
+) -> ParticipationRecord:
+    """One state's record from a depositary page, verified today; ``dates``: the signature,
+    consent and entry-into-force fields the page gives."""
+    return _validated(
+        dict(
+            iso3=state.iso3,
+            participant=plain_text(spelling),
+            mtdsg_no=instrument.mtdsg_no,
+            status=standing,
+            verified_through=today.isoformat(),
+            confidence="high",
+            source=plain_text(f"{source}; {said}" if said else source),
+            **dates,
+        ),
+        state,
+        where,
+    )
+
+
 def normlex_records(
     instrument: Instrument,
     status: NormlexStatus,
@@ -149,12 +190,7 @@ def normlex_records(
     """One row per OAS state from an instrument's NORMLEX page, checked first. ``previous``:
     the current snapshot's participation rows of this instrument, by ISO code."""
     today = retrieved_at.date()
-    where = f"{instrument.id} ({instrument.mtdsg_no}) at {status.source_url}"
-    if status.entry_into_force and status.entry_into_force != instrument.entry_into_force:
-        raise DepositaryPageError(
-            f"{where}: the page gives entry into force on {status.entry_into_force}, the "
-            f"registry {instrument.entry_into_force}; another instrument?"
-        )
+    where = _where(instrument, status.source_url, status.entry_into_force)
     rows = {row.name: row for row in status.ratifications}
     found = _resolved(where, names, rows, _SPELLING_FIX)
     problems = [
@@ -180,23 +216,13 @@ def normlex_records(
         )
         said = "; ".join(filter(None, (_ilo_note(row), gave_way)))
         records.append(
-            _validated(
-                dict(
-                    iso3=state.iso3,
-                    participant=plain_text(spelling),
-                    mtdsg_no=instrument.mtdsg_no,
-                    status=standing,
-                    consent_date=row.registered.isoformat() if party and row else None,
-                    consent_kind="ratification" if party else None,
-                    in_force=row.in_force if party and row else None,
-                    verified_through=today.isoformat(),
-                    confidence="high",
-                    source=plain_text(f"{source}; {said}" if said else source),
-                ),
-                state,
-                where,
+            _record(
+                state, spelling, instrument, standing, today, source, said, where,
+                consent_date=row.registered.isoformat() if party and row else None,
+                consent_kind="ratification" if party else None,
+                in_force=row.in_force if party and row else None,
             )
-        )
+        )  # fmt: skip
     return records
 
 
@@ -228,12 +254,7 @@ def oas_records(
     """One record per OAS state from a treaty's OAS table, checked first (the page's dates were
     checked against the treaty's adoption, today and each other when it was read)."""
     today = retrieved_at.date()
-    where = f"{instrument.id} ({instrument.mtdsg_no}) at {status.source_url}"
-    if status.entry_into_force and status.entry_into_force != instrument.entry_into_force:
-        raise DepositaryPageError(
-            f"{where}: the page gives entry into force on {status.entry_into_force}, the "
-            f"registry {instrument.entry_into_force}; another treaty?"
-        )
+    where = _where(instrument, status.source_url, status.entry_into_force)
     rows = {row.name: row for row in status.rows}
     found = _resolved(where, names, rows, _SPELLING_FIX)
     source = plain_text(
@@ -254,23 +275,13 @@ def oas_records(
             )
         said = "; ".join(filter(None, (_oas_note(row), gave_way)))
         records.append(
-            _validated(
-                dict(
-                    iso3=state.iso3,
-                    participant=plain_text(spelling),
-                    mtdsg_no=instrument.mtdsg_no,
-                    status=standing,
-                    signature_date=row.signature.isoformat() if row and row.signature else None,
-                    consent_date=row.deposit.isoformat() if row and row.deposit else None,
-                    consent_kind=row.kind if row else None,
-                    verified_through=today.isoformat(),
-                    confidence="high",
-                    source=plain_text(f"{source}; {said}" if said else source),
-                ),
-                state,
-                where,
+            _record(
+                state, spelling, instrument, standing, today, source, said, where,
+                signature_date=row.signature.isoformat() if row and row.signature else None,
+                consent_date=row.deposit.isoformat() if row and row.deposit else None,
+                consent_kind=row.kind if row else None,
             )
-        )
+        )  # fmt: skip
     return records
 
 

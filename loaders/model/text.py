@@ -69,3 +69,30 @@ def restored(text: str) -> str:
     """The text :func:`neutralise` was given, for a file we wrote neutralised (the snapshot):
     its readers get upstream's words exactly, a spreadsheet opening the file gets no formula."""
     return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_PREFIXES) else text
+
+
+_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
+# As browsers do (WHATWG Encoding): a page that says Latin-1 is read as windows-1252.
+_CHARSET_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252"}
+
+
+class UndecodablePageError(ValueError):
+    """A depositary page in neither UTF-8 nor the charset it declares."""
+
+
+def decoded_page(content: bytes) -> str:
+    """A page's text: UTF-8, else the charset the page declares; never a guess, since the
+    participants' names must match letter for letter."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        declared = _META_CHARSET.search(content[:4096])
+        if declared is None:
+            raise UndecodablePageError(
+                "the page is not UTF-8 and declares no charset; not guessing one"
+            ) from None
+        name = declared[1].decode("ascii").lower()
+        try:
+            return content.decode(_CHARSET_ALIASES.get(name, name))
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise UndecodablePageError("the page does not decode as it declares") from exc

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from pydantic import ValidationError
 
 from loaders.model.dates import DateFormatError, parse_untc_date
+from loaders.model.text import UndecodablePageError, decoded_page
 from loaders.normlex.errors import LayoutChangedError, MaintenancePageError
 from loaders.normlex.records import NormlexStatus, Ratification
 
@@ -34,7 +35,6 @@ _MAINTENANCE = re.compile(
     r"under maintenance|scheduled maintenance|temporarily unavailable|service unavailable", re.I
 )
 _STATUSES = {"in force": True, "not in force": False}
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
 def _norm(text: str) -> str:
@@ -44,17 +44,9 @@ def _norm(text: str) -> str:
 def _decoded(content: bytes, url: str) -> str:
     """UTF-8, else the charset the page declares; never a guess (names must match)."""
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        declared = _META_CHARSET.search(content[:4096])
-        if declared is None:
-            raise LayoutChangedError(
-                f"{url}: the page is not UTF-8 and declares no charset; not guessing one"
-            ) from None
-        try:
-            return content.decode(declared[1].decode("ascii"))
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise LayoutChangedError(f"{url}: the page does not decode as it declares") from exc
+        return decoded_page(content)
+    except UndecodablePageError as exc:
+        raise LayoutChangedError(f"{url}: {exc}") from exc
 
 
 def _text(el: etree._Element) -> str:

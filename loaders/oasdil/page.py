@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 from pydantic import ValidationError
 
 from loaders.model.dates import latest_possible
+from loaders.model.text import UndecodablePageError, decoded_page
 from loaders.oasdil.errors import ImpossibleDateError, LayoutChangedError, MaintenancePageError
 from loaders.oasdil.records import KIND_BY_CODE, OasRow, OasStatus
 
@@ -45,24 +46,14 @@ _RULE = re.compile(r"^\s*={10,}\s*$")
 _MAINTENANCE = re.compile(
     r"under maintenance|temporarily unavailable|service unavailable|scheduled maintenance", re.I
 )
-_META_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)""", re.I)
 
 
 def _decoded(content: bytes, url: str) -> str:
     """UTF-8, else the charset the page declares (the OAS's older pages are windows-1252)."""
     try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        declared = _META_CHARSET.search(content[:4096])
-        if declared is None:
-            raise LayoutChangedError(
-                f"{url}: the page is not UTF-8 and declares no charset; not guessing one"
-            ) from None
-        name = declared[1].decode("ascii").lower()
-        try:
-            return content.decode("cp1252" if name in {"iso-8859-1", "latin-1"} else name)
-        except (LookupError, UnicodeDecodeError) as exc:
-            raise LayoutChangedError(f"{url}: the page does not decode as it declares") from exc
+        return decoded_page(content)
+    except UndecodablePageError as exc:
+        raise LayoutChangedError(f"{url}: {exc}") from exc
 
 
 def _lines(text: str, url: str) -> list[str]:
