@@ -156,3 +156,13 @@ def test_no_researchers_remark_reaches_any_states_brief(dataset: Dataset) -> Non
     for iso3 in local.states.index:
         words = _words(state_brief(local, iso3, day, "es", today=TODAY, frames=frames))
         assert [r for r in REMARKS if r in words] == [], iso3
+
+
+def test_paragraph_6_is_said_to_be_our_translation_outside_english() -> None:
+    # No stored copy of the OAS's own Spanish, Portuguese or French text was found
+    # (locales/README.md): where paragraph 6 is quoted, the label says whose words they are.
+    said = {lang: Translator(lang)("resolution.text_note") for lang in ("en", "es", "pt", "fr")}
+    assert said["es"].startswith("Traducción nuestra del texto en inglés")
+    assert said["pt"].startswith("Tradução nossa do texto em inglês")
+    assert said["fr"].startswith("Notre traduction du texte anglais")
+    assert said["en"].startswith("The text as adopted")
