@@ -23,6 +23,7 @@ from views.models.shared import (
     untc_links,
 )
 from views.text.i18n import translate
+from views.text.notes import count_note
 from views.text.words import (
     confidence_word,
     group_labels,
@@ -95,7 +96,7 @@ class StateProfile:
     # wrong", "date NOT retrieved"); what a reader needs of it is in ``count_note``, translated.
     oas_source: str
     oas_confidence: str
-    count_note: str  # empty where the state's OAS membership does not affect counts
+    count_note: str  # in words; empty where the state's OAS membership does not affect counts
     memberships: pd.DataFrame  # group, role, from, until, confidence (in words)
     texts: dict[str, Declarations]  # instrument -> its declarations record
     steps: dict[str, DomesticStep]  # instrument -> the latest step at home on the date
@@ -131,7 +132,8 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
         oas_joined=_text(state["oas_joined"]),
         oas_source=_text(state["oas_source"]),
         oas_confidence=str(state["oas_confidence"]),
-        count_note=_text(state["count_note"]),
+        # In the reader's language where the catalogues translate it (the edition prints it).
+        count_note=count_note(dataset, iso3, language)[0] if _text(state["count_note"]) else "",
         memberships=membership_history(dataset, iso3, language),
         texts=declarations_of(dataset, iso3),
         steps=domestic_steps_of(dataset, iso3, selection.as_of),

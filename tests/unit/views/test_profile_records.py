@@ -28,3 +28,15 @@ def test_the_profile_model_carries_no_researchers_note(dataset: Dataset) -> None
         assert list(profile.memberships.columns) == ["group", "role", "from", "until", "confidence"]
         shown = profile.memberships.to_string() + profile.oas_source
         assert [r for r in REMARKS if r in shown] == [], iso3
+
+
+def test_the_profile_models_count_note_is_in_the_readers_language(dataset: Dataset) -> None:
+    # Cuba's note in data/states.csv is English; the catalogues translate it (count_note.CUB).
+    es = state_profile(
+        localized(dataset, "es"), Selection(ALL, date(2026, 1, 1), language="es"), "CUB"
+    )
+    en = state_profile(
+        localized(dataset, "en"), Selection(ALL, date(2026, 1, 1), language="en"), "CUB"
+    )
+    assert en.count_note == str(dataset.states.loc["CUB", "count_note"])
+    assert es.count_note and es.count_note != en.count_note
