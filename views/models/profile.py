@@ -28,6 +28,7 @@ from views.text.words import (
     confidence_word,
     group_labels,
     partial_date_text,
+    reader_record,
     role_word,
     status_label,
 )
@@ -117,7 +118,11 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
     dataset = dataset_on(dataset, selection.as_of)
     language = selection.language
     view = described(local_view(dataset, selection.as_of, selection.instruments), language)
-    rows = view[view["iso3"] == iso3].to_dict("records")
+    # Each row's source record as a reader reads it: without the researchers' remarks.
+    rows = [
+        row | {"source": reader_record(_text(row["source"]))}
+        for row in view[view["iso3"] == iso3].to_dict("records")
+    ]
     labels = group_labels(dataset, language)
     state = dataset.states.loc[iso3]
     declarations = dataset.declarations
@@ -130,7 +135,7 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
         declarations=mine,
         any_declarations=not declarations.empty,
         oas_joined=_text(state["oas_joined"]),
-        oas_source=_text(state["oas_source"]),
+        oas_source=reader_record(_text(state["oas_source"])),
         oas_confidence=str(state["oas_confidence"]),
         # In the reader's language where the catalogues translate it (the edition prints it).
         count_note=count_note(dataset, iso3, language)[0] if _text(state["count_note"]) else "",

@@ -297,3 +297,21 @@ def step_line(step: str, when: str, language: str = "en") -> str:
         date=partial_date_text(when, language),
         step=translate(language, f"step.{step}"),
     )
+
+
+# The researchers' remarks to one another inside a source record: an instruction ("check
+# against UNTC"), a memo ("NB: ..."), an open conflict ("CONFLICT: ..."), where a row was copied
+# from ("[row taken from shared/reference/...]"). A reader gets the record without them.
+_REMARKS = (
+    re.compile(r"\s*\[row taken from [^\]]*\]"),
+    re.compile(r"[:;,]?\s*\b(?:check|verify|confirm) against [^.;]*(?:[.;](?=\s|$))?", re.I),
+    re.compile(r"\s*\b(?:NB|CONFLICT|TODO):[^;]*?(?:[.;](?=\s|$)|$)"),
+)
+
+
+def reader_record(text: str) -> str:
+    """A source record as a reader is meant to read it: the record without the researchers'
+    remarks (``_REMARKS``), the rest word for word."""
+    for remark in _REMARKS:
+        text = remark.sub("", text)
+    return text.strip()
