@@ -230,3 +230,10 @@ def test_a_state_pages_membership_note_is_in_its_language(dataset: Dataset) -> N
     page = state_page(local, "CUB", AS_OF, "es", "https://example.test/app/")
     assert translate("es", "count_note.CUB") in page.notes
     assert english not in page.notes
+
+
+def test_a_state_pages_english_source_record_is_said_to_be_english(dataset: Dataset) -> None:
+    local = localized(dataset, "es")
+    page = state_page(local, "BOL", AS_OF, "es", "https://example.test/app/")
+    (oas,) = [text for text, _ in page.sources if text.startswith("Pertenencia a la OEA")]
+    assert oas.startswith("Pertenencia a la OEA — Fuente (registro en inglés): http://www.oas.org/")
