@@ -423,7 +423,7 @@ def state_brief(
     joined = partial_date_text(_field(state.get("oas_joined")), language)
     oas = [t("brief.member_since", state=name, date=joined or t("profile.date_not_recorded"))]
     if _field(state.get("count_note")):
-        oas.append(count_note(dataset, iso3, language)[0])
+        oas.append(_count_note(dataset, iso3, t))
     if groups:
         oas.append(t("brief.groups", groups=t.words(groups)))
     title = t("brief.state_title", state=name)
@@ -482,7 +482,7 @@ def group_brief(
         )
     member_names = sorted((names[i] for i in iso3s), key=str.casefold)
     noted = [
-        f"{names[i]}: {count_note(dataset, i, language)[0]}"
+        f"{names[i]}: {_count_note(dataset, i, t)}"
         for i in iso3s
         if _field(dataset.states.loc[i].get("count_note"))
     ]
@@ -517,6 +517,13 @@ def _step(row: dict[str, Any], t: Translator) -> str:
     words = t(f"step.{code}") if t.has(f"step.{code}") else code
     detail = _field(row.get("detail"))
     return t("brief.step_record", step=words, detail=detail) if detail else words
+
+
+def _count_note(dataset: Dataset, iso3: str, t: Translator) -> str:
+    """A state's OAS membership note in the reader's language; where the catalogues do not (yet)
+    translate the data's note, its English, said to be an English record."""
+    note, translated = count_note(dataset, iso3, t.language)
+    return note if translated else t("brief.record_english", text=note)
 
 
 def _field(value: object) -> str:

@@ -166,3 +166,20 @@ def test_paragraph_6_is_said_to_be_our_translation_outside_english() -> None:
     assert said["pt"].startswith("Tradução nossa do texto em inglês")
     assert said["fr"].startswith("Notre traduction du texte anglais")
     assert said["en"].startswith("The text as adopted")
+
+
+def test_a_membership_note_the_catalogues_do_not_translate_is_marked_english(
+    dataset: Dataset,
+) -> None:
+    # Cuba's note is translated (count_note.CUB) while the data's English matches the catalogue;
+    # a refresh that rewords it leaves the English record, which the brief then marks.
+    local = localized(dataset, "es")
+    day = date(2026, 1, 1)
+    translated = Translator("es")("count_note.CUB")
+    oas = _section(state_brief(local, "CUB", day, "es", today=TODAY), "brief.oas", "es")
+    assert translated in oas.paragraphs
+    states = local.states.copy()
+    states.loc["CUB", "count_note"] = "Reworded upstream."
+    reworded = Dataset(**{**local.__dict__, "states": states})
+    oas = _section(state_brief(reworded, "CUB", day, "es", today=TODAY), "brief.oas", "es")
+    assert "Reworded upstream. (registro en inglés)" in oas.paragraphs
