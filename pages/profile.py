@@ -223,7 +223,6 @@ with oas_column:
             unsafe_allow_html=not translated,
         )
     with st.expander(t("profile.record_and_source")):
-        st.markdown(_record(profile.oas_note), unsafe_allow_html=True)
         st.caption(
             t.label(t("record.label"), _record(profile.oas_source))
             + "  \n"
@@ -255,7 +254,6 @@ st.dataframe(
         "role": st.column_config.TextColumn(t("column.role"), width="small"),
         "from": st.column_config.TextColumn(t("column.from"), width="small"),
         "until": st.column_config.TextColumn(t("column.until"), width="small"),
-        "note": st.column_config.TextColumn(t("column.note"), width="large"),
         "confidence": st.column_config.TextColumn(t("column.confidence"), width="small"),
     },
 )

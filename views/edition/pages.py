@@ -226,7 +226,10 @@ def state_page(local: Dataset, iso3: str, as_of: date, language: str, app: str) 
         notes.append(t("profile.unconfirmed", mark=UNCONFIRMED))
     sources = _sources(local, selection)
     if profile.oas_source:
-        sources += ((t("profile.oas_membership") + ": " + profile.oas_source, ""),)
+        # The researched record, English: said so in the reader's language ("Fuente (registro
+        # en inglés)").
+        said = t.label(f"{t('profile.oas_membership')} — {t('fact.source')}", profile.oas_source)
+        sources += ((said, ""),)
     return Page(
         key=f"state/{iso3}",
         language=language,

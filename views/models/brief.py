@@ -46,6 +46,7 @@ from views.text.outcomes import (
 )
 from views.text.words import (
     SECTIONS,
+    cut_at_word,
     group_labels,
     instrument_abbr,
     instrument_label,
@@ -221,7 +222,8 @@ def _reservations(
         )
     table = [(t("brief.col.instrument"), t("brief.col.text"))]
     for row in mine.itertuples():
-        text = _shortened(row.text)
+        # The depositary's English, said to be so beside each text (not only in the header).
+        text = t("brief.depositary_english", text=cut_at_word(row.text, TEXT_CHARS))
         table.append((where(row), text))
     return Section(
         t("brief.reservations"),
@@ -247,6 +249,9 @@ def _steps_section(
         instrument = _field(row.get("instrument"))
         known = instrument in dataset.instruments.index
         about = instrument_label(dataset, instrument) if known else instrument
+        mtdsg = _field(row.get("mtdsg_no"))
+        if full and mtdsg and mtdsg != about:  # the column says "Instrument (MTDSG)"
+            about = f"{about} ({mtdsg})"
         cells = (
             about if full else f"{names.get(row['iso3'], row['iso3'])} ({about})",
             partial_date_text(_field(row.get("date")), t.language),
@@ -316,20 +321,20 @@ def _source(dataset: Dataset, rows: list[dict[str, Any]], as_of: date, t: Transl
         ),
         checked,
     )
-    # One note per state and source, naming every instrument it covers.
-    medium: dict[tuple[str, str], list[str]] = {}
+    # One note per state, naming every instrument whose row is not of high confidence. The
+    # rows' ``source`` is the researchers' record (with their remarks to one another, "check
+    # against UNTC"): it is not printed here, the profile and the Data page show it as a record.
+    medium: dict[str, list[str]] = {}
     for r in rows:
-        if r["confidence"] != "high" and r["source"]:
-            medium.setdefault((r["state"], r["source"]), []).append(
-                instrument_label(dataset, r["instrument"])
-            )
-    if len({state for state, _ in medium}) > 1:  # a group: who, not every source
-        rows_named = t.items(t.label(state, t.words(names)) for (state, _), names in medium.items())
-        notes: tuple[str, ...] = (t("brief.caution_group", rows=rows_named),) if medium else ()
+        if r["confidence"] != "high":
+            medium.setdefault(r["state"], []).append(instrument_label(dataset, r["instrument"]))
+    if len(medium) > 1:  # a group: who
+        rows_named = t.items(t.label(state, t.words(names)) for state, names in medium.items())
+        notes: tuple[str, ...] = (t("brief.caution_group", rows=rows_named),)
     else:
         notes = tuple(
-            t("brief.caution", state=state, instrument=t.words(names), source=source)
-            for (state, source), names in medium.items()
+            t("brief.caution", state=state, instrument=t.words(names), page=t("nav.profile"))
+            for state, names in medium.items()
         )
     return Section(t("brief.source_title"), lines, notes=notes)
 
@@ -418,7 +423,7 @@ def state_brief(
     joined = partial_date_text(_field(state.get("oas_joined")), language)
     oas = [t("brief.member_since", state=name, date=joined or t("profile.date_not_recorded"))]
     if _field(state.get("count_note")):
-        oas.append(count_note(dataset, iso3, language)[0])
+        oas.append(_count_note(dataset, iso3, t))
     if groups:
         oas.append(t("brief.groups", groups=t.words(groups)))
     title = t("brief.state_title", state=name)
@@ -477,7 +482,7 @@ def group_brief(
         )
     member_names = sorted((names[i] for i in iso3s), key=str.casefold)
     noted = [
-        f"{names[i]}: {count_note(dataset, i, language)[0]}"
+        f"{names[i]}: {_count_note(dataset, i, t)}"
         for i in iso3s
         if _field(dataset.states.loc[i].get("count_note"))
     ]
@@ -506,22 +511,19 @@ def group_brief(
 
 
 def _step(row: dict[str, Any], t: Translator) -> str:
-    """The step in words (``step.<code>`` in the catalogues), with its detail (the record's
-    English, as the data writes it)."""
+    """The step in words (``step.<code>`` in the catalogues), then its detail: the record's
+    English, as the data writes it, said to be an English record outside English briefs."""
     code = _field(row.get("step"))
     words = t(f"step.{code}") if t.has(f"step.{code}") else code
     detail = _field(row.get("detail"))
-    return f"{words}: {detail}" if detail else words
+    return t("brief.step_record", step=words, detail=detail) if detail else words
 
 
-def _shortened(text: str) -> str:
-    """At most TEXT_CHARS characters, cut at a word's end (never "itsel […]")."""
-    if len(text) <= TEXT_CHARS:
-        return text
-    cut = (
-        text[: TEXT_CHARS + 1].rsplit(None, 1)[0] if " " in text[:TEXT_CHARS] else text[:TEXT_CHARS]
-    )
-    return cut.rstrip(" ,;:") + " […]"
+def _count_note(dataset: Dataset, iso3: str, t: Translator) -> str:
+    """A state's OAS membership note in the reader's language; where the catalogues do not (yet)
+    translate the data's note, its English, said to be an English record."""
+    note, translated = count_note(dataset, iso3, t.language)
+    return note if translated else t("brief.record_english", text=note)
 
 
 def _field(value: object) -> str:

@@ -23,10 +23,12 @@ from views.models.shared import (
     untc_links,
 )
 from views.text.i18n import translate
+from views.text.notes import count_note
 from views.text.words import (
     confidence_word,
     group_labels,
     partial_date_text,
+    reader_record,
     role_word,
     status_label,
 )
@@ -91,11 +93,12 @@ class StateProfile:
     declarations: pd.DataFrame  # this state's texts (mtdsg_no, section, text)
     any_declarations: bool  # the snapshot holds any declaration at all
     oas_joined: str  # partial date, empty where not recorded
-    oas_note: str
+    # Not the reference's ``status_note``: the researchers' remarks to one another ("NB: ... -
+    # wrong", "date NOT retrieved"); what a reader needs of it is in ``count_note``, translated.
     oas_source: str
     oas_confidence: str
-    count_note: str  # empty where the state's OAS membership does not affect counts
-    memberships: pd.DataFrame  # group, role, from, until, note, confidence (in words)
+    count_note: str  # in words; empty where the state's OAS membership does not affect counts
+    memberships: pd.DataFrame  # group, role, from, until, confidence (in words)
     texts: dict[str, Declarations]  # instrument -> its declarations record
     steps: dict[str, DomesticStep]  # instrument -> the latest step at home on the date
     suspensions: pd.DataFrame  # group_id, group_name, from_date, to_date: in force on the date
@@ -115,7 +118,11 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
     dataset = dataset_on(dataset, selection.as_of)
     language = selection.language
     view = described(local_view(dataset, selection.as_of, selection.instruments), language)
-    rows = view[view["iso3"] == iso3].to_dict("records")
+    # Each row's source record as a reader reads it: without the researchers' remarks.
+    rows = [
+        row | {"source": reader_record(_text(row["source"]))}
+        for row in view[view["iso3"] == iso3].to_dict("records")
+    ]
     labels = group_labels(dataset, language)
     state = dataset.states.loc[iso3]
     declarations = dataset.declarations
@@ -128,10 +135,10 @@ def state_profile(dataset: Dataset, selection: Selection, iso3: str) -> StatePro
         declarations=mine,
         any_declarations=not declarations.empty,
         oas_joined=_text(state["oas_joined"]),
-        oas_note=_text(state["oas_note"]),
-        oas_source=_text(state["oas_source"]),
+        oas_source=reader_record(_text(state["oas_source"])),
         oas_confidence=str(state["oas_confidence"]),
-        count_note=_text(state["count_note"]),
+        # In the reader's language where the catalogues translate it (the edition prints it).
+        count_note=count_note(dataset, iso3, language)[0] if _text(state["count_note"]) else "",
         memberships=membership_history(dataset, iso3, language),
         texts=declarations_of(dataset, iso3),
         steps=domestic_steps_of(dataset, iso3, selection.as_of),
@@ -197,14 +204,16 @@ def _party_since(row: dict[str, Any], language: str) -> str:
 
 
 def membership_history(dataset: Dataset, iso3: str, language: str = "en") -> pd.DataFrame:
-    """All group memberships recorded for one state, with readable dates."""
+    """All group memberships recorded for one state, with readable dates. Not the reference's
+    ``note``: the researchers' remarks ("CONFLICT: ...", "Wikipedia list", "not verified"); a
+    suspension, the one thing a reader needs of them, is shown from its own rows."""
     rows = dataset.memberships[dataset.memberships["iso3"] == iso3].copy()
     rows["group"] = rows["group_id"].map(group_labels(dataset, language))
     rows["from"] = rows["from_date"].fillna("").map(lambda t: partial_date_text(t, language))
     rows["until"] = rows["to_date"].fillna("").map(lambda t: partial_date_text(t, language))
     rows["role"] = rows["role"].map(lambda r: role_word(r, language))
     rows["confidence"] = rows["confidence"].map(lambda c: confidence_word(c, language))
-    columns = ["group", "role", "from", "until", "note", "confidence"]
+    columns = ["group", "role", "from", "until", "confidence"]
     return rows[columns].reset_index(drop=True)
 
 

@@ -261,6 +261,22 @@ def plain(value: object, limit: int | None = 60) -> str:
     return escape_markdown(text)
 
 
+_BREAK = re.compile(r"[ \t\r\n]")  # where a word ends (never a no-break space)
+
+
+def cut_at_word(text: str, limit: int, mark: str = " […]") -> str:
+    """``text`` whole if it has at most ``limit`` characters; else its start, cut at the end of
+    the last word that fits in ``limit`` characters, then ``mark`` ("… does not consider […]",
+    never "itsel […]"). A start with no space in it (one long word, an address) has no word's
+    end to cut at: it is cut at ``limit`` characters."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit + 1]  # a space just past the limit: the last word ends at the limit
+    breaks = [m.start() for m in _BREAK.finditer(head)]
+    cut = head[: breaks[-1]] if breaks and head[: breaks[-1]].strip() else text[:limit]
+    return cut.rstrip(" \t\r\n\u00a0,;:") + mark
+
+
 def plain_code(value: object) -> str:
     """A code (an ISO3, an MTDSG number, a date) as a code span when it is one, else as
     :func:`plain` text: a value from upstream that is not a code never makes markup."""
@@ -281,3 +297,21 @@ def step_line(step: str, when: str, language: str = "en") -> str:
         date=partial_date_text(when, language),
         step=translate(language, f"step.{step}"),
     )
+
+
+# The researchers' remarks to one another inside a source record: an instruction ("check
+# against UNTC"), a memo ("NB: ..."), an open conflict ("CONFLICT: ..."), where a row was copied
+# from ("[row taken from shared/reference/...]"). A reader gets the record without them.
+_REMARKS = (
+    re.compile(r"\s*\[row taken from [^\]]*\]"),
+    re.compile(r"[:;,]?\s*\b(?:check|verify|confirm) against [^.;]*(?:[.;](?=\s|$))?", re.I),
+    re.compile(r"\s*\b(?:NB|CONFLICT|TODO):[^;]*?(?:[.;](?=\s|$)|$)"),
+)
+
+
+def reader_record(text: str) -> str:
+    """A source record as a reader is meant to read it: the record without the researchers'
+    remarks (``_REMARKS``), the rest word for word."""
+    for remark in _REMARKS:
+        text = remark.sub("", text)
+    return text.strip()

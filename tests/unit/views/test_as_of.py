@@ -191,14 +191,15 @@ def test_a_state_brief_names_the_protocol_of_each_step_and_cuts_texts_at_a_word(
     document = state_brief(localized(dataset, "es"), "BOL", date(2026, 1, 1), "es", today=TODAY)
     (steps,) = [s for s in document.sections if s.heading == "Pasos internos"]
     assert {row[0] for row in steps.table[1:]} == {
-        "Protocolo sobre armas de fuego",
-        "Protocolo sobre el tráfico ilícito de migrantes",
+        "Protocolo sobre armas de fuego (XVIII-12-c)",
+        "Protocolo sobre el tráfico ilícito de migrantes (XVIII-12-b)",
     }
     assert steps.notes == (
         "Los detalles y las fuentes son las palabras de los registros, en inglés.",
     )
     (texts,) = [s for s in document.sections if s.heading == "Reservas y declaraciones"]
     for _, text in texts.table[1:]:
+        text = text.removesuffix(" (texto del depositario, en inglés)")
         if text.endswith(" […]"):
             last = text.removesuffix(" […]").split()[-1]
             assert (last != "itsel" and last.isalpha()) or last[-1] in ".”\"')"

@@ -220,3 +220,20 @@ def test_a_failed_write_leaves_the_published_edition_as_it_was(tmp_path: Path) -
     third = publish_edition(tmp_path, {"en/index.html": b"third"}, "snap-3")
     # the current edition and the one before it stay; older ones go
     assert {p.name for p in (tmp_path / "editions").iterdir()} == {second.name, third.name}
+
+
+def test_a_state_pages_membership_note_is_in_its_language(dataset: Dataset) -> None:
+    # Cuba's count note (data/states.csv, English) is translated by the catalogues
+    # (count_note.CUB): the Spanish page says it in Spanish, not in the data's English.
+    english = str(dataset.states.loc["CUB", "count_note"])
+    local = localized(dataset, "es")
+    page = state_page(local, "CUB", AS_OF, "es", "https://example.test/app/")
+    assert translate("es", "count_note.CUB") in page.notes
+    assert english not in page.notes
+
+
+def test_a_state_pages_english_source_record_is_said_to_be_english(dataset: Dataset) -> None:
+    local = localized(dataset, "es")
+    page = state_page(local, "BOL", AS_OF, "es", "https://example.test/app/")
+    (oas,) = [text for text, _ in page.sources if text.startswith("Pertenencia a la OEA")]
+    assert oas.startswith("Pertenencia a la OEA — Fuente (registro en inglés): http://www.oas.org/")
