@@ -113,7 +113,7 @@ page = st.navigation(
 page_name = page.url_path or "overview"
 page_title(t, page_name)
 st.html(STYLE + READER_STYLE + chart_toolbar_style(t))
-reader_language(t, page_name)
+reader_language(t)
 # The page menu's places, filled once the view is known (below): the sidebar's top, and on a
 # phone the top of the page. Not in an embed: the frame shows one view.
 if not embedded:

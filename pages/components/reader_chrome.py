@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from pages.components.navigation import DEFAULT_PAGE, menu_links
+from pages.components.navigation import menu_links
 from views.text.i18n import Translator
 from views.text.words import plain
 
@@ -99,10 +99,10 @@ _COMPONENT = (
 )
 
 
-def reader_language(t: Translator, page: str = "") -> None:
+def reader_language(t: Translator) -> None:
     """``<html lang>`` and Streamlit's own texts in the reader's language (see the module); the
-    page menu (pages.components.navigation.menu_links) as a named navigation landmark, with
-    ``page`` (its url path) marked as the current one."""
+    page menu (pages.components.navigation.menu_links) as a navigation landmark named in it,
+    the current page's link marked (from the address: the frame stays across page changes)."""
     # Only the texts that change: rewriting a text to itself would wake the observer again.
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
     config = json.dumps(
@@ -110,7 +110,7 @@ def reader_language(t: Translator, page: str = "") -> None:
             "lang": t.language,
             "texts": texts,
             "patterns": widget_patterns(t),
-            "menu": {"label": t("menu.label"), "current": "" if page == DEFAULT_PAGE else page},
+            "menu": {"label": t("menu.label")},
         },
         ensure_ascii=False,
     )

@@ -40,6 +40,12 @@ def _fresh(browser: object, url: str, viewport: dict[str, int] = VIEWPORT) -> Wa
     return watched
 
 
+def _current(page: object) -> list[str]:
+    """The names of the links marked as the current page (aria-current)."""
+    marked = page.locator("[aria-current=page]").all_inner_texts()
+    return [text.strip().splitlines()[-1] for text in marked]
+
+
 def _shows_the_view_in_spanish(watched: Watched, heading: str) -> None:
     page = watched.page
     page.get_by_role("heading", name=heading).first.wait_for()
@@ -61,8 +67,7 @@ def test_a_menu_link_opens_the_same_view_in_a_fresh_session(
     page.locator("path.choroplethlocation").first.wait_for(state="attached")
     settle(page)
     assert menu_names(page) == [ES(f"nav.{p}") for p in PAGES]
-    current = page.locator("[aria-current=page]").all_inner_texts()
-    assert [c.strip().splitlines()[-1] for c in current] == ["Mapa"]
+    assert _current(page) == ["Mapa"]
 
     # The Data page's link, and the first page's (served at the app's root)
     data = menu_link(page, ES("nav.data")).get_attribute("href")
@@ -96,6 +101,11 @@ def test_the_menu_follows_a_new_choice_and_a_page_change_keeps_it(
     menu_link(page, ES("nav.world")).click()
     page.wait_for_url(re.compile(r"/world\?instrument=TIP&lang=es$"))
     page.get_by_role("heading", name=ES("world.title")).wait_for()
+    settle(page)
+    # after a page change inside the session too: the new page marked, the root's link whole
+    assert _current(page) == [ES("nav.world")]
+    overview = menu_link(page, ES("nav.overview")).get_attribute("href")
+    assert overview == "./?instrument=TIP&lang=es"
 
 
 def test_on_a_phone_the_menu_opens_from_a_labelled_button(browser: object, app_url: str) -> None:
@@ -116,6 +126,10 @@ def test_on_a_phone_the_menu_opens_from_a_labelled_button(browser: object, app_u
         links.filter(has_text=ES("nav.subregions")).click()
         page.wait_for_url(re.compile(rf"/subregions\?{CANONICAL}$"))
         page.get_by_role("heading", name=ES("subregions.title")).first.wait_for()
+        settle(page)
+        # the menu closed behind the choice, which it now marks
+        assert page.get_by_test_id("stPopoverBody").count() == 0
+        assert _current(page) == [ES("nav.subregions")]
         assert phone.outside_requests == [] and phone.console_errors == []
     finally:
         page.context.close()
