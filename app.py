@@ -18,12 +18,12 @@ from loaders.store.registry import ReferenceDataError
 from loaders.store.snapshot import SnapshotError
 from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
-from pages.components.cite import cite_view
+from pages.components.cite import cite_view, page_extra
 from pages.components.controls import chosen_language, shared_controls
 from pages.components.data import Pin, current_data, load_data, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
-from pages.components.navigation import PAGES, routed
+from pages.components.navigation import PAGE_PARAMS, PAGES, menu_links, routed
 from pages.components.reader_chrome import STYLE as READER_STYLE
 from pages.components.reader_chrome import (
     no_such_page,
@@ -45,16 +45,17 @@ st.set_page_config(
     initial_sidebar_state="auto",
 )
 
-# Link parameters a page reads itself; the shared ones (instrument, as_of, group, lang) are
-# everywhere.
-PAGE_PARAMS = {"profile": ("state",), "changes": ("since",)}
-
-# A calmer page: less empty space above the content and a smaller page title.
+# A calmer page: less empty space above the content and a smaller page title. The page menu: in
+# the sidebar, every page listed; on a phone (Streamlit's breakpoint, 768 px, where the sidebar
+# starts closed) a labelled button at the top of the page opens it instead; never on paper.
 STYLE = """
 <style>
 [data-testid="stMainBlockContainer"] {padding: 3.6rem 2.5rem 2rem 2.5rem;}
 [data-testid="stMainBlockContainer"] h1 {font-size: 2.1rem; padding-top: 0.25rem;}
 [data-testid="stSidebarHeader"] {height: 1rem;}
+.st-key-page_menu {gap: 0.1rem; padding-bottom: 0.75rem; border-bottom: 1px solid #d5dae0;}
+@media (min-width: 769px) {.st-key-phone_menu {display: none;}}
+@media print {.st-key-phone_menu {display: none;}}
 </style>
 """
 
@@ -99,18 +100,25 @@ def _address() -> str:
 
 t = Translator(chosen_language())
 embedded = is_embedded()  # ?embed=true: another site's page shows this view in a frame
+# Streamlit's own menu is hidden: its links cannot carry the view's parameters, so a page change
+# after the session is lost (another replica) opened the default view. menu_links draws ours.
 page = st.navigation(
     [
         st.Page(file, title=t(f"nav.{path}"), url_path=path, icon=icon, default=path == "overview")
         for path, file, icon in PAGES
     ],
-    position="hidden" if embedded else "top",
+    position="hidden",
 )
 # the default page's url path is ""
 page_name = page.url_path or "overview"
 page_title(t, page_name)
 st.html(STYLE + READER_STYLE + chart_toolbar_style(t))
 reader_language(t)
+# The page menu's places, filled once the view is known (below): the sidebar's top, and on a
+# phone the top of the page. Not in an embed: the frame shows one view.
+if not embedded:
+    phone_menu = st.container(key="phone_menu")
+    sidebar_menu = st.sidebar.container(key="page_menu")
 today = date.today()
 pin = pin_snapshot()  # one snapshot for the whole run, whatever a refresh does meanwhile
 try:
@@ -139,6 +147,24 @@ print_header(
     t.date(selection.as_of),
     _address(),
 )
+
+
+def _view_query() -> dict[str, list[str]]:
+    """The view as the links carry it: the address's query, a snapshot only if it is shown, and
+    the page's own parameters as the reader has them now (the page runs after the menu)."""
+    query = {key: st.query_params.get_all(key) for key in st.query_params}
+    if pin.refused:
+        query.pop(SNAPSHOT_PARAM, None)
+    query.update({key: [value] for key, value in page_extra(page_name).items() if value})
+    return query
+
+
+if not embedded:
+    view_query = _view_query()
+    with sidebar_menu:
+        menu_links(t, view_query)
+    with phone_menu, st.popover(t("menu.label"), icon=":material/menu:"):
+        menu_links(t, view_query)
 banners(local, selection, today)
 snapshot_note(t, pin, local, page.url_path)
 # The source line is drawn first, into a container below the page's, so that a page which stops
@@ -155,7 +181,7 @@ with footer:
 with body:
     # An address that names no page: say so, instead of Streamlit's silent overview.
     if asked := unknown_page([path for path, _, _ in PAGES]):
-        no_such_page(t, asked, PAGES)
+        no_such_page(t, asked, {} if embedded else view_query)
     else:
         with routed():  # the page knows app.py drew its controls (pages.components.navigation)
             page.run()

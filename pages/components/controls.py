@@ -21,6 +21,7 @@ import streamlit as st
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
 from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
+from pages.components.navigation import SHARED_PARAMS
 from pages.components.selection import SESSION_KEY, Note, Selection
 from views.text.i18n import LANGUAGES, Translator, best_language, month_names
 from views.text.words import group_option_labels, instrument_brief, plain
@@ -28,8 +29,6 @@ from views.text.words import group_option_labels, instrument_brief, plain
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
 DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
 LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"
-# snapshot: read by app.py (pages.components.data.pin_snapshot), which says what it did with it.
-SHARED_PARAMS = ("instrument", "as_of", "group", "lang", "snapshot")
 
 
 def chosen_language() -> str:

@@ -10,11 +10,13 @@ routes to the same page (a page's identity is its url path), with its query.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
 import streamlit as st
+
+from views.text.i18n import Translator
 
 # url path, file, icon; the titles are the reader's language's (app.py)
 PAGES = [
@@ -30,6 +32,12 @@ PAGES = [
     ("data", "pages/data.py", ":material/table:"),
 ]
 DEFAULT_PAGE = "overview"
+
+# Link parameters every page reads (pages.components.controls; the snapshot: app.py, through
+# pages.components.data.pin_snapshot, which says what it did with it), and those a page reads
+# itself.
+SHARED_PARAMS = ("instrument", "as_of", "group", "lang", "snapshot")
+PAGE_PARAMS = {"profile": ("state",), "changes": ("since",)}
 
 # True while app.py runs the page of this script run (a script run keeps to one thread).
 _ROUTED: ContextVar[bool] = ContextVar("routed_by_app", default=False)
@@ -54,3 +62,24 @@ def ensure_routed() -> None:
         position="hidden",
     )
     st.rerun()
+
+
+def link_params(query: Mapping[str, Sequence[str]], target: str) -> dict[str, list[str]]:
+    """The query of a link to the page ``target`` (a url path) that keeps the view ``query``
+    shows: the parameters the target reads (the shared ones, and its own), each value a plain
+    string; the others are dropped (the profile's ``state`` means nothing to the Map). A link
+    that carries the view opens it in a fresh session too (another replica, no session state)."""
+    wanted = (*SHARED_PARAMS, *PAGE_PARAMS.get(target, ()))
+    params = {}
+    for key in wanted:
+        values = [str(value) for value in query.get(key, ()) if str(value)]
+        if values:
+            params[key] = values
+    return params
+
+
+def menu_links(t: Translator, query: Mapping[str, Sequence[str]]) -> None:
+    """Every page as a link in the reader's language, carrying the view (:func:`link_params`).
+    Streamlit marks the current page's link; reader_language.js adds its ``aria-current``."""
+    for path, file, icon in PAGES:
+        st.page_link(file, label=t(f"nav.{path}"), icon=icon, query_params=link_params(query, path))

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from pages.components.navigation import menu_links
 from views.text.i18n import Translator
 from views.text.words import plain
 
@@ -98,11 +100,19 @@ _COMPONENT = (
 
 
 def reader_language(t: Translator) -> None:
-    """``<html lang>`` and Streamlit's own texts in the reader's language (see the module)."""
+    """``<html lang>`` and Streamlit's own texts in the reader's language (see the module); the
+    page menu (pages.components.navigation.menu_links) as a navigation landmark named in it,
+    the current page's link marked (from the address: the frame stays across page changes)."""
     # Only the texts that change: rewriting a text to itself would wake the observer again.
     texts = {english: t(key) for english, key in WIDGET_TEXTS.items() if t(key) != english}
     config = json.dumps(
-        {"lang": t.language, "texts": texts, "patterns": widget_patterns(t)}, ensure_ascii=False
+        {
+            "lang": t.language,
+            "texts": texts,
+            "patterns": widget_patterns(t),
+            "menu": {"label": t("menu.label")},
+        },
+        ensure_ascii=False,
     )
     # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
     # st.iframe wants a height of at least 1 px; STYLE hides the frame's element (by its id below).
@@ -146,11 +156,11 @@ def unknown_page(known: list[str]) -> str:
     return asked if asked and asked not in known else ""
 
 
-def no_such_page(t: Translator, asked: str, pages: list[tuple[str, str, str]]) -> None:
-    """A note that the address names no page, and a link to every page (path, file, icon)."""
+def no_such_page(t: Translator, asked: str, query: Mapping[str, Sequence[str]]) -> None:
+    """A note that the address names no page, and a link to every page, keeping the view
+    ``query`` shows (pages.components.navigation.menu_links)."""
     st.warning(t("ui.no_such_page", page=plain(asked)), icon=":material/explore_off:")
-    for path, file, icon in pages:
-        st.page_link(file, label=t(f"nav.{path}"), icon=icon)
+    menu_links(t, query)
 
 
 # Phones (under 640 px, where Streamlit stacks columns) and paper. Captions get a grey of their

@@ -81,8 +81,8 @@ def test_the_embeds_show_the_view_with_its_title_date_and_source(
     page.screenshot(path=str(SHOTS / "embed-host-page.png"), full_page=True)
     for path in ("map", "profile"):
         frame = _frame(page, path)
-        # Embed mode hides the sidebar and the page menu (Streamlit hides its menu itself)...
-        for chrome in ("[data-testid=stSidebar]", "[data-testid=stTopNavLinkContainer]"):
+        # Embed mode hides the sidebar and draws no page menu...
+        for chrome in ("[data-testid=stSidebar]", ".st-key-page_menu", ".st-key-phone_menu"):
             assert not frame.is_visible(chrome), chrome
         assert not frame.get_by_text("Cite this view").count()
         # ...and keeps the title, the date and the source line in view, without scrolling.

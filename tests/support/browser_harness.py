@@ -95,13 +95,21 @@ def settle(page: object) -> None:
     page.wait_for_function(SETTLED, polling=300)
 
 
+# The page menu (pages.components.navigation.menu_links): the sidebar's, which lists every page.
+MENU_LINKS = ".st-key-page_menu a[data-testid=stPageLink-NavLink]"
+
+
+def menu_names(page: object) -> list[str]:
+    """The page names the sidebar's menu shows, in order (without their icons' ligatures)."""
+    texts = page.locator(MENU_LINKS).all_inner_texts()  # type: ignore[attr-defined]
+    return [text.strip().splitlines()[-1] for text in texts]
+
+
+def menu_link(page: object, name: str) -> object:
+    """The sidebar menu's link to the page named ``name``."""
+    return page.locator(MENU_LINKS).filter(has_text=name).first  # type: ignore[attr-defined]
+
+
 def open_from_menu(page: object, name: str) -> None:
-    """Click the page menu's entry ``name``: in the bar, or behind its "N more" overflow when the
-    pages do not fit beside each other (Streamlit's top navigation keeps the hidden ones inert)."""
-    link = page.get_by_test_id("stTopNavLink").filter(has_text=name).first  # type: ignore[attr-defined]
-    in_bar = link.evaluate("e => !e.closest('[inert]') && e.getBoundingClientRect().width > 0")
-    if not in_bar:
-        page.get_by_test_id("stTopNavSection").last.click()  # type: ignore[attr-defined]
-        popover = page.get_by_test_id("stTopNavPopover")  # type: ignore[attr-defined]
-        link = popover.get_by_text(name, exact=True).first
-    link.click()
+    """Click the page menu's entry ``name`` (the sidebar's, where every page is listed)."""
+    menu_link(page, name).click()  # type: ignore[attr-defined]
