@@ -32,7 +32,7 @@ PAGES = {
     "map": "path.choroplethlocation",
     "timeline": ".js-plotly-plot .scatterlayer",
     "subregions": "table.facts",
-    "profile": "table.facts",
+    "profile": "ul.state-index",
     "profile?state=BRA": "table.facts",
     "data": "[data-testid=stDataFrame]",
 }
