@@ -14,7 +14,8 @@ from views.text.i18n import Translator
 # page -> the charts' file name stems, in the page's order
 CHARTS = {
     "timeline": ["timeline", "time-to-ratify"],
-    "subregions": ["subregions"],
+    # side by side (wide screens, paper) and one above the other (phones): CSS shows one
+    "subregions": ["subregions", "subregions"],
     "map": ["map"],
 }
 
