@@ -197,7 +197,9 @@ p.ctl-label {font-size: 0.875rem; margin-bottom: 0.25rem;}
   .svg-container.print-fit {width: min(100%, var(--print-width)) !important;
     height: auto !important; aspect-ratio: var(--print-ratio);}
   .svg-container.print-fit > svg.main-svg {width: 100% !important; height: 100% !important;}
-  .stPlotlyChart:has(.print-fit), .stPlotlyChart:has(.print-fit) .js-plotly-plot,
+  [data-testid="stElementContainer"]:has(.print-fit),
+  [data-testid="stFullScreenFrame"]:has(.print-fit), .stPlotlyChart:has(.print-fit),
+  .stPlotlyChart:has(.print-fit) .js-plotly-plot,
   .stPlotlyChart:has(.print-fit) .plot-container {height: auto !important;}
   /* a closed expander prints open: its content (a profile's declaration texts) is on paper;
      one drawn only once opened (pages/components/on_demand.py) has none and is left out */
