@@ -11,6 +11,7 @@ from pages.components.brief_button import brief_button
 from pages.components.data import load_data, page_model
 from pages.components.fact_table import fact_table
 from pages.components.family_section import family_section
+from pages.components.on_demand import on_demand
 from pages.components.outcomes_section import loaded_outcomes, outcomes_section
 from pages.components.selection import current_selection
 from pages.components.status_badge import status_badge
@@ -34,6 +35,10 @@ from views.text.words import (
 )
 
 CHOSEN, LINKED = "profile_state", "profile_state_linked"
+INDEX_STYLE = (
+    "<style>ul.state-index {columns: 11rem; column-gap: 1.5rem; margin: 0.2rem 0 1rem;"
+    " padding-left: 1.2rem;} ul.state-index li {break-inside: avoid; margin: 0 0 0.25rem;}</style>"
+)
 
 
 def _state_link(iso3: str, name: str) -> str:
@@ -75,9 +80,9 @@ iso3 = picker.selectbox(
     key=CHOSEN,
     persist_state="session",
 )
-if iso3 is None:
-    if asked:
-        del st.query_params["state"]  # the link says what is shown: no state
+
+
+def _glance() -> None:
     st.markdown(t("profile.glance", date=t.date(selection.as_of), map=t("nav.map")))
     fact_table(
         {
@@ -90,6 +95,17 @@ if iso3 is None:
         trusted=True,
     )
     st.caption(t("profile.unconfirmed", mark=UNCONFIRMED))
+
+
+if iso3 is None:
+    if asked:
+        del st.query_params["state"]  # the link says what is shown: no state
+    # A short chooser: the 35 names as links, in as many columns as the width holds; every
+    # state's standing (35 rows of four instruments, 10,000 px on a phone) only once asked for.
+    st.markdown(t("profile.choose", map=t("nav.map")))
+    links = "".join(f"<li>{_state_link(code, name)}</li>" for code, name in names.items())
+    st.html(f"{INDEX_STYLE}<ul class='state-index'>{links}</ul>")
+    on_demand(t("profile.glance_title", date=t.date(selection.as_of)), "profile_glance", _glance)
     st.stop()
 if asked != iso3:
     st.query_params["state"] = iso3

@@ -41,7 +41,11 @@ _BABEL = {"en": "en_US", "es": "es", "pt": "pt_BR", "fr": "fr"}
 
 # The toolbar's PNG: wide enough for a one-line legend, taller than on screen for the title.
 IMAGE_WIDTH, IMAGE_EXTRA_HEIGHT = 1400, 120
-TITLE_SPACE = 58  # pixels above the plot for the title and its source line
+# The band at the top that plotly's toolbar (the modebar, about 26 px high at the top right)
+# takes when the pointer is over a chart, and always on a touch screen: the title starts below it,
+# or a long title (the Map's) or a narrow chart (a phone's) put the title under the buttons.
+MODEBAR_BAND = 30
+TITLE_SPACE = 58 + MODEBAR_BAND  # pixels above the plot for the toolbar, the title, its source
 # A font every system has: plotly measures legend texts in the page but draws the PNG from an SVG
 # that cannot load the page's web font, so with Streamlit's font the drawn texts came out wider
 # than measured and overran the next legend entry and the edge.
@@ -68,13 +72,15 @@ def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: 
                 "text": t("ui.chart.source", date=t.date(as_of)),
                 "font": {"size": 12, "color": "#56606b"},
             },
+            # from the figure's left edge, not the plot's: long group names on the axis pushed
+            # the Subregions title off a phone's screen
             "x": 0,
-            "xref": "paper",
+            "xref": "container",
             "xanchor": "left",
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 8},
+            "pad": {"t": 8 + MODEBAR_BAND, "l": 10},
             "font": {"size": 16, "color": "#1d2733"},
         },
     )

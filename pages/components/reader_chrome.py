@@ -96,6 +96,7 @@ WIDGET_PATTERNS = [
 _COMPONENT = (
     '<script type="application/json" id="ratify-reader">%(config)s</script>'
     '<script src="/app/static/reader_language.js"></script>'
+    '<script src="/app/static/print_charts.js"></script>'
 )
 
 
@@ -201,7 +202,21 @@ p.ctl-label {font-size: 0.875rem; margin-bottom: 0.25rem;}
     height: auto !important; min-height: 0 !important; position: static !important;}
   [data-testid="stMainBlockContainer"] {padding: 0 !important; max-width: 100% !important;}
   .js-plotly-plot, .stPlotlyChart {break-inside: avoid; max-width: 100% !important;}
-  .stPlotlyChart svg.main-svg {max-width: 100%;}
+  /* a chart drawn wider than the sheet is scaled to it, whole (static/print_charts.js gives its
+     SVGs a viewBox just before printing): cut at the sheet's edge, it lost its later years */
+  .svg-container.print-fit {width: min(100%, var(--print-width)) !important;
+    height: auto !important; aspect-ratio: var(--print-ratio);}
+  .svg-container.print-fit > svg.main-svg {width: 100% !important; height: 100% !important;}
+  [data-testid="stElementContainer"]:has(.print-fit),
+  [data-testid="stFullScreenFrame"]:has(.print-fit), .stPlotlyChart:has(.print-fit),
+  .stPlotlyChart:has(.print-fit) .js-plotly-plot,
+  .stPlotlyChart:has(.print-fit) .plot-container {height: auto !important;}
+  /* a closed expander prints open: its content (a profile's declaration texts) is on paper;
+     one drawn only once opened (pages/components/on_demand.py) has none and is left out */
+  [data-testid="stExpander"] details::details-content {content-visibility: visible !important;
+    display: block !important; height: auto !important;}
+  [data-testid="stExpander"]:has([data-testid="stExpanderDetails"] >
+    [data-testid="stVerticalBlock"]:empty) {display: none !important;}
   table {break-inside: auto;} tr, td, th {break-inside: avoid;}
   table.facts th, table.facts td, table.statuses td {overflow-wrap: normal; word-break: normal;
     hyphens: auto;}

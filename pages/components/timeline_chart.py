@@ -60,16 +60,20 @@ def timeline_chart(
             line_width=0,
             layer="below",
         )
+        # Against the axis's end, where the range (fixed at the view's date) stops: from the
+        # check's date it ran past the plot's edge in French.
         figure.add_annotation(
-            x=pd.Timestamp(checked),
+            x=end,
             y=0.04,
             yref="paper",
             text=t("chart.after_check", date=t.date(checked)),
             showarrow=False,
-            xanchor="left",
+            xanchor="right",
             yanchor="bottom",
-            xshift=8,
-            align="left",
+            xshift=-8,
+            align="right",
+            # on a narrow chart the note reaches the lines: they stay behind it
+            bgcolor="rgba(255,255,255,0.85)",
             font={"size": 12, "color": "#52606d"},
         )
     resolution = pd.Timestamp(RESOLUTION_DATE)
@@ -93,7 +97,7 @@ def timeline_chart(
         margin={"l": 10, "r": 10, "t": 28, "b": 10},
         legend={"orientation": "h", "y": -0.12, "x": 0},
         yaxis={"title": t("chart.parties_axis", states=states), "range": [0, states + 1.5]},
-        xaxis={"title": None, "hoverformat": "%Y-%m-%d", **_date_ticks(series, end)},
+        xaxis={"title": None, "hoverformat": "%Y-%m-%d", **_date_axis(series, end)},
         hovermode="x unified",
         plot_bgcolor="#ffffff",
         separators=number_separators(t.language),
@@ -104,11 +108,24 @@ def timeline_chart(
     st.plotly_chart(figure, config=chart_config(t, **image), width="stretch")
 
 
-def _date_ticks(series: pd.DataFrame, end: pd.Timestamp) -> dict:
-    """One tick a year over three years or more; below that, plotly's ticks (months) with the
-    month named (the config's month names are the reader's language): "%Y" alone on monthly
-    ticks wrote the same year over and over."""
-    start = pd.Timestamp(series["date"].min()) if not series.empty else end
-    if (end - start).days >= 3 * 365:
-        return {"tickformat": "%Y", "dtick": "M12"}
-    return {"tickformat": "%b %Y"}
+def _date_axis(series: pd.DataFrame, end: pd.Timestamp) -> dict:
+    """The date axis: from the first consent to the view's date, never beyond, with ticks that
+    plotly spaces for the chart's width.
+
+    The range is fixed: left to plotly, it grew to hold the text of the shaded stretch's note
+    (an annotation counts in the autorange), so the axis ran on to 2030-2035 in Spanish and
+    French and to about 2070 on a phone. A tick every year (``dtick`` of 12 months) did not fit
+    a desktop's width: plotly turned the labels on end and cut them to "200"/"201". Plotly's own
+    spacing shows years ("%Y") once its ticks are a year or more apart, and the month with the
+    year below that, so a short span does not write the same year over and over."""
+    start = pd.Timestamp(series["date"].min()) if not series.empty else end - pd.DateOffset(years=1)
+    span = max(end - start, pd.Timedelta(days=30))
+    return {
+        "range": [start - span * 0.01, end],
+        "autorange": False,
+        "tickangle": 0,
+        "tickformatstops": [
+            {"dtickrange": [None, "M12"], "value": "%b %Y"},
+            {"dtickrange": ["M12", None], "value": "%Y"},
+        ],
+    }

@@ -299,11 +299,17 @@ def test_every_states_profile_renders(dataset: Dataset) -> None:
 
 
 def test_profile_without_a_state_asks_for_one() -> None:
+    """A short chooser: the box, a sentence and the 35 names, each a link to its profile; every
+    state's standing (10,215 px on a phone) only in the expander, drawn once opened."""
     app = open_app("profile")
     assert app.main.selectbox[0].value is None
     said = texts(app)
-    assert "Every state at a glance" in said and "Party since 2002" in said
-    assert "No action as of July 2014 (not verified since)" in said
+    assert "Choose a state above, click its name below, or click it on the **Map**." in said
+    index = next(e.proto.body for e in app.get("html") if "state-index" in e.proto.body)
+    assert index.count("<li>") == 35
+    assert "href='profile?state=ATG' target='_self'>Antigua and Barbuda</a>" in index
+    assert "Every state at a glance" in said  # the expander's label
+    assert "Party since 2002" not in said  # the standings wait until the expander is opened
 
 
 def test_data_download_is_exactly_the_table_shown(

@@ -14,7 +14,8 @@ from views.text.i18n import Translator
 # page -> the charts' file name stems, in the page's order
 CHARTS = {
     "timeline": ["timeline", "time-to-ratify"],
-    "subregions": ["subregions"],
+    # side by side (wide screens, paper) and one above the other (phones): CSS shows one
+    "subregions": ["subregions", "subregions"],
     "map": ["map"],
 }
 
@@ -45,12 +46,16 @@ def test_a_saved_chart_names_itself_its_date_and_its_source(page: str, language:
         assert title["subtitle"]["text"] == t("ui.chart.source", date=t.date(date(2020, 3, 1)))
 
 
-@pytest.mark.parametrize(
-    ("as_of", "tickformat", "dtick"),
-    [("2026-01-01", "%Y", "M12"), ("2001-09-01", "%b %Y", None)],
-)
-def test_the_timelines_axis_never_repeats_a_year(as_of: str, tickformat: str, dtick: str) -> None:
+@pytest.mark.parametrize("as_of", ["2026-01-01", "2001-09-01"])
+def test_the_timelines_axis_never_repeats_a_year(as_of: str) -> None:
+    """Plotly spaces the ticks for the chart's width; years once they are a year or more apart,
+    the month with the year below that. The axis ends on the view's date (the browser tests
+    measure the drawn labels)."""
     spec, _ = charts("timeline", as_of=as_of, lang="fr")[0]
     axis = spec["layout"]["xaxis"]
-    assert axis["tickformat"] == tickformat
-    assert axis.get("dtick") == dtick
+    assert "dtick" not in axis and "tickformat" not in axis
+    assert [(s["dtickrange"], s["value"]) for s in axis["tickformatstops"]] == [
+        ([None, "M12"], "%b %Y"),
+        (["M12", None], "%Y"),
+    ]
+    assert axis["range"][1].startswith(as_of)

@@ -52,7 +52,7 @@ PAGES = {
     "profile_all_states": (
         "/profile?instrument=SOM&instrument=FIREARMS",
         "State profile",
-        "table.facts",
+        "ul.state-index",
     ),
     "family": ("/family?group=CARICOM", "The treaty family", "table.family"),
     "world": ("/world?instrument=FIREARMS", "The Americas in the world", "path.choroplethlocation"),

@@ -37,7 +37,7 @@ PAGES = {
     "map": ("map.title", "path.choroplethlocation"),
     "timeline": ("timeline.title", ".js-plotly-plot .scatterlayer"),
     "subregions": ("subregions.title", ".js-plotly-plot"),
-    "profile": ("profile.title", "table.facts"),
+    "profile": ("profile.title", "ul.state-index"),
     "family": ("family.title", "table.family"),
     "world": ("world.title", ".js-plotly-plot"),
     "reservations": ("reservations.title", "[data-testid=stDataFrame]"),
