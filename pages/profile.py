@@ -183,7 +183,7 @@ def _facts(facts: InstrumentFacts) -> dict[str, str]:
         t("fact.confidence"): f"⚠ {caution}" if caution else t("profile.confirmed"),
         STEP: _step(instrument),
         # The researched record, in English as it was written: shown as such, not translated.
-        SOURCE: row["source"] + (f". Note: {row['note']}" if row["note"] else ""),
+        SOURCE: row["source"] + (f". {t('column.note')}: {row['note']}" if row["note"] else ""),
         UNTC: _untc(instrument),
     }
 
