@@ -15,7 +15,7 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.derive.groups import members_on
+from loaders.derive.groups import any_group_memberships, members_on
 from loaders.derive.participation import (
     all_group_ids,
     capture_months,
@@ -93,10 +93,7 @@ def named_parties(dataset: Dataset) -> pd.Series:
 
 
 def _members(dataset: Dataset, group_ids: list[str], as_of: date) -> pd.DataFrame:
-    frames = [dataset.memberships]
-    if not dataset.world_memberships.empty:
-        frames.append(dataset.world_memberships)
-    members = members_on(pd.concat(frames, ignore_index=True), as_of)
+    members = members_on(any_group_memberships(dataset), as_of)
     return members[members["group_id"].isin(group_ids)]
 
 

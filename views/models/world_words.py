@@ -10,11 +10,19 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.groups import members_on
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
+from views.models.selection import Selection
 from views.models.world import COMPARED, RegionsModel, WorldGaps, WorldModel
-from views.text.i18n import Translator
-from views.text.words import category_label, instrument_brief, instrument_label, partial_date_text
+from views.text.i18n import Translator, collation_key
+from views.text.words import (
+    category_label,
+    group_option_labels,
+    instrument_brief,
+    instrument_label,
+    partial_date_text,
+)
 
 
 @dataclass(frozen=True)
@@ -125,3 +133,28 @@ def regions_subject(groups: tuple[str, ...]) -> str:
 
 def regions_groups(subject: str) -> tuple[str, ...]:
     return tuple(subject.split("+")) if subject else ()
+
+
+def world_group_notes(dataset: Dataset, selection: Selection) -> list[str]:
+    """On a page of the 35, one sentence per chosen group of the world (UN regional group, EU,
+    ...): how many of its members on the date are OAS member states, and which; the page shows
+    those alone and its figures stay the 35's. ``dataset``: localized to the reader's language."""
+    t = selection.t
+    world = [g for g in selection.groups if g in dataset.world_group_ids]
+    if not world:
+        return []
+    members = members_on(dataset.world_memberships, selection.as_of)
+    labels = group_option_labels(dataset, t.language)
+    notes = []
+    for group in world:
+        mine = members[members["group_id"] == group]
+        ours = [c for c in mine["iso3"] if c in dataset.states.index]
+        names = sorted((str(dataset.states.loc[c, "name"]) for c in ours), key=collation_key)
+        values = {"group": labels.get(group, group), "members": len(mine),
+                  "date": t.date(selection.as_of)}  # fmt: skip
+        notes.append(
+            t.count("controls.world_group_some", len(ours), states=t.words(names), **values)
+            if ours
+            else t("controls.world_group_none", **values)
+        )
+    return notes

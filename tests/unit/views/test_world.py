@@ -21,8 +21,12 @@ from __future__ import annotations
 from datetime import date
 
 from loaders.store.dataset import Dataset
+from views.models.family import family_model
 from views.models.selection import Selection
+from views.models.subregions import subregions_model
 from views.models.world import ALL, OAS, regions_model, world_model
+from views.models.world_words import world_group_notes
+from views.text.localized import localized
 
 
 def _selection(day: date, *groups: str) -> Selection:
@@ -82,3 +86,41 @@ def test_regions_compared_against_counts_by_hand(dataset: Dataset) -> None:
 def test_regions_follow_the_chosen_groups(dataset: Dataset) -> None:
     shares = regions_model(dataset, _selection(date(2024, 6, 1)), ("UNRG_WEOG", "MERCOSUR")).shares
     assert list(dict.fromkeys(shares["group_id"])) == [OAS, "UNRG_WEOG", "MERCOSUR"]
+
+
+# --- a group of the world on the pages of the 35 ------------------------------------------------
+# groups_world.csv on 1 June 2024: WEOG 29 members (Canada, the United States among the 35);
+# the African Group 54 (none); the Commonwealth 56 (its 57 rows less Zimbabwe, who left in 2003),
+# 13 of them among the 35.
+
+
+def test_a_world_groups_note_counts_its_members_and_names_those_among_the_35(
+    dataset: Dataset,
+) -> None:
+    notes = world_group_notes(
+        localized(dataset, "en"),
+        Selection(("TIP",), date(2024, 6, 1), ("MERCOSUR", "UNRG_AFRICAN", "UNRG_WEOG",
+                                               "COMMONWEALTH"), language="en"),
+    )  # fmt: skip
+    assert len(notes) == 3  # MERCOSUR is the OAS's own: no note
+    assert notes[0].startswith("African Group: none of its 54 members on 1 June 2024")
+    assert (
+        "2 of its 29 members on 1 June 2024 are OAS member states (Canada and United States)"
+        in notes[1]
+    )
+    assert "13 of its 56 members" in notes[2] and "Saint Kitts and Nevis" in notes[2]
+
+
+def test_the_pages_of_the_35_count_a_world_groups_members_among_them_only(
+    dataset: Dataset,
+) -> None:
+    chosen = Selection(("TIP", "FIREARMS"), date(2024, 6, 1), ("UNRG_WEOG",))
+    summary = subregions_model(dataset, chosen).summary.set_index("instrument")
+    # Canada and the United States: both party to TIP, neither to the Firearms Protocol
+    assert summary.loc["TIP", ["members", "parties"]].tolist() == [2, 2]
+    assert summary.loc["FIREARMS", ["members", "parties"]].tolist() == [2, 0]
+    family = family_model(dataset, chosen)
+    assert set(family.cells["iso3"]) == {"CAN", "USA"}
+    nobody = Selection(("TIP",), date(2024, 6, 1), ("UNRG_AFRICAN",))
+    assert subregions_model(dataset, nobody).without_members == ["UNRG_AFRICAN"]
+    assert family_model(dataset, nobody).cells.empty
