@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -19,9 +20,13 @@ from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.world_map import world_map
-from views.models.world import COMPARED, OAS, regions_model, world_model
+from views.models.world import COMPARED, OAS, regions_model, regions_over_time, world_model
 from views.models.world_words import (
     group_label,
+    over_time_hover,
+    over_time_note,
+    over_time_subject,
+    over_time_table,
     regions_cell,
     regions_note,
     regions_subject,
@@ -29,6 +34,7 @@ from views.models.world_words import (
     world_sentences,
     world_table,
 )
+from views.text.i18n import number_separators
 from views.text.words import instrument_brief, instrument_label
 
 selection = current_selection()
@@ -126,4 +132,74 @@ with chart_tabs(
         width="stretch",
     )
     if note := regions_note(regions, t):
+        st.caption(note)
+
+# The same groups over time: the share party to the instrument shown and to all four, at the end
+# of each year and on the view's date (nothing after it), the members on each date the
+# denominator, the 35 in the OAS's blue.
+st.markdown(f"#### {t('regions.time.heading')}")
+brief = instrument_brief(dataset, instrument)
+st.markdown(t("regions.time.intro", instrument=brief, date=t.date(selection.as_of)))
+over_time = page_model(regions_over_time, selection, instrument, tuple(compared))
+series = over_time.shares
+first_year = str(min(series["as_of"]).year)
+with chart_tabs(
+    replace(selection, instruments=(instrument,)),
+    "regions_time",
+    "regions_time",
+    over_time_subject(instrument, tuple(compared)),
+    table=lambda: st.dataframe(
+        over_time_table(over_time, dataset, t), hide_index=True, width="stretch"
+    ),
+):
+    # Okabe-Ito hues other than the OAS's blue, solid then dashed: twelve lines told apart
+    hues = ["#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#2b3440"]
+    looks = [(hue, dash) for dash in ("solid", "dash") for hue in hues]
+    for column, (shown, name) in zip(
+        st.columns(2, gap="medium"),
+        ((instrument, brief), (ALL, t("regions.all"))),
+        strict=True,
+    ):
+        lines = go.Figure()
+        for n, (group, rows) in enumerate(series[series["instrument"] == shown].groupby(
+            "group_id", sort=False
+        )):  # fmt: skip
+            label = labels.get(group, group_label(group, t))
+            hue, dash = looks[(n - 1) % len(looks)]
+            lines.add_trace(
+                go.Scatter(
+                    x=[pd.Timestamp(d) for d in rows["as_of"]],
+                    y=rows["share"],
+                    name=label,
+                    mode="lines+markers",
+                    marker={"size": 4},
+                    line={"width": 3.5, "color": "#0072B2"} if group == OAS else
+                         {"width": 1.8, "color": hue, "dash": dash},
+                    customdata=[over_time_hover(r, t, label) for r in rows.to_dict("records")],
+                    hovertemplate="%{customdata}<extra></extra>",
+                )
+            )  # fmt: skip
+        lines.update_layout(
+            height=420,
+            margin={"l": 0, "r": 10, "t": 10, "b": 10},
+            yaxis={"range": [0, 1.02], "tickformat": ".0%", "title": t("regions.time.axis")},
+            xaxis={"title": None, "tickformat": "%Y"},
+            legend={"orientation": "h", "y": -0.12, "x": 0},
+            separators=number_separators(t.language),
+            dragmode=False,
+        )
+        chart_title = t(
+            "regions.time.chart", instrument=name, first=first_year, date=t.date(selection.as_of)
+        )
+        with column:
+            st.plotly_chart(
+                lines,
+                config=chart_config(
+                    t, **chart_image(lines, t, f"regions_time_{shown}", chart_title,
+                                     selection.as_of)
+                ),
+                width="stretch",
+                key=f"regions_time_{shown}",
+            )  # fmt: skip
+    if note := over_time_note(over_time, t):
         st.caption(note)

@@ -208,6 +208,12 @@ def participation_view(
 ) -> pd.DataFrame:
     """Rows of ``codes`` (states) on ``instruments`` from the participation table, as on
     ``day``; a state without a row is no action as at the 2014 capture (Palermo) or unknown."""
+    return participation_on(participation_rows(dataset, instruments, codes), dataset.registry, day)
+
+
+def participation_rows(dataset: Dataset, instruments: list[str], codes: list[str]) -> pd.DataFrame:
+    """The rows of :func:`participation_view` before any date: one per state and instrument,
+    :func:`standing_on` gives each its standing on a day."""
     rows = dataset.participation
     rows = rows[(rows["kind"] == "state") & rows["iso3"].isin(codes)]
     captures = capture_months(dataset.participation)
@@ -216,8 +222,7 @@ def participation_view(
         mine = rows[rows["instrument"] == instrument]
         missing = [c for c in codes if c not in set(mine["iso3"])]
         parts += [mine, _absent_rows(dataset, missing, instrument, captures)]
-    frame = pd.concat(parts, ignore_index=True) if parts else rows.iloc[0:0]
-    return participation_on(frame, dataset.registry, day)
+    return pd.concat(parts, ignore_index=True) if parts else rows.iloc[0:0]
 
 
 def standing_view(

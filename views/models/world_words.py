@@ -14,7 +14,7 @@ from loaders.derive.groups import members_on
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
-from views.models.world import COMPARED, RegionsModel, WorldGaps, WorldModel
+from views.models.world import COMPARED, RegionsModel, RegionsOverTime, WorldGaps, WorldModel
 from views.text.i18n import Translator, collation_key
 from views.text.words import (
     category_label,
@@ -123,6 +123,69 @@ def regions_note(regions: RegionsModel, t: Translator) -> str:
     if not shares["lower_bound"].any():
         return ""
     return t("regions.lower_bound_note", unnamed=int(shares["unnamed_acts"].max()))
+
+
+def over_time_hover(row: dict[str, object], t: Translator, group: str) -> str:
+    """``African Group, 31 December 2014: at least 46 of 54 (85%)``: the denominator said."""
+    share = row["share"]
+    return t(
+        "regions.time.hover",
+        group=group,
+        date=t.date(row["as_of"]),  # type: ignore[arg-type]  # a date, from the model
+        count=regions_cell(row, t),
+        share=t.share(float(share)) if pd.notna(share) else "–",  # type: ignore[arg-type]
+    )
+
+
+def over_time_table(model: RegionsOverTime, dataset: Dataset, t: Translator) -> pd.DataFrame:
+    """Groups by date, a column for the instrument shown and one for all four, each cell a
+    count of parties among the members on that date."""
+    shares = model.shares
+    labels = {g: group_label(g, t) for g in shares["group_id"]}
+    columns = {model.instrument: instrument_brief(dataset, model.instrument), ALL: t("regions.all")}
+    matrix = (
+        shares.assign(cell=[regions_cell(r, t) for r in shares.to_dict("records")])
+        .pivot_table(
+            index=["group_id", "as_of"], columns="instrument", values="cell", aggfunc="first",
+            sort=False,
+        )
+        .reindex(columns=list(columns))
+        .rename(columns=columns)
+        .reset_index()
+    )  # fmt: skip
+    matrix.columns.name = None
+    return pd.DataFrame(
+        {
+            t("regions.column.group"): matrix["group_id"].map(labels),
+            t("regions.time.column.date"): matrix["as_of"].map(t.date),
+            **{name: matrix[name] for name in columns.values()},
+        }
+    )
+
+
+def over_time_note(model: RegionsOverTime, t: Translator) -> str:
+    """The lower-bound note under the chart over time, from its first such point; "" when no
+    point is one."""
+    lower = model.shares[model.shares["lower_bound"]]
+    if lower.empty:
+        return ""
+    return t(
+        "regions.time.lower_bound_note",
+        date=t.date(min(lower["as_of"])),
+        unnamed=int(lower["unnamed_acts"].max()),
+    )
+
+
+def over_time_subject(instrument: str, groups: tuple[str, ...]) -> str:
+    """The chart over time's subject in its files' names: ``TIP``, or ``TIP-EU+AU`` for groups
+    other than the default comparison."""
+    compared = regions_subject(groups)
+    return f"{instrument}-{compared}" if compared else instrument
+
+
+def over_time_parts(subject: str) -> tuple[str, tuple[str, ...]]:
+    instrument, _, compared = subject.partition("-")
+    return instrument, regions_groups(compared)
 
 
 def regions_subject(groups: tuple[str, ...]) -> str:

@@ -76,7 +76,8 @@ def test_a_translation_is_a_translation(language: str) -> None:
         r"|ui\.tab_title|ui\.print\.title|ui\.widget\.format|act\.signature"
         r"|family\.cell_title|family\.family\.palermo|family\.column\.instrument"
         r"|family\.column\.date|family\.family\.corruption|edition\.world_title|conventions\.no"
-        r"|conventions\.sheet|conventions\.signature|xlsx\.sheet\.provenance|ui\.widget\.error)$"
+        r"|conventions\.sheet|conventions\.signature|xlsx\.sheet\.provenance|ui\.widget\.error"
+        r"|regions\.time\.hover|regions\.time\.column\.date)$"
     )
     assert sorted(key for key in same if not allowed.match(key)) == []
 

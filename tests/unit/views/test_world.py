@@ -24,7 +24,7 @@ from loaders.store.dataset import Dataset
 from views.models.family import family_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
-from views.models.world import ALL, OAS, regions_model, world_model
+from views.models.world import ALL, OAS, regions_model, regions_over_time, world_model
 from views.models.world_words import world_group_notes
 from views.text.localized import localized
 
@@ -124,3 +124,47 @@ def test_the_pages_of_the_35_count_a_world_groups_members_among_them_only(
     nobody = Selection(("TIP",), date(2024, 6, 1), ("UNRG_AFRICAN",))
     assert subregions_model(dataset, nobody).without_members == ["UNRG_AFRICAN"]
     assert family_model(dataset, nobody).cells.empty
+
+
+# --- the groups over time --------------------------------------------------------------------
+# Counted by hand from the reference (world/palermo_world_status.csv, the TIP Protocol's rows of
+# the 54 members of the African Group in world/groups_world.csv, which carries no dates for the UN
+# regional groups: 54 members on every date): consents on or before 31 December 2005: 29 (Algeria,
+# Benin, Botswana, Burkina Faso, Cabo Verde, DR Congo, Djibouti, Egypt, Equatorial Guinea,
+# Gambia, Guinea, Kenya, Lesotho, Liberia, Libya, Madagascar, Malawi, Mali, Mauritania,
+# Mauritius, Namibia, Niger, Nigeria, Rwanda, Senegal, Seychelles, South Africa, Tunisia,
+# Zambia); on or before 31 December 2014: 46 (Angola's "2014-09" is certain by then). The 2014
+# point is after the TIP capture (January 2014): a lower bound. The 35 (palermo_oas_status.csv,
+# XVIII-12-a): 22 parties at the end of 2005, 35 at the end of 2014.
+
+
+def test_groups_over_time_against_counts_by_hand(dataset: Dataset) -> None:
+    model = regions_over_time(dataset, Selection(("TIP",), date(2024, 6, 1)), "TIP")
+    shares = model.shares.set_index(["group_id", "instrument", "as_of"]).sort_index()
+    african = shares.loc[("UNRG_AFRICAN", "TIP")]
+    assert african.loc[date(2005, 12, 31), ["members", "parties"]].tolist() == [54, 29]
+    assert not african.loc[date(2005, 12, 31), "lower_bound"]
+    assert african.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [54, 46]
+    assert african.loc[date(2014, 12, 31), "lower_bound"]
+    assert african.loc[date(2014, 12, 31), "share"] == 46 / 54
+    oas = shares.loc[(OAS, "TIP")]
+    assert oas.loc[date(2005, 12, 31), ["members", "parties"]].tolist() == [35, 22]
+    assert oas.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [35, 35]
+    assert not oas["lower_bound"].any()
+    # year ends from 2000 (the Convention's adoption), then the view's date: nothing after it
+    days = sorted(set(model.shares["as_of"]))
+    assert days[0] == date(2000, 12, 31) and days[-2:] == [date(2023, 12, 31), date(2024, 6, 1)]
+    assert set(model.shares["instrument"]) == {"TIP", ALL}
+
+
+def test_groups_over_time_take_the_members_on_each_date(dataset: Dataset) -> None:
+    # The EU: 15 members until 30 April 2004, 25 from 1 May 2004, 27 from 2007, 28 from July
+    # 2013, 27 again after the United Kingdom's withdrawal (to "2020": not a member from
+    # 1 January 2020).
+    model = regions_over_time(dataset, Selection(("SOM",), date(2021, 3, 1)), "SOM", ("EU",))
+    eu = model.shares[(model.shares["group_id"] == "EU") & (model.shares["instrument"] == "SOM")]
+    members = dict(zip(eu["as_of"], eu["members"], strict=True))
+    assert members[date(2003, 12, 31)] == 15 and members[date(2004, 12, 31)] == 25
+    assert members[date(2013, 12, 31)] == 28 and members[date(2019, 12, 31)] == 28
+    assert members[date(2021, 3, 1)] == 27
+    assert max(eu["as_of"]) == date(2021, 3, 1)
