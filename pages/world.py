@@ -153,13 +153,10 @@ with chart_tabs(
     ),
 ):
     # Okabe-Ito hues other than the OAS's blue, solid then dashed: twelve lines told apart
-    hues = ["#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#2b3440"]
+    hues = ["#E69F00", "#009E73", "#CC79A7", "#2b3440", "#D55E00", "#56B4E9"]
     looks = [(hue, dash) for dash in ("solid", "dash") for hue in hues]
-    for column, (shown, name) in zip(
-        st.columns(2, gap="medium"),
-        ((instrument, brief), (ALL, t("regions.all"))),
-        strict=True,
-    ):
+    # one above the other: side by side, a phone's width (and half a laptop's) cuts the titles
+    for shown, name in ((instrument, brief), (ALL, t("regions.all"))):
         lines = go.Figure()
         for n, (group, rows) in enumerate(series[series["instrument"] == shown].groupby(
             "group_id", sort=False
@@ -180,7 +177,7 @@ with chart_tabs(
                 )
             )  # fmt: skip
         lines.update_layout(
-            height=420,
+            height=470,
             margin={"l": 0, "r": 10, "t": 10, "b": 10},
             yaxis={"range": [0, 1.02], "tickformat": ".0%", "title": t("regions.time.axis")},
             xaxis={"title": None, "tickformat": "%Y"},
@@ -191,15 +188,9 @@ with chart_tabs(
         chart_title = t(
             "regions.time.chart", instrument=name, first=first_year, date=t.date(selection.as_of)
         )
-        with column:
-            st.plotly_chart(
-                lines,
-                config=chart_config(
-                    t, **chart_image(lines, t, f"regions_time_{shown}", chart_title,
-                                     selection.as_of)
-                ),
-                width="stretch",
-                key=f"regions_time_{shown}",
-            )  # fmt: skip
+        config = chart_config(
+            t, **chart_image(lines, t, f"regions_time_{shown}", chart_title, selection.as_of)
+        )
+        st.plotly_chart(lines, config=config, width="stretch", key=f"regions_time_{shown}")
     if note := over_time_note(over_time, t):
         st.caption(note)

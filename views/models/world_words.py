@@ -208,12 +208,17 @@ def world_group_notes(dataset: Dataset, selection: Selection) -> list[str]:
         return []
     members = members_on(dataset.world_memberships, selection.as_of)
     labels = group_option_labels(dataset, t.language)
+    # the group's full name without its kind ("UN regional group: "), which reads as a heading
+    titles = {
+        g: t(f"group.{g}.name").split(":")[-1].strip() if t.has(f"group.{g}.name") else labels[g]
+        for g in world
+    }
     notes = []
     for group in world:
         mine = members[members["group_id"] == group]
         ours = [c for c in mine["iso3"] if c in dataset.states.index]
         names = sorted((str(dataset.states.loc[c, "name"]) for c in ours), key=collation_key)
-        values = {"group": labels.get(group, group), "members": len(mine),
+        values = {"group": titles[group], "members": len(mine),
                   "date": t.date(selection.as_of)}  # fmt: skip
         notes.append(
             t.count("controls.world_group_some", len(ours), states=t.words(names), **values)
