@@ -88,6 +88,12 @@ DESCRIPTIONS = {
     "lower_bound": "true: parties may miss acts after UNTC's 2014 capture (a count of at least)",
     "unnamed_acts": "acts UNTC counts that the snapshot cannot name",
 }
+# Columns whose meaning differs in the world's views: a group's members are all its members there,
+# not those among the 35.
+WORLD_DESCRIPTIONS = {
+    "members": "full members of the group on as_of, in the world (the share's denominator)",
+    "as_of": "the date the count is for (ISO 8601): the end of each year, then the view's date",
+}
 SOURCES = {
     "family": "the depositaries' records (UN Treaty Collection, ILO NORMLEX, OAS Department of "
     "International Law); compiled by Ratify Americas",
@@ -184,9 +190,16 @@ def _more_files(
         full = shares.assign(share=shares["share"].map(lambda s: f"{s:.4f}")).astype(str)
         shown, base = full[SHOWN_REGIONS], view_name(kind, subject)
     source = SOURCES.get(kind, "")
+    words = WORLD_DESCRIPTIONS if kind in ("regions", "regions_time") else {}
     return {
         variant: _data_file(
-            dataset, english, f"{base}.{variant}", table.reset_index(drop=True), variant, source
+            dataset,
+            english,
+            f"{base}.{variant}",
+            table.reset_index(drop=True),
+            variant,
+            source,
+            words,
         )
         for variant, table in (("shown", shown), ("full", full))
     }
@@ -232,9 +245,10 @@ def _data_file(
     table: pd.DataFrame,
     variant: str,
     source: str = "",
+    words: dict[str, str] | None = None,
 ) -> DataFile:
     csv = csv_bytes(table)
-    metadata = _metadata(dataset, selection, table, variant, source)
+    metadata = _metadata(dataset, selection, table, variant, source, words or {})
     return DataFile(
         name=name,
         rows=len(table),
@@ -245,7 +259,12 @@ def _data_file(
 
 
 def _metadata(
-    dataset: Dataset, selection: Selection, table: pd.DataFrame, variant: str, source: str = ""
+    dataset: Dataset,
+    selection: Selection,
+    table: pd.DataFrame,
+    variant: str,
+    source: str = "",
+    words: dict[str, str] | None = None,
 ) -> bytes:
     meta = export_metadata(
         dataset, selection.as_of, selection.instruments, selection.groups, len(table)
@@ -261,7 +280,10 @@ def _metadata(
             "data": f"{COMPILATION_LICENCE} ({CC_BY})",
             "untc_content": UN_TERMS,
         },
-        "columns": {column: DESCRIPTIONS.get(column, column) for column in table.columns},
+        "columns": {
+            column: (words or {}).get(column) or DESCRIPTIONS.get(column, column)
+            for column in table.columns
+        },
     }
     return (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
