@@ -216,13 +216,17 @@ def test_the_world_page_takes_no_note_for_a_world_group() -> None:
 def test_the_regions_over_time_end_on_the_date_and_say_their_denominators() -> None:
     app = open_app("world", as_of="2014-12-31", instrument="TIP")
     figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
-    over_time = [f for f in figures if "each group's members party" in f["layout"]["title"]["text"]]
-    assert [f["layout"]["title"]["text"].split(":")[0] for f in over_time] == [
+    (figure,) = [f for f in figures if "members party, 2000 to" in f["layout"]["title"]["text"]]
+    assert figure["layout"]["title"]["text"].startswith(
+        "Share of each group's members party, 2000 to 31 December 2014"
+    )
+    # the instrument shown above, all four below
+    assert [a["text"] for a in figure["layout"]["annotations"]] == [
         "Trafficking in Persons", "All four",
     ]  # fmt: skip
-    for figure in over_time:
-        assert max(x[:10] for trace in figure["data"] for x in trace["x"]) == "2014-12-31"
-    african = next(t for t in over_time[0]["data"] if t["name"] == "African Group")
+    assert max(x[:10] for trace in figure["data"] for x in trace["x"]) == "2014-12-31"
+    assert {trace["yaxis"] for trace in figure["data"]} == {"y", "y2"}
+    african = next(t for t in figure["data"] if t["name"] == "African Group" and t["yaxis"] == "y")
     # by hand (tests/unit/views/test_world.py): 29 of 54 at the end of 2005, 46 of 54 in 2014
     assert "African Group, 31 December 2005: 29 of 54 (54%)" in african["customdata"]
     assert african["customdata"][-1] == "African Group, 31 December 2014: at least 46 of 54 (85%)"
