@@ -20,7 +20,7 @@ from pages.components.banner import banners
 from pages.components.chart_config import chart_toolbar_style
 from pages.components.cite import cite_view, page_extra
 from pages.components.controls import chosen_language, shared_controls
-from pages.components.data import Pin, current_data, load_data, pin_snapshot
+from pages.components.data import Pin, current_data, load_data, page_model, pin_snapshot
 from pages.components.embed import embed_chrome, is_embedded
 from pages.components.footer import provenance_footer
 from pages.components.navigation import PAGE_PARAMS, PAGES, menu_links, routed
@@ -33,6 +33,7 @@ from pages.components.reader_chrome import (
     unknown_page,
 )
 from views.models.citation import SNAPSHOT_PARAM
+from views.models.world_words import world_group_notes
 from views.text.i18n import Translator
 from views.text.words import MAKE_REFRESH, REFRESH_COMMAND, RESTORE_COMMAND
 
@@ -166,6 +167,9 @@ if not embedded:
     with phone_menu, st.popover(t("menu.label"), icon=":material/menu:"):
         menu_links(t, view_query)
 banners(local, selection, today)
+if page_name != "world" and (group_notes := page_model(world_group_notes, selection)):
+    # a group of the world on a page of the 35: its members among the 35, said in words
+    st.info("  \n".join(group_notes), icon=":material/public:")
 snapshot_note(t, pin, local, page.url_path)
 # The source line is drawn first, into a container below the page's, so that a page which stops
 # early (st.stop: nothing more to show) still ends with it.

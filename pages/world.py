@@ -9,19 +9,27 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from plotly.subplots import make_subplots
 
 from loaders.derive.participation import all_group_ids
 from loaders.derive.regions import ALL
+from loaders.store.dataset import Dataset
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.world_map import world_map
-from views.models.world import COMPARED, OAS, regions_model, world_model
+from views.models.selection import Selection
+from views.models.world import COMPARED, OAS, regions_model, regions_over_time, world_model
 from views.models.world_words import (
     group_label,
+    over_time_hover,
+    over_time_note,
+    over_time_subject,
+    over_time_table,
     regions_cell,
     regions_note,
     regions_subject,
@@ -29,6 +37,7 @@ from views.models.world_words import (
     world_sentences,
     world_table,
 )
+from views.text.i18n import number_separators
 from views.text.words import instrument_brief, instrument_label
 
 selection = current_selection()
@@ -126,4 +135,82 @@ with chart_tabs(
         width="stretch",
     )
     if note := regions_note(regions, t):
+        st.caption(note)
+
+# The same groups over time: the share party to the instrument shown and to all four, at the end
+# of each year and on the view's date (nothing after it), the members on each date the
+# denominator, the 35 in the OAS's blue.
+st.markdown(f"#### {t('regions.time.heading')}")
+brief = instrument_brief(dataset, instrument)
+st.markdown(t("regions.time.intro", instrument=brief, date=t.date(selection.as_of)))
+over_time = page_model(regions_over_time, selection, instrument, tuple(compared))
+
+
+def _over_time_chart(
+    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...]
+) -> tuple[go.Figure, dict]:
+    """The regions over time as one figure, the instrument shown above and all four below, and
+    its config: made once per view (page_model) with every hover text, then only drawn."""
+    tr = chosen.t
+    model = regions_over_time(local, chosen, shown, groups)
+    rows_of = model.shares
+    panels = ((shown, instrument_brief(local, shown)), (ALL, tr("regions.all")))
+    figure = make_subplots(
+        rows=2, cols=1, subplot_titles=[name for _, name in panels], vertical_spacing=0.1
+    )
+    # Okabe-Ito hues other than the OAS's blue, solid then dashed: twelve lines told apart
+    hues = ["#E69F00", "#009E73", "#CC79A7", "#2b3440", "#D55E00", "#56B4E9"]
+    looks = [(hue, dash) for dash in ("solid", "dash") for hue in hues]
+    for row, (panel, _) in enumerate(panels, start=1):
+        part = rows_of[rows_of["instrument"] == panel]
+        for n, (group, rows) in enumerate(part.groupby("group_id", sort=False)):
+            label = group_label(group, tr)
+            hue, dash = looks[(n - 1) % len(looks)]
+            figure.add_trace(
+                go.Scatter(
+                    x=[pd.Timestamp(d) for d in rows["as_of"]],
+                    y=rows["share"],
+                    name=label,
+                    legendgroup=group,
+                    showlegend=row == 1,
+                    mode="lines+markers",
+                    marker={"size": 4},
+                    line={"width": 3.5, "color": "#0072B2"} if group == OAS else
+                         {"width": 1.8, "color": hue, "dash": dash},
+                    customdata=[over_time_hover(r, tr, label) for r in rows.to_dict("records")],
+                    hovertemplate="%{customdata}<extra></extra>",
+                ),
+                row=row,
+                col=1,
+            )  # fmt: skip
+    figure.update_yaxes(range=[0, 1.02], tickformat=".0%", title=tr("regions.time.axis"))
+    figure.update_xaxes(tickformat="%Y")
+    figure.update_layout(
+        height=760,
+        margin={"l": 0, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "y": -0.06, "x": 0},
+        separators=number_separators(tr.language),
+        dragmode=False,
+    )
+    title = tr(
+        "regions.time.chart",
+        first=str(min(rows_of["as_of"]).year),
+        date=tr.date(chosen.as_of),
+    )
+    config = chart_config(tr, **chart_image(figure, tr, "regions_time", title, chosen.as_of))
+    return figure, config
+
+
+with chart_tabs(
+    replace(selection, instruments=(instrument,)),
+    "regions_time",
+    "regions_time",
+    over_time_subject(instrument, tuple(compared)),
+    table=lambda: st.dataframe(
+        over_time_table(over_time, dataset, t), hide_index=True, width="stretch"
+    ),
+):
+    lines, config = page_model(_over_time_chart, selection, instrument, tuple(compared))
+    st.plotly_chart(lines, config=config, width="stretch", key="regions_time")
+    if note := over_time_note(over_time, t):
         st.caption(note)

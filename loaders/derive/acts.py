@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from loaders.derive.cut import dataset_on
-from loaders.derive.groups import members_on
+from loaders.derive.groups import every_group_id, members_on, memberships_of_the_35
 from loaders.derive.views import resolve
 from loaders.store.dataset import Dataset
 
@@ -53,8 +53,8 @@ def acts(
     chosen = resolve(instruments, dataset.instrument_ids, "instrument")
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     if groups:
-        wanted = resolve(groups, dataset.group_ids, "group")
-        members = members_on(dataset.memberships, until)
+        wanted = resolve(groups, every_group_id(dataset), "group")
+        members = members_on(memberships_of_the_35(dataset), until)
         frame = frame[frame["iso3"].isin(members.loc[members["group_id"].isin(wanted), "iso3"])]
     if states:
         frame = frame[frame["iso3"].isin(resolve(states, list(dataset.states.index), "state"))]

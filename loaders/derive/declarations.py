@@ -38,7 +38,7 @@ from typing import Literal, cast
 import pandas as pd
 
 from loaders.derive.cut import dataset_on
-from loaders.derive.groups import members_on
+from loaders.derive.groups import members_on, memberships_of_the_35
 from loaders.derive.status import bound
 from loaders.store.dataset import Dataset
 
@@ -281,7 +281,7 @@ def _chosen(
     if instruments:
         frame = frame[frame["instrument"].isin(list(instruments))]
     if groups:
-        members = members_on(dataset.memberships, as_of or date.today())
+        members = members_on(memberships_of_the_35(dataset), as_of or date.today())
         in_groups = members.loc[members["group_id"].isin(list(groups)), "iso3"]
         frame = frame[frame["iso3"].isin(in_groups)]
     return frame.reset_index(drop=True)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from loaders.derive.status import bound
 from loaders.model.status import PARTY
+from loaders.store.dataset import Dataset
 
 
 def members_on(
@@ -31,6 +32,29 @@ def members_on(
     current = (began.isna() | (began <= day)) & (ended.isna() | (day < ended))
     chosen = memberships[current & memberships["role"].isin(roles)]
     return chosen.drop_duplicates(["group_id", "iso3"]).reset_index(drop=True)
+
+
+def every_group_id(dataset: Dataset) -> list[str]:
+    """The OAS's subregions, then the world's groups (UN regional groups, EU, AU, ...)."""
+    return [*dataset.group_ids, *dataset.world_group_ids]
+
+
+def memberships_of_the_35(dataset: Dataset) -> pd.DataFrame:
+    """Every membership of the 35, in the OAS's subregions and in the world's groups: what a
+    group filter on a page of the 35 reads (a world group filters to its members among the 35;
+    its other members never enter an OAS figure)."""
+    if dataset.world_memberships.empty:
+        return dataset.memberships
+    world = dataset.world_memberships
+    ours = world[world["iso3"].isin(set(dataset.states.index))]
+    return pd.concat([dataset.memberships, ours], ignore_index=True)
+
+
+def any_group_memberships(dataset: Dataset) -> pd.DataFrame:
+    """Every membership recorded, the OAS's subregions and the world's groups."""
+    if dataset.world_memberships.empty:
+        return dataset.memberships
+    return pd.concat([dataset.memberships, dataset.world_memberships], ignore_index=True)
 
 
 SUSPENSION_COLUMNS = ["group_id", "group_name", "iso3", "from_date", "to_date", "note", "source"]

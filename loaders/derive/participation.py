@@ -26,7 +26,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from loaders.derive.domestic import domestic_step_codes
-from loaders.derive.groups import groups_of, members_on
+from loaders.derive.groups import any_group_memberships, every_group_id, groups_of, members_on
 from loaders.derive.views import SelectionError, resolve, status_view
 from loaders.model.dates import PartialDate
 from loaders.model.status import NO_ACTION, PARTY, SIGNATORY, UNKNOWN
@@ -157,17 +157,14 @@ def resolve_instruments(choices: Sequence[str] | None, dataset: Dataset) -> list
 
 
 def all_group_ids(dataset: Dataset) -> list[str]:
-    return [*dataset.group_ids, *dataset.world_group_ids]
+    return every_group_id(dataset)
 
 
 def group_members_on(dataset: Dataset, groups: Sequence[str], day: date) -> list[str]:
     """The ISO codes of the full members on ``day`` of any of ``groups`` (OAS subregions or the
     world's groups); a member without an ISO code has no row of its own."""
     wanted = resolve(groups, all_group_ids(dataset), "group")
-    frames = [dataset.memberships]
-    if not dataset.world_memberships.empty:
-        frames.append(dataset.world_memberships)
-    members = members_on(pd.concat(frames, ignore_index=True), day)
+    members = members_on(any_group_memberships(dataset), day)
     codes = members.loc[members["group_id"].isin(wanted), "iso3"]
     return list(dict.fromkeys(c for c in codes if c))
 
@@ -211,6 +208,12 @@ def participation_view(
 ) -> pd.DataFrame:
     """Rows of ``codes`` (states) on ``instruments`` from the participation table, as on
     ``day``; a state without a row is no action as at the 2014 capture (Palermo) or unknown."""
+    return participation_on(participation_rows(dataset, instruments, codes), dataset.registry, day)
+
+
+def participation_rows(dataset: Dataset, instruments: list[str], codes: list[str]) -> pd.DataFrame:
+    """The rows of :func:`participation_view` before any date: one per state and instrument,
+    :func:`standing_on` gives each its standing on a day."""
     rows = dataset.participation
     rows = rows[(rows["kind"] == "state") & rows["iso3"].isin(codes)]
     captures = capture_months(dataset.participation)
@@ -219,8 +222,7 @@ def participation_view(
         mine = rows[rows["instrument"] == instrument]
         missing = [c for c in codes if c not in set(mine["iso3"])]
         parts += [mine, _absent_rows(dataset, missing, instrument, captures)]
-    frame = pd.concat(parts, ignore_index=True) if parts else rows.iloc[0:0]
-    return participation_on(frame, dataset.registry, day)
+    return pd.concat(parts, ignore_index=True) if parts else rows.iloc[0:0]
 
 
 def standing_view(

@@ -15,13 +15,17 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.derive.groups import members_on
+from loaders.derive.cut import dataset_on
+from loaders.derive.groups import any_group_memberships, members_on
 from loaders.derive.participation import (
     all_group_ids,
     capture_months,
+    participation_rows,
     participation_view,
+    standing_on,
     standing_view,
 )
+from loaders.derive.status import status_on, with_instrument_facts
 from loaders.derive.views import resolve
 from loaders.model.dates import PartialDate
 from loaders.model.status import NO_ACTION, PARTY, SIGNATORY, UNKNOWN
@@ -93,10 +97,7 @@ def named_parties(dataset: Dataset) -> pd.Series:
 
 
 def _members(dataset: Dataset, group_ids: list[str], as_of: date) -> pd.DataFrame:
-    frames = [dataset.memberships]
-    if not dataset.world_memberships.empty:
-        frames.append(dataset.world_memberships)
-    members = members_on(pd.concat(frames, ignore_index=True), as_of)
+    members = members_on(any_group_memberships(dataset), as_of)
     return members[members["group_id"].isin(group_ids)]
 
 
@@ -114,17 +115,82 @@ def group_shares(
     members = _members(dataset, group_ids, as_of)
     codes = sorted({c for c in members["iso3"] if c})
     standing = _standing(dataset, as_of, chosen, codes)
-    unnamed = unnamed_acts(dataset)["unnamed"]
-    captures = {i: PartialDate.parse(t).latest() for i, t in capture_months(
-        dataset.participation).items()}  # fmt: skip
+    return _shares(dataset, as_of, group_ids, chosen, members, standing)
+
+
+def shares_over_time(
+    dataset: Dataset,
+    days: Sequence[date],
+    groups: Sequence[str] | None = None,
+    instruments: Sequence[str] | None = None,
+    the_35: str = "",
+) -> pd.DataFrame:
+    """:func:`group_shares` of the four Palermo instruments on each of ``days``, with its
+    ``as_of``: the members on each day (the denominator moves with them), each state's standing
+    on that day; made from one read of the rows. ``the_35``: the id of a first group, the 35
+    (paragraph 6's statuses, never a lower bound)."""
+    group_ids = resolve(groups, all_group_ids(dataset), "group")
+    chosen = list(instruments) if instruments else list(dataset.instrument_ids)
+    everyone = any_group_memberships(dataset)
+    codes = sorted({c for c in everyone[everyone["group_id"].isin(group_ids)]["iso3"] if c})
+    others = [c for c in codes if c not in dataset.states.index]
+    rows = participation_rows(dataset, chosen, others).to_dict("records")
+    ours = pd.DataFrame({"group_id": the_35, "group_name": the_35, "iso3": dataset.states.index})
+    bounds = _bounds(dataset)
+    parts = []
+    for day in days:
+        members = _members(dataset, group_ids, day)
+        if the_35:
+            members = pd.concat([ours, members], ignore_index=True)
+        view = _the_35_on(dataset, day, chosen)
+        standing = pd.DataFrame(
+            {
+                "iso3": [*view["iso3"], *(r["iso3"] for r in rows)],
+                "instrument": [*view["instrument"], *(r["instrument"] for r in rows)],
+                "status": [*view["status"], *(standing_on(r, day) for r in rows)],
+            }
+        )
+        ids = [the_35, *group_ids] if the_35 else group_ids
+        shares = _shares(dataset, day, ids, chosen, members, standing, bounds)
+        parts.append(shares.assign(as_of=day))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+
+def _the_35_on(dataset: Dataset, day: date, chosen: list[str]) -> pd.DataFrame:
+    """The 35's statuses on ``day``, as :func:`status_view` gives them (without its names,
+    groups and steps at home, which a count does not read)."""
+    cut = dataset_on(dataset, day)
+    frame = cut.status[cut.status["instrument"].isin(chosen)]
+    return status_on(with_instrument_facts(frame, cut.instruments), day)
+
+
+def _shares(
+    dataset: Dataset,
+    as_of: date,
+    group_ids: list[str],
+    chosen: list[str],
+    members: pd.DataFrame,
+    standing: pd.DataFrame,
+    bounds: tuple[pd.Series, dict[str, date]] | None = None,
+) -> pd.DataFrame:
+    """The rows of :func:`group_shares` from the members and every coded member's standing;
+    ``bounds``: :func:`_bounds`, when the caller has it."""
+    unnamed, captures = _bounds(dataset) if bounds is None else bounds
+    by_instrument = {
+        i: dict(zip(part["iso3"], part["status"], strict=True))
+        for i, part in standing.groupby("instrument", sort=False)
+    }
+    together = _together(standing, chosen)
     rows = []
     for group_id in group_ids:
         mine = members[members["group_id"] == group_id]
         size = len(mine)
         outside = any(c not in dataset.states.index for c in mine["iso3"])
-        table = standing[standing["iso3"].isin(set(mine["iso3"]))]
+        codes = list(dict.fromkeys(mine["iso3"]))
         for instrument in [*chosen, ALL]:
-            status = _status_of(table, instrument, chosen)
+            statuses = together if instrument == ALL else by_instrument.get(instrument, {})
+            status = [statuses[c] for c in codes if c in statuses]
+            parties = status.count(PARTY)
             after = [i for i in _of(instrument, chosen) if as_of > captures.get(i, as_of)]
             lower = outside and bool(after)
             rows.append(
@@ -133,9 +199,9 @@ def group_shares(
                     "group_name": mine["group_name"].iat[0] if size else group_id,
                     "instrument": instrument,
                     "members": size,
-                    "parties": int((status == PARTY).sum()),
-                    "unknown": int((status == UNKNOWN).sum()) + (size - len(status)),
-                    "share": (status == PARTY).sum() / size if size else float("nan"),
+                    "parties": parties,
+                    "unknown": status.count(UNKNOWN) + (size - len(status)),
+                    "share": parties / size if size else float("nan"),
                     "lower_bound": lower,
                     "unnamed_acts": int(sum(unnamed.get(i, 0) for i in after)) if lower else 0,
                 }
@@ -143,22 +209,28 @@ def group_shares(
     return pd.DataFrame(rows)
 
 
+def _bounds(dataset: Dataset) -> tuple[pd.Series, dict[str, date]]:
+    """Per instrument, the acts UNTC counts that the snapshot cannot name, and the last day of
+    its last complete participant list (after it, a count outside the 35 is a lower bound)."""
+    captures = capture_months(dataset.participation)
+    return unnamed_acts(dataset)["unnamed"], {
+        i: PartialDate.parse(t).latest() for i, t in captures.items()
+    }
+
+
 def _of(instrument: str, chosen: list[str]) -> list[str]:
     return chosen if instrument == ALL else [instrument]
 
 
-def _status_of(table: pd.DataFrame, instrument: str, chosen: list[str]) -> pd.Series:
-    """Per member with an ISO code: its status on ``instrument``, or for ALL party if party to
-    every one of ``chosen`` (unknown if any is unknown and none is a gap)."""
-    if instrument != ALL:
-        return table.loc[table["instrument"] == instrument, "status"]
-
-    def together(statuses: pd.Series) -> str:
-        if (statuses == PARTY).all():
-            return PARTY
-        return UNKNOWN if not statuses.isin(GAPS).any() else NO_ACTION
-
-    return table.groupby("iso3")["status"].agg(together)
+def _together(standing: pd.DataFrame, chosen: list[str]) -> dict[str, str]:
+    """Per coded member: party if party to every one of ``chosen``, unknown if any is unknown
+    and none is a gap, else no action."""
+    table = standing[standing["instrument"].isin(chosen)]
+    grouped = table.assign(party=table["status"] == PARTY, gap=table["status"].isin(GAPS)).groupby(
+        "iso3"
+    )
+    party, gap = grouped["party"].all(), grouped["gap"].any()
+    return {c: PARTY if party[c] else NO_ACTION if gap[c] else UNKNOWN for c in party.index}
 
 
 def _standing(dataset: Dataset, as_of: date, chosen: list[str], codes: list[str]) -> pd.DataFrame:

@@ -9,7 +9,7 @@ import pandas as pd
 
 from loaders.derive.cut import dataset_on
 from loaders.derive.domestic import domestic_step_codes
-from loaders.derive.groups import groups_of, members_on
+from loaders.derive.groups import every_group_id, groups_of, members_on, memberships_of_the_35
 from loaders.derive.status import status_on, with_instrument_facts
 from loaders.store.dataset import Dataset
 
@@ -44,9 +44,10 @@ def status_view(
     frame = dataset.status[dataset.status["instrument"].isin(chosen)]
     frame = status_on(with_instrument_facts(frame, dataset.instruments), as_of)
     members = members_on(dataset.memberships, as_of)
-    if groups:
-        wanted = resolve(groups, dataset.group_ids, "group")
-        frame = frame[frame["iso3"].isin(members.loc[members["group_id"].isin(wanted), "iso3"])]
+    if groups:  # any group, the OAS's subregions or the world's: its members among the 35
+        wanted = resolve(groups, every_group_id(dataset), "group")
+        inside = members_on(memberships_of_the_35(dataset), as_of)
+        frame = frame[frame["iso3"].isin(inside.loc[inside["group_id"].isin(wanted), "iso3"])]
     frame = frame.assign(
         state=frame["iso3"].map(dataset.states["name"]),
         groups=frame["iso3"].map(groups_of(members)).fillna(""),

@@ -19,6 +19,7 @@ from datetime import date
 import streamlit as st
 
 from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
+from loaders.derive.groups import every_group_id
 from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
 from pages.components.navigation import SHARED_PARAMS
@@ -82,7 +83,7 @@ def shared_controls(dataset: Dataset, today: date, page_params: Sequence[str] = 
     selection = Selection(
         instruments=instruments,
         as_of=as_of,
-        groups=tuple(g for g in dataset.group_ids if g in groups),
+        groups=tuple(g for g in every_group_id(dataset) if g in groups),
         notes=tuple(note.text(t) for note in st.session_state[NOTES]),
         params=_params(instruments, as_of, groups, dataset, today, language),
         language=language,
@@ -188,7 +189,7 @@ def _group_picker(dataset: Dataset, t: Translator) -> list[str]:
     labels = group_option_labels(dataset, t.language)
     return st.multiselect(
         t("controls.groups"),
-        dataset.group_ids,
+        every_group_id(dataset),
         format_func=labels.get,
         key=GROUPS,
         persist_state="session",
@@ -232,7 +233,7 @@ def _seed_from_link(
     instruments = _known(
         params.get("instrument", []), dataset.instrument_ids, "note.bad_instrument", notes
     )
-    groups = _known(params.get("group", []), dataset.group_ids, "note.bad_group", notes)
+    groups = _known(params.get("group", []), every_group_id(dataset), "note.bad_group", notes)
     st.session_state[INSTRUMENTS] = instruments
     st.session_state[GROUPS] = groups
     st.session_state[AS_OF] = _day(params.get("as_of", []), today, first_day, notes)
@@ -289,7 +290,7 @@ def _params(
     if as_of != today:
         params["as_of"] = [as_of.isoformat()]
     if groups:
-        params["group"] = [g for g in dataset.group_ids if g in groups]
+        params["group"] = [g for g in every_group_id(dataset) if g in groups]
     if st.session_state.get(LANGUAGE_IN_LINK):
         params["lang"] = [language]
     return params

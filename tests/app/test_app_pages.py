@@ -161,6 +161,78 @@ def test_a_group_without_members_on_the_date_says_so(page: str) -> None:
     assert "Source: UN Treaty Collection (UNTC)" in said
 
 
+# Groups of the world on the pages of the 35 (groups_world.csv, full members with no dates): the
+# African Group's 54 members are all in Africa, none of the 35; WEOG's 29 include Canada and the
+# United States; the Commonwealth's 56 include 13 of the 35 (Antigua and Barbuda, Bahamas,
+# Barbados, Belize, Canada, Dominica, Grenada, Guyana, Jamaica, Saint Kitts and Nevis, Saint
+# Lucia, Saint Vincent and the Grenadines, Trinidad and Tobago).
+OAS_PAGES = ["overview", "map", "timeline", "subregions", "profile", "family", "reservations",
+             "data"]  # fmt: skip
+
+
+@pytest.mark.parametrize("page", OAS_PAGES)
+def test_a_world_group_with_no_member_among_the_35_says_so(page: str) -> None:
+    app = open_app(page, group="UNRG_AFRICAN", as_of="2024-06-01", state="BRA")
+    said = notes(app)
+    assert "African Group: none of its 54 members on 1 June 2024 is an OAS member state" in said
+    assert "`group=`" not in said  # a known group, not a bad link
+    assert app.sidebar.multiselect[0].value == ["UNRG_AFRICAN"]
+    assert app.query_params["group"] == "UNRG_AFRICAN"
+    assert "Source: UN Treaty Collection (UNTC)" in texts(app)
+
+
+def test_a_world_group_filters_the_35_to_its_members_among_them() -> None:
+    app = open_app("data", group="UNRG_WEOG", instrument="TIP", as_of="2024-06-01")
+    said = notes(app)
+    assert (
+        "2 of its 29 members on 1 June 2024 are OAS member states (Canada and United States)"
+    ) in said
+    assert sorted(app.dataframe[0].value["state"]) == ["Canada", "United States"]
+    overview = texts(open_app(group="UNRG_WEOG", as_of="2024-06-01"))
+    assert "the 2 OAS member states in WEOG (membership on that date)" in overview
+
+
+def test_a_world_group_and_a_subregion_together_show_the_members_of_either() -> None:
+    app = open_app("data", group="COMMONWEALTH,MERCOSUR", instrument="UNTOC", as_of="2024-06-01")
+    # 13 of the Commonwealth, and MERCOSUR's Argentina, Brazil, Paraguay, Uruguay (Venezuela
+    # suspended, Bolivia a full member only from 7 August 2024)
+    assert len(app.dataframe[0].value) == 13 + 4
+    assert "13 of its 56 members on 1 June 2024 are OAS member states" in notes(app)
+
+
+def test_a_world_group_note_speaks_the_readers_language() -> None:
+    said = notes(open_app("map", group="UNRG_WEOG", as_of="2024-06-01", lang="fr"))
+    assert "2 de ses 29 membres au 1er juin 2024 sont des États membres de l'OEA" in said
+    assert "(Canada et États-Unis)" in said
+    said = notes(open_app("map", group="UNRG_AFRICAN", as_of="2024-06-01", lang="es"))
+    assert "ninguno de sus 54 miembros al 1 de junio de 2024 es Estado miembro de la OEA" in said
+
+
+def test_the_world_page_takes_no_note_for_a_world_group() -> None:
+    said = notes(open_app("world", group="UNRG_AFRICAN", as_of="2024-06-01"))
+    assert "none of its 54 members" not in said
+
+
+def test_the_regions_over_time_end_on_the_date_and_say_their_denominators() -> None:
+    app = open_app("world", as_of="2014-12-31", instrument="TIP")
+    figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    (figure,) = [f for f in figures if "members party, 2000 to" in f["layout"]["title"]["text"]]
+    assert figure["layout"]["title"]["text"].startswith(
+        "Share of each group's members party, 2000 to 31 December 2014"
+    )
+    # the instrument shown above, all four below
+    assert [a["text"] for a in figure["layout"]["annotations"]] == [
+        "Trafficking in Persons", "All four",
+    ]  # fmt: skip
+    assert max(x[:10] for trace in figure["data"] for x in trace["x"]) == "2014-12-31"
+    assert {trace["yaxis"] for trace in figure["data"]} == {"y", "y2"}
+    african = next(t for t in figure["data"] if t["name"] == "African Group" and t["yaxis"] == "y")
+    # by hand (tests/unit/views/test_world.py): 29 of 54 at the end of 2005, 46 of 54 in 2014
+    assert "African Group, 31 December 2005: 29 of 54 (54%)" in african["customdata"]
+    assert african["customdata"][-1] == "African Group, 31 December 2014: at least 46 of 54 (85%)"
+    assert "“At least” from 31 December 2014 on" in texts(app)
+
+
 def test_before_the_resolution_there_is_no_joined_since_list() -> None:
     said = texts(open_app(as_of="2005-01-01", instrument="UNTOC"))
     assert "before the resolution" in said

@@ -3,6 +3,8 @@ and its downloads are the reader's edition's files for the same view, byte for b
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 
 import pytest
@@ -10,10 +12,12 @@ import pytest
 from loaders.store.dataset import Dataset
 from tests.support.apptest import open_app
 from views.edition.build import build_edition
+from views.edition.data import view_files
+from views.models.selection import Selection
 from views.text.i18n import translate
 
 TABS = ["edition.chart", "edition.table", "edition.sources", "edition.download"]
-CHARTS = {"map": 1, "timeline": 2, "subregions": 1, "family": 1, "world": 2}
+CHARTS = {"map": 1, "timeline": 2, "subregions": 1, "family": 1, "world": 3}
 
 
 @pytest.mark.parametrize("page", list(CHARTS))
@@ -75,6 +79,29 @@ def test_the_family_and_world_downloads_are_the_editions_files(
         for suffix in ("zip", "meta.json"):
             assert downloads[f"{name}.{suffix}"] == edition[f"data/{name}.{suffix}"], name
         assert downloads[f"{name}.csv"] == b"\xef\xbb\xbf" + edition[f"data/{name}.csv"], name
+
+
+def test_the_regions_over_time_download_is_the_view_files_and_ends_on_the_date(
+    downloads: dict[str, bytes], dataset: Dataset
+) -> None:
+    app = open_app("world", as_of="2024-06-01", instrument="TIP")
+    app.session_state["tabs_regions_time"] = translate("en", "edition.download")
+    app.run()
+    assert not app.exception
+    chosen = Selection(("TIP",), date(2024, 6, 1), language="en")
+    files = view_files(dataset, chosen, "regions_time", "TIP")
+    for variant in ("shown", "full"):
+        name = f"regions_time-TIP.{variant}"
+        assert downloads[f"{name}.zip"] == files[variant].zip
+        assert downloads[f"{name}.csv"] == b"\xef\xbb\xbf" + files[variant].csv
+    text = downloads["regions_time-TIP.shown.csv"].decode("utf-8-sig")
+    header, *rows = csv.reader(io.StringIO(text))
+    assert header == ["group_id", "as_of", "instrument", "members", "parties", "share",
+                      "lower_bound"]  # fmt: skip
+    # by hand (tests/unit/views/test_world.py): 46 of the African Group's 54 party to TIP at
+    # the end of 2014, a lower bound; the last row's date is the view's
+    assert ["UNRG_AFRICAN", "2014-12-31", "TIP", "54", "46", "0.8519", "True"] in rows
+    assert max(row[1] for row in rows) == "2024-06-01"
 
 
 def test_the_familys_sources_name_its_other_depositaries() -> None:

@@ -23,14 +23,15 @@ from loaders.store.dataset import Dataset
 from views.models.family import family_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
-from views.models.world import regions_model, world_model
-from views.models.world_words import regions_groups
+from views.models.world import regions_model, regions_over_time, world_model
+from views.models.world_words import over_time_parts, regions_groups
 from views.text.reuse import CC_BY, COMPILATION_LICENCE, UN_TERMS
 
 VARIANTS = ("shown", "full")
-KINDS = ("status", "state", "group", "groups", "family", "world", "regions")
+KINDS = ("status", "state", "group", "groups", "family", "world", "regions", "regions_time")
 # groups: the selection's (all when none); world: subject the instrument; regions: subject the
-# groups compared ("" for the default comparison)
+# groups compared ("" for the default comparison); regions_time: the instrument, then the groups
+# compared (views.models.world_words.over_time_subject)
 # The columns a status view shows (its table and its chart's marks), in the file's words.
 SHOWN_STATUS = [
     "iso3",
@@ -47,6 +48,7 @@ SHOWN_GROUP = ["group_id", "instrument", "members", "parties", "share", "missing
 SHOWN_FAMILY = ["iso3", "state", "instrument", "family", "category", "date"]
 SHOWN_WORLD = ["iso3", "name", "oas", "category", "checked"]
 SHOWN_REGIONS = ["group_id", "instrument", "members", "parties", "share", "lower_bound"]
+SHOWN_REGIONS_TIME = ["group_id", "as_of", *SHOWN_REGIONS[1:]]
 DESCRIPTIONS = {
     "iso3": "ISO 3166-1 alpha-3 code of the state",
     "state": "the state's name (English)",
@@ -85,6 +87,12 @@ DESCRIPTIONS = {
     "unknown": "members with no evidence in the snapshot",
     "lower_bound": "true: parties may miss acts after UNTC's 2014 capture (a count of at least)",
     "unnamed_acts": "acts UNTC counts that the snapshot cannot name",
+}
+# Columns whose meaning differs in the world's views: a group's members are all its members there,
+# not those among the 35.
+WORLD_DESCRIPTIONS = {
+    "members": "full members of the group on as_of, in the world (the share's denominator)",
+    "as_of": "the date the count is for (ISO 8601): the end of each year, then the view's date",
 }
 SOURCES = {
     "family": "the depositaries' records (UN Treaty Collection, ILO NORMLEX, OAS Department of "
@@ -126,7 +134,7 @@ def view_files(
     selection's date and instruments. ``dataset``: the English one. ``subject``: the state or
     the group. ``every_group``: the English subregions summary of all groups for the same
     selection, when the caller has it (the edition makes it once for every group's files)."""
-    if kind in ("family", "world", "regions"):
+    if kind in ("family", "world", "regions", "regions_time"):
         return _more_files(dataset, selection, kind, subject)
     full = _full_table(dataset, selection, kind, subject)
     shown = (
@@ -159,6 +167,7 @@ def _more_files(
         "family": (every, selection.groups),
         "world": ((subject,), ()),
         "regions": (every, ()),
+        "regions_time": (every, ()),
     }[kind]
     english = replace(selection, language="en", instruments=instruments, groups=groups)
     if kind == "family":
@@ -168,14 +177,29 @@ def _more_files(
         frame = world_model(dataset, english, subject).frame
         full = frame.assign(instrument=subject, as_of=selection.as_of.isoformat()).astype(str)
         shown, base = full[SHOWN_WORLD], view_name(kind, subject)
+    elif kind == "regions_time":
+        instrument, compared = over_time_parts(subject)
+        shares = regions_over_time(dataset, english, instrument, compared).shares
+        full = shares.assign(
+            share=shares["share"].map(lambda s: f"{s:.4f}"),
+            as_of=shares["as_of"].map(lambda d: d.isoformat()),
+        ).astype(str)
+        shown, base = full[SHOWN_REGIONS_TIME], view_name(kind, subject)
     else:
         shares = regions_model(dataset, english, regions_groups(subject)).shares
         full = shares.assign(share=shares["share"].map(lambda s: f"{s:.4f}")).astype(str)
         shown, base = full[SHOWN_REGIONS], view_name(kind, subject)
     source = SOURCES.get(kind, "")
+    words = WORLD_DESCRIPTIONS if kind in ("regions", "regions_time") else {}
     return {
         variant: _data_file(
-            dataset, english, f"{base}.{variant}", table.reset_index(drop=True), variant, source
+            dataset,
+            english,
+            f"{base}.{variant}",
+            table.reset_index(drop=True),
+            variant,
+            source,
+            words,
         )
         for variant, table in (("shown", shown), ("full", full))
     }
@@ -221,9 +245,10 @@ def _data_file(
     table: pd.DataFrame,
     variant: str,
     source: str = "",
+    words: dict[str, str] | None = None,
 ) -> DataFile:
     csv = csv_bytes(table)
-    metadata = _metadata(dataset, selection, table, variant, source)
+    metadata = _metadata(dataset, selection, table, variant, source, words or {})
     return DataFile(
         name=name,
         rows=len(table),
@@ -234,7 +259,12 @@ def _data_file(
 
 
 def _metadata(
-    dataset: Dataset, selection: Selection, table: pd.DataFrame, variant: str, source: str = ""
+    dataset: Dataset,
+    selection: Selection,
+    table: pd.DataFrame,
+    variant: str,
+    source: str = "",
+    words: dict[str, str] | None = None,
 ) -> bytes:
     meta = export_metadata(
         dataset, selection.as_of, selection.instruments, selection.groups, len(table)
@@ -250,7 +280,10 @@ def _metadata(
             "data": f"{COMPILATION_LICENCE} ({CC_BY})",
             "untc_content": UN_TERMS,
         },
-        "columns": {column: DESCRIPTIONS.get(column, column) for column in table.columns},
+        "columns": {
+            column: (words or {}).get(column) or DESCRIPTIONS.get(column, column)
+            for column in table.columns
+        },
     }
     return (json.dumps(meta, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 

@@ -94,6 +94,8 @@ def family_model(dataset: Dataset, selection: Selection) -> FamilyModel:
     existing = [i for i in registry.index if adopted[i] <= selection.as_of]
     later = [(i, str(registry.loc[i, "adopted"])) for i in registry.index if i not in existing]
     frame = family_status_on(dataset, selection.as_of, list(selection.groups) or None, existing)
+    # a world group's members among the 35 only: the page is the 35's
+    frame = frame[frame["iso3"].isin(set(dataset.states.index))]
     if frame.empty:
         empty = pd.DataFrame(columns=["gaps", "parties", "unknown", "cells"])
         return FamilyModel(pd.DataFrame(columns=CELL_COLUMNS), [], [], empty, empty, [], {}, later)

@@ -8,6 +8,7 @@ import pandas as pd
 
 from loaders.derive import group_summary, groups_without_members, members_on, missing_members
 from loaders.derive.cut import dataset_on
+from loaders.derive.groups import every_group_id, memberships_of_the_35
 from loaders.derive.views import status_view
 from loaders.store.dataset import Dataset
 from views.models.selection import Selection
@@ -42,10 +43,12 @@ def subregions_model(dataset: Dataset, selection: Selection) -> SubregionsModel:
     dataset = dataset_on(dataset, selection.as_of)
     wanted = list(selection.groups) or dataset.group_ids
     status = in_reading_order(status_view(dataset, selection.as_of, selection.instruments), dataset)
-    members = members_on(dataset.memberships, selection.as_of)
+    # a world group (UN regional group, EU, ...) counts its members among the 35 only
+    memberships = memberships_of_the_35(dataset)
+    members = members_on(memberships, selection.as_of)
     members = members[members["group_id"].isin(wanted)]
     summary = group_summary(status, members, dataset.states["name"])
-    without = groups_without_members(dataset.memberships, wanted, selection.as_of)
+    without = groups_without_members(memberships, wanted, selection.as_of)
     if summary.empty:
         return SubregionsModel(summary, without)
     summary["group_label"] = summary["group_id"].map(group_labels(dataset, selection.language))
@@ -54,7 +57,7 @@ def subregions_model(dataset: Dataset, selection: Selection) -> SubregionsModel:
         missing.get((g, i), "")
         for g, i in zip(summary["group_id"], summary["instrument"], strict=True)
     ]
-    order = {g: n for n, g in enumerate(dataset.group_ids)}
+    order = {g: n for n, g in enumerate(every_group_id(dataset))}
     summary = summary.sort_values("group_id", key=lambda s: s.map(order), kind="stable")
     return SubregionsModel(summary.reset_index(drop=True), without)
 

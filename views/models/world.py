@@ -16,7 +16,7 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive.participation import all_group_ids, capture_months, participation_view
-from loaders.derive.regions import ALL, GAPS, group_shares, unnamed_acts
+from loaders.derive.regions import ALL, GAPS, group_shares, shares_over_time, unnamed_acts
 from loaders.derive.views import status_view
 from loaders.model.dates import PartialDate
 from loaders.model.names import state_name
@@ -196,6 +196,36 @@ def regions_model(
     shares = group_shares(dataset, selection.as_of, chosen, instruments)
     return RegionsModel(pd.concat([_oas_row(dataset, selection.as_of, instruments), shares],
                                   ignore_index=True), instruments)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class RegionsOverTime:
+    # per group (OAS first), date and instrument (the one shown, and ALL): group_id,
+    # group_name, instrument, as_of, members (on that date), parties, unknown, share,
+    # lower_bound, unnamed_acts
+    shares: pd.DataFrame
+    instrument: str
+
+
+def regions_over_time(
+    dataset: Dataset, selection: Selection, instrument: str, groups: tuple[str, ...] = ()
+) -> RegionsOverTime:
+    """The regions compared at the end of each year from the instruments' adoption, and on the
+    view's date: nothing after it. A group's members are those on each date."""
+    chosen = [g for g in groups if g in all_group_ids(dataset)] or list(COMPARED)
+    shares = shares_over_time(
+        dataset, over_time_days(dataset, selection.as_of), chosen, list(dataset.instrument_ids),
+        the_35=OAS,
+    )  # fmt: skip
+    shown = shares[shares["instrument"].isin([instrument, ALL])].reset_index(drop=True)
+    return RegionsOverTime(shown, instrument)
+
+
+def over_time_days(dataset: Dataset, as_of: date) -> list[date]:
+    """The last day of each year from the first adoption's, then ``as_of`` itself."""
+    first = min(pd.to_datetime(dataset.instruments["adopted"])).year
+    ends = [date(year, 12, 31) for year in range(first, as_of.year)]
+    return [day for day in ends if day < as_of] + [as_of]
 
 
 def _oas_row(dataset: Dataset, as_of: date, instruments: list[str]) -> pd.DataFrame:

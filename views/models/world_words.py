@@ -10,11 +10,19 @@ from datetime import date
 
 import pandas as pd
 
+from loaders.derive.groups import members_on
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
-from views.models.world import COMPARED, RegionsModel, WorldGaps, WorldModel
-from views.text.i18n import Translator
-from views.text.words import category_label, instrument_brief, instrument_label, partial_date_text
+from views.models.selection import Selection
+from views.models.world import COMPARED, RegionsModel, RegionsOverTime, WorldGaps, WorldModel
+from views.text.i18n import Translator, collation_key
+from views.text.words import (
+    category_label,
+    group_option_labels,
+    instrument_brief,
+    instrument_label,
+    partial_date_text,
+)
 
 
 @dataclass(frozen=True)
@@ -117,6 +125,69 @@ def regions_note(regions: RegionsModel, t: Translator) -> str:
     return t("regions.lower_bound_note", unnamed=int(shares["unnamed_acts"].max()))
 
 
+def over_time_hover(row: dict[str, object], t: Translator, group: str) -> str:
+    """``African Group, 31 December 2014: at least 46 of 54 (85%)``: the denominator said."""
+    share = row["share"]
+    return t(
+        "regions.time.hover",
+        group=group,
+        date=t.date(row["as_of"]),  # type: ignore[arg-type]  # a date, from the model
+        count=regions_cell(row, t),
+        share=t.share(float(share)) if pd.notna(share) else "–",  # type: ignore[arg-type]
+    )
+
+
+def over_time_table(model: RegionsOverTime, dataset: Dataset, t: Translator) -> pd.DataFrame:
+    """Groups by date, a column for the instrument shown and one for all four, each cell a
+    count of parties among the members on that date."""
+    shares = model.shares
+    labels = {g: group_label(g, t) for g in shares["group_id"]}
+    columns = {model.instrument: instrument_brief(dataset, model.instrument), ALL: t("regions.all")}
+    matrix = (
+        shares.assign(cell=[regions_cell(r, t) for r in shares.to_dict("records")])
+        .pivot_table(
+            index=["group_id", "as_of"], columns="instrument", values="cell", aggfunc="first",
+            sort=False,
+        )
+        .reindex(columns=list(columns))
+        .rename(columns=columns)
+        .reset_index()
+    )  # fmt: skip
+    matrix.columns.name = None
+    return pd.DataFrame(
+        {
+            t("regions.column.group"): matrix["group_id"].map(labels),
+            t("regions.time.column.date"): matrix["as_of"].map(t.date),
+            **{name: matrix[name] for name in columns.values()},
+        }
+    )
+
+
+def over_time_note(model: RegionsOverTime, t: Translator) -> str:
+    """The lower-bound note under the chart over time, from its first such point; "" when no
+    point is one."""
+    lower = model.shares[model.shares["lower_bound"]]
+    if lower.empty:
+        return ""
+    return t(
+        "regions.time.lower_bound_note",
+        date=t.date(min(lower["as_of"])),
+        unnamed=int(lower["unnamed_acts"].max()),
+    )
+
+
+def over_time_subject(instrument: str, groups: tuple[str, ...]) -> str:
+    """The chart over time's subject in its files' names: ``TIP``, or ``TIP-EU+AU`` for groups
+    other than the default comparison."""
+    compared = regions_subject(groups)
+    return f"{instrument}-{compared}" if compared else instrument
+
+
+def over_time_parts(subject: str) -> tuple[str, tuple[str, ...]]:
+    instrument, _, compared = subject.partition("-")
+    return instrument, regions_groups(compared)
+
+
 def regions_subject(groups: tuple[str, ...]) -> str:
     """The regions view's subject in its files' names: "" for the default comparison, else the
     groups compared (``EU+AU``)."""
@@ -125,3 +196,33 @@ def regions_subject(groups: tuple[str, ...]) -> str:
 
 def regions_groups(subject: str) -> tuple[str, ...]:
     return tuple(subject.split("+")) if subject else ()
+
+
+def world_group_notes(dataset: Dataset, selection: Selection) -> list[str]:
+    """On a page of the 35, one sentence per chosen group of the world (UN regional group, EU,
+    ...): how many of its members on the date are OAS member states, and which; the page shows
+    those alone and its figures stay the 35's. ``dataset``: localized to the reader's language."""
+    t = selection.t
+    world = [g for g in selection.groups if g in dataset.world_group_ids]
+    if not world:
+        return []
+    members = members_on(dataset.world_memberships, selection.as_of)
+    labels = group_option_labels(dataset, t.language)
+    # the group's full name without its kind ("UN regional group: "), which reads as a heading
+    titles = {
+        g: t(f"group.{g}.name").split(":")[-1].strip() if t.has(f"group.{g}.name") else labels[g]
+        for g in world
+    }
+    notes = []
+    for group in world:
+        mine = members[members["group_id"] == group]
+        ours = [c for c in mine["iso3"] if c in dataset.states.index]
+        names = sorted((str(dataset.states.loc[c, "name"]) for c in ours), key=collation_key)
+        values = {"group": titles[group], "members": len(mine),
+                  "date": t.date(selection.as_of)}  # fmt: skip
+        notes.append(
+            t.count("controls.world_group_some", len(ours), states=t.words(names), **values)
+            if ours
+            else t("controls.world_group_none", **values)
+        )
+    return notes

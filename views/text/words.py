@@ -208,9 +208,14 @@ def group_label(name: str) -> str:
 def group_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
     """Group id -> short name in ``language`` (the catalogue's, or one made from the group's name
     for a group the catalogues do not know yet)."""
-    names = dataset.memberships.drop_duplicates("group_id").set_index("group_id")["group_name"]
+    frames = [dataset.memberships, dataset.world_memberships]
+    every = pd.concat([f for f in frames if not f.empty], ignore_index=True)
+    names = every.drop_duplicates("group_id").set_index("group_id")["group_name"]
     texts = catalogue(language)
-    return {g: texts.get(f"group.{g}.label") or group_label(names[g]) for g in dataset.group_ids}
+    return {
+        g: texts.get(f"group.{g}.label") or group_label(names[g])
+        for g in [*dataset.group_ids, *dataset.world_group_ids]
+    }
 
 
 def group_option_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:

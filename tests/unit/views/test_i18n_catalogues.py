@@ -77,7 +77,7 @@ def test_a_translation_is_a_translation(language: str) -> None:
         r"|family\.cell_title|family\.family\.palermo|family\.column\.instrument"
         r"|family\.column\.date|family\.family\.corruption|edition\.world_title|conventions\.no"
         r"|conventions\.sheet|conventions\.signature|xlsx\.sheet\.provenance|ui\.widget\.error"
-        r"|menu\.label)$"
+        r"|menu\.label|regions\.time\.hover|regions\.time\.column\.date)$"
     )
     assert sorted(key for key in same if not allowed.match(key)) == []
 

@@ -21,8 +21,12 @@ from __future__ import annotations
 from datetime import date
 
 from loaders.store.dataset import Dataset
+from views.models.family import family_model
 from views.models.selection import Selection
-from views.models.world import ALL, OAS, regions_model, world_model
+from views.models.subregions import subregions_model
+from views.models.world import ALL, OAS, regions_model, regions_over_time, world_model
+from views.models.world_words import world_group_notes
+from views.text.localized import localized
 
 
 def _selection(day: date, *groups: str) -> Selection:
@@ -82,3 +86,85 @@ def test_regions_compared_against_counts_by_hand(dataset: Dataset) -> None:
 def test_regions_follow_the_chosen_groups(dataset: Dataset) -> None:
     shares = regions_model(dataset, _selection(date(2024, 6, 1)), ("UNRG_WEOG", "MERCOSUR")).shares
     assert list(dict.fromkeys(shares["group_id"])) == [OAS, "UNRG_WEOG", "MERCOSUR"]
+
+
+# --- a group of the world on the pages of the 35 ------------------------------------------------
+# groups_world.csv on 1 June 2024: WEOG 29 members (Canada, the United States among the 35);
+# the African Group 54 (none); the Commonwealth 56 (its 57 rows less Zimbabwe, who left in 2003),
+# 13 of them among the 35.
+
+
+def test_a_world_groups_note_counts_its_members_and_names_those_among_the_35(
+    dataset: Dataset,
+) -> None:
+    notes = world_group_notes(
+        localized(dataset, "en"),
+        Selection(("TIP",), date(2024, 6, 1), ("MERCOSUR", "UNRG_AFRICAN", "UNRG_WEOG",
+                                               "COMMONWEALTH"), language="en"),
+    )  # fmt: skip
+    assert len(notes) == 3  # MERCOSUR is the OAS's own: no note
+    assert notes[0].startswith("African Group: none of its 54 members on 1 June 2024")
+    assert notes[1].startswith(
+        "Western European and other States (WEOG): 2 of its 29 members on 1 June 2024 are OAS"
+        " member states (Canada and United States)"
+    )
+    assert "13 of its 56 members" in notes[2] and "Saint Kitts and Nevis" in notes[2]
+
+
+def test_the_pages_of_the_35_count_a_world_groups_members_among_them_only(
+    dataset: Dataset,
+) -> None:
+    chosen = Selection(("TIP", "FIREARMS"), date(2024, 6, 1), ("UNRG_WEOG",))
+    summary = subregions_model(dataset, chosen).summary.set_index("instrument")
+    # Canada and the United States: both party to TIP, neither to the Firearms Protocol
+    assert summary.loc["TIP", ["members", "parties"]].tolist() == [2, 2]
+    assert summary.loc["FIREARMS", ["members", "parties"]].tolist() == [2, 0]
+    family = family_model(dataset, chosen)
+    assert set(family.cells["iso3"]) == {"CAN", "USA"}
+    nobody = Selection(("TIP",), date(2024, 6, 1), ("UNRG_AFRICAN",))
+    assert subregions_model(dataset, nobody).without_members == ["UNRG_AFRICAN"]
+    assert family_model(dataset, nobody).cells.empty
+
+
+# --- the groups over time --------------------------------------------------------------------
+# Counted by hand from the reference (world/palermo_world_status.csv, the TIP Protocol's rows of
+# the 54 members of the African Group in world/groups_world.csv, which carries no dates for the UN
+# regional groups: 54 members on every date): consents on or before 31 December 2005: 29 (Algeria,
+# Benin, Botswana, Burkina Faso, Cabo Verde, DR Congo, Djibouti, Egypt, Equatorial Guinea,
+# Gambia, Guinea, Kenya, Lesotho, Liberia, Libya, Madagascar, Malawi, Mali, Mauritania,
+# Mauritius, Namibia, Niger, Nigeria, Rwanda, Senegal, Seychelles, South Africa, Tunisia,
+# Zambia); on or before 31 December 2014: 46 (Angola's "2014-09" is certain by then). The 2014
+# point is after the TIP capture (January 2014): a lower bound. The 35 (palermo_oas_status.csv,
+# XVIII-12-a): 22 parties at the end of 2005, 35 at the end of 2014.
+
+
+def test_groups_over_time_against_counts_by_hand(dataset: Dataset) -> None:
+    model = regions_over_time(dataset, Selection(("TIP",), date(2024, 6, 1)), "TIP")
+    shares = model.shares.set_index(["group_id", "instrument", "as_of"]).sort_index()
+    african = shares.loc[("UNRG_AFRICAN", "TIP")]
+    assert african.loc[date(2005, 12, 31), ["members", "parties"]].tolist() == [54, 29]
+    assert not african.loc[date(2005, 12, 31), "lower_bound"]
+    assert african.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [54, 46]
+    assert african.loc[date(2014, 12, 31), "lower_bound"]
+    assert african.loc[date(2014, 12, 31), "share"] == 46 / 54
+    oas = shares.loc[(OAS, "TIP")]
+    assert oas.loc[date(2005, 12, 31), ["members", "parties"]].tolist() == [35, 22]
+    assert oas.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [35, 35]
+    assert not oas["lower_bound"].any()
+    # year ends from 2000 (the Convention's adoption), then the view's date: nothing after it
+    days = sorted(set(model.shares["as_of"]))
+    assert days[0] == date(2000, 12, 31) and days[-2:] == [date(2023, 12, 31), date(2024, 6, 1)]
+    assert set(model.shares["instrument"]) == {"TIP", ALL}
+
+
+def test_groups_over_time_take_the_members_on_each_date(dataset: Dataset) -> None:
+    # The EU: 15 members until 30 April 2004, 25 from 1 May 2004, 27 from 2007, 28 from July
+    # 2013, 27 again after the United Kingdom's withdrawal (to "2020": not a member from
+    # 1 January 2020).
+    model = regions_over_time(dataset, Selection(("SOM",), date(2021, 3, 1)), "SOM", ("EU",))
+    eu = model.shares[(model.shares["group_id"] == "EU") & (model.shares["instrument"] == "SOM")]
+    members = dict(zip(eu["as_of"], eu["members"], strict=True))
+    assert members[date(2003, 12, 31)] == 15 and members[date(2004, 12, 31)] == 25
+    assert members[date(2013, 12, 31)] == 28 and members[date(2019, 12, 31)] == 28
+    assert members[date(2021, 3, 1)] == 27
+    assert max(eu["as_of"]) == date(2021, 3, 1)

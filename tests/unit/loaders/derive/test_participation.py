@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 
 from cli.main import main
+from loaders.derive.acts import acts
+from loaders.derive.declarations import declarations_table
 from loaders.derive.paragraph6 import paragraph6, party_counts
 from loaders.derive.participation import (
     entry_into_force_text,
@@ -22,7 +24,7 @@ from loaders.derive.participation import (
     standing_on,
 )
 from loaders.derive.regions import family_status_on, gaps_by, group_shares, unnamed_acts
-from loaders.derive.views import SelectionError
+from loaders.derive.views import SelectionError, status_view
 from loaders.store.dataset import Dataset
 
 DAY = date(2024, 6, 1)
@@ -195,3 +197,32 @@ def test_the_export_metadata_says_a_world_count_is_a_lower_bound(dataset: Datase
     assert "never no action" in meta["unknown_note"]
     oas = export_metadata(dataset, DAY, ["TIP"], ["MERCOSUR"], 4)  # the 35's facts: complete
     assert "unnamed_acts_worldwide" not in oas and "unknown_note" not in oas
+
+
+# --- a group of the world filters the 35 to its members among them -----------------------------
+# groups_world.csv: WEOG's 29 members include two of the 35 (Canada, the United States); none of
+# the African Group's 54 is one of the 35; the Commonwealth counts Antigua and Barbuda from
+# "1981" (certain from 31 December 1981) and Belize from 21 September 1981.
+
+
+def test_status_view_takes_a_world_group_as_its_members_among_the_35(dataset: Dataset) -> None:
+    view = status_view(dataset, date(2024, 6, 1), ["TIP"], ["unrg_weog"])
+    assert sorted(view["iso3"]) == ["CAN", "USA"]
+    # the groups column stays the OAS's subregions: the world's groups never enter it
+    assert not view["groups"].str.contains("UNRG").any()
+    assert status_view(dataset, date(2024, 6, 1), ["TIP"], ["UNRG_AFRICAN"]).empty
+
+
+def test_a_world_groups_membership_is_taken_on_the_date(dataset: Dataset) -> None:
+    before = set(status_view(dataset, date(1981, 6, 1), ["UNTOC"], ["COMMONWEALTH"])["iso3"])
+    after = set(status_view(dataset, date(1982, 1, 1), ["UNTOC"], ["COMMONWEALTH"])["iso3"])
+    assert after - before == {"ATG", "BLZ"}
+
+
+def test_acts_and_declarations_of_a_world_group_are_its_members_among_the_35(
+    dataset: Dataset,
+) -> None:
+    done = acts(dataset, date(2000, 1, 1), date(2024, 6, 1), ["TIP"], ["UNRG_WEOG"])
+    assert set(done["iso3"]) == {"CAN", "USA"}
+    texts = declarations_table(dataset, ["TIP"], ["UNRG_WEOG"], date(2024, 6, 1))
+    assert set(texts["iso3"]) <= {"CAN", "USA"}
