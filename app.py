@@ -56,6 +56,12 @@ STYLE = """
 [data-testid="stSidebarHeader"] {height: 1rem;}
 .st-key-page_menu {gap: 0.1rem; padding-bottom: 0.75rem; border-bottom: 1px solid #d5dae0;}
 @media (min-width: 769px) {.st-key-phone_menu {display: none;}}
+/* on a phone the button sits in the header's row, right of Streamlit's sidebar control, above the
+   header (which would take its clicks): the first screen keeps its height for the answer */
+@media (max-width: 768px) {
+  .st-key-phone_menu {position: relative; z-index: 1000001; margin-top: -3.15rem;
+    align-items: flex-end; margin-bottom: 0.4rem;}
+}
 @media print {.st-key-phone_menu {display: none;}}
 </style>
 """

@@ -12,6 +12,7 @@ from loaders.paths import data_dir
 from loaders.publish.history import refreshes
 from pages.components.change_log import change_line
 from pages.components.data import load_data
+from pages.components.date_boxes import date_boxes
 from pages.components.selection import current_selection
 from views.models.changes import (
     DEFAULT_SINCE,
@@ -40,7 +41,7 @@ if SINCE not in st.session_state:
         st.info(t("whatchanged.bad_since", value=plain(asked)), icon=":material/link_off:")
 
 # A start after the view's date (a link's since, or the sidebar's date moved before it) is
-# clamped with a note: the date box would refuse a value outside its range with an exception.
+# clamped with a note, never an exception.
 first_day = min(FIRST_DAY, selection.as_of)
 st.session_state[SINCE], moved = clamped_since(st.session_state[SINCE], selection.as_of, first_day)
 
@@ -50,14 +51,11 @@ if moved:
         t(moved, date=t.date(st.session_state[SINCE]), until=t.date(selection.as_of)),
         icon=":material/event_busy:",
     )
+# Day, month and year boxes as in the sidebar: the calendar of a date box would follow the
+# browser's language, not the page's.
 picker, _ = st.columns([1, 2])
-since = picker.date_input(
-    t("whatchanged.since"),
-    key=SINCE,
-    min_value=first_day,
-    max_value=selection.as_of,
-    format="YYYY-MM-DD",
-)
+with picker:
+    since = date_boxes(SINCE, t("whatchanged.since"), first_day, selection.as_of, t)
 # The link says what is shown; the default (the resolution's date) is left out, as the as-of
 # date is when it is today.
 if since == DEFAULT_SINCE and "since" in st.query_params:

@@ -12,7 +12,6 @@ it, so a shared link opens in the language it was shared in.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,13 +21,13 @@ from loaders.derive import RESOLUTION_DATE, RESOLUTION_INSTRUMENTS
 from loaders.derive.groups import every_group_id
 from loaders.model.dates import DateFormatError, outside_reader_range, parse_iso_date
 from loaders.store.dataset import Dataset
+from pages.components.date_boxes import date_boxes
 from pages.components.navigation import SHARED_PARAMS
 from pages.components.selection import SESSION_KEY, Note, Selection
-from views.text.i18n import LANGUAGES, Translator, best_language, month_names
+from views.text.i18n import LANGUAGES, Translator, best_language
 from views.text.words import group_option_labels, instrument_brief, plain
 
 INSTRUMENTS, AS_OF, GROUPS, NOTES = "ctl_instruments", "ctl_as_of", "ctl_groups", "ctl_notes"
-DAY, MONTH, YEAR = "ctl_day", "ctl_month", "ctl_year"
 LANGUAGE, LANGUAGE_IN_LINK, LANGUAGE_NOTE = "ctl_language", "ctl_language_linked", "ctl_lang_note"
 
 
@@ -137,41 +136,9 @@ def _instrument_pills(dataset: Dataset, t: Translator) -> list[str]:
 
 
 def _date_picker(first_day: date, today: date, t: Translator) -> date:
-    """Day, month and year boxes in the reader's language, bound to ``AS_OF``.
-
-    Not ``st.date_input``: its calendar follows the browser's language, not the page's (a
-    French page in a Spanish browser showed a Spanish calendar), its range error is English,
-    and a typed date applied only when the focus left the field. Each box applies on choice
-    (a click, or Enter on the highlighted option); a day the month does not have becomes its
-    last day, and a date outside the data's span its nearest end.
-    """
-    as_of = min(max(st.session_state.get(AS_OF, today), first_day), today)
-    st.session_state[AS_OF] = as_of
-    # The boxes show AS_OF (the link, the two buttons and the boxes all write it).
-    st.session_state[DAY], st.session_state[MONTH], st.session_state[YEAR] = (
-        as_of.day,
-        as_of.month,
-        as_of.year,
-    )
-    months = month_names(t.language)
-    st.markdown(f"<p class='ctl-label'>{t('controls.status_on')}</p>", unsafe_allow_html=True)
-    # two rows: three boxes side by side leave the sidebar's width too narrow to read them
-    day, month = st.columns([1, 2], gap="small")
-    year, _ = st.columns([1, 1], gap="small")
-    # "prefix": typing "2015" or "mar" and Enter picks that year or month
-    common = {
-        "label_visibility": "collapsed",
-        "on_change": _date_chosen,
-        "args": (first_day, today),
-        "filter_mode": "prefix",
-    }
-    day.selectbox(t("ui.date.day"), list(range(1, 32)), key=DAY, **common)
-    month.selectbox(
-        t("ui.date.month"), list(range(1, 13)), format_func=months.__getitem__, key=MONTH, **common
-    )
-    year.selectbox(
-        t("ui.date.year"), list(range(today.year, first_day.year - 1, -1)), key=YEAR, **common
-    )
+    """The as-of date: day, month and year boxes in the reader's language (``date_boxes``),
+    bound to ``AS_OF``, with the resolution's day and today one click away."""
+    as_of = date_boxes(AS_OF, t("controls.status_on"), first_day, today, t, _forget_notes)
     left, right = st.columns(2)
     left.button(
         t.short_date(RESOLUTION_DATE) if t.language != "en" else t.date(RESOLUTION_DATE),
@@ -202,13 +169,6 @@ def _group_picker(dataset: Dataset, t: Translator) -> list[str]:
         select_all=False,
         help=t("controls.groups_help"),
     )
-
-
-def _date_chosen(first_day: date, today: date) -> None:
-    year, month = st.session_state[YEAR], st.session_state[MONTH]
-    day = min(st.session_state[DAY], calendar.monthrange(year, month)[1])
-    st.session_state[AS_OF] = min(max(date(year, month, day), first_day), today)
-    _forget_notes()
 
 
 def _set_date(day: date) -> None:

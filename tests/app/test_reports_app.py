@@ -86,6 +86,22 @@ def test_the_change_page_reads_since_from_the_link_in_every_language() -> None:
     assert "is not a date" in bad
 
 
+def test_the_start_is_chosen_in_boxes_in_the_pages_language() -> None:
+    # Not a date box: its calendar would follow the browser's language, not the page's.
+    app = _changes_since("2011-01-01", instrument="TIP", as_of="2012-01-01", lang="fr")
+    assert not app.main.get("date_input")
+    month = app.main.selectbox(key="changes_since_month")
+    assert month.value == 1 and month.options[0] == "Janvier"
+    year = app.main.selectbox(key="changes_since_year")
+    # the years offered stop at the view's date: nothing after it can be chosen
+    assert year.options[0] == "2012" and year.value == 2011
+    app.main.selectbox(key="changes_since_month").set_value(3).run()
+    app.main.selectbox(key="changes_since_day").set_value(31).run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.query_params["since"] == "2011-03-31"
+    assert "du **31 mars 2011** au **1 janvier 2012**" in texts(app).replace("1er", "1")
+
+
 def test_the_profile_and_subregions_offer_a_brief() -> None:
     profile = open_app("profile", state="BRB", lang="fr")
     buttons = [b for b in profile.get("download_button") if "PDF" in b.proto.label]

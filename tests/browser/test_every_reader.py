@@ -151,7 +151,7 @@ def test_no_serious_accessibility_violation_in_any_language(
         ]
         assert bad == [], (path, bad)
     # Streamlit's own placeholder, in the reader's language
-    placeholder = page.locator(".st-key-ctl_year input").get_attribute("placeholder")
+    placeholder = page.locator(".st-key-ctl_as_of_year input").get_attribute("placeholder")
     assert placeholder == t("ui.widget.choose_option")
 
 
