@@ -8,7 +8,6 @@ each of them. Paragraph 6's figures stay the 35's: nothing here enters them.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -20,9 +19,10 @@ from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
 from pages.components.chart_config import chart_config, chart_image
 from pages.components.chart_tabs import chart_tabs
-from pages.components.data import load_data, page_model, snapshot_model
+from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.world_map import world_map
+from pages.components.year_ends import year_ends
 from views.models.selection import Selection
 from views.models.world import (
     COMPARED,
@@ -31,7 +31,6 @@ from views.models.world import (
     regions_model,
     regions_over_time,
     world_model,
-    year_end_shares,
 )
 from views.models.world_words import (
     group_label,
@@ -152,29 +151,27 @@ with chart_tabs(
 st.markdown(f"#### {t('regions.time.heading')}")
 brief = instrument_brief(dataset, instrument)
 st.markdown(t("regions.time.intro", instrument=brief, date=t.date(selection.as_of)))
-# The year ends before any date the reader can choose (today's at the latest): made once per
-# snapshot, so a first visit of a date counts only the date itself.
-last_year = max(date.today(), selection.as_of).year - 1
 
 
 def _over_time(
-    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...], last: int
+    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...]
 ) -> RegionsOverTime:
     """The regions over time of one view, from the snapshot's year ends and the view's date."""
-    year_ends = snapshot_model(year_end_shares, chosen.language, groups, last)
-    return regions_over_time(local, chosen, shown, groups, year_ends)
+    return regions_over_time(
+        local, chosen, shown, groups, year_ends(chosen.language, groups, chosen.as_of)
+    )
 
 
-over_time = page_model(_over_time, selection, instrument, tuple(compared), last_year)
+over_time = page_model(_over_time, selection, instrument, tuple(compared))
 
 
 def _over_time_chart(
-    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...], last: int
+    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...]
 ) -> tuple[go.Figure, dict]:
     """The regions over time as one figure, the instrument shown above and all four below, and
     its config: made once per view (page_model) with every hover text, then only drawn."""
     tr = chosen.t
-    model = page_model(_over_time, chosen, shown, groups, last)
+    model = page_model(_over_time, chosen, shown, groups)
     rows_of = model.shares
     panels = ((shown, instrument_brief(local, shown)), (ALL, tr("regions.all")))
     figure = make_subplots(
@@ -232,7 +229,7 @@ with chart_tabs(
         over_time_table(over_time, dataset, t), hide_index=True, width="stretch"
     ),
 ):
-    lines, config = page_model(_over_time_chart, selection, instrument, tuple(compared), last_year)
+    lines, config = page_model(_over_time_chart, selection, instrument, tuple(compared))
     st.plotly_chart(lines, config=config, width="stretch", key="regions_time")
     if note := over_time_note(over_time, t):
         st.caption(note)

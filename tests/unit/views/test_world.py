@@ -21,6 +21,7 @@ from __future__ import annotations
 from datetime import date
 
 from loaders.store.dataset import Dataset
+from views.edition.data import view_files
 from views.models.family import family_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
@@ -209,3 +210,18 @@ def test_year_ends_made_once_give_what_a_view_counts_alone(dataset: Dataset) -> 
         alone = regions_over_time(dataset, chosen, "SOM", ("EU", "UNRG_AFRICAN")).shares
         shared = regions_over_time(dataset, chosen, "SOM", ("EU", "UNRG_AFRICAN"), year_ends)
         assert shared.shares.equals(alone)
+
+
+def test_the_dashboards_over_time_files_from_the_year_ends_are_the_editions(
+    dataset: Dataset,
+) -> None:
+    # The dashboard makes the regions over time's files from the snapshot's year ends, the
+    # edition counts every date: the same bytes, as chart_tabs promises.
+    chosen = Selection(("TIP",), date(2015, 3, 1))
+    year_ends = year_end_shares(dataset, (), 2025)
+    edition = view_files(dataset, chosen, "regions_time", "TIP")
+    dashboard = view_files(dataset, chosen, "regions_time", "TIP", year_ends=year_ends)
+    for variant in ("shown", "full"):
+        assert dashboard[variant].csv == edition[variant].csv
+        assert dashboard[variant].zip == edition[variant].zip
+    assert b"2015-12-31" not in dashboard["full"].csv
