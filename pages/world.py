@@ -22,8 +22,16 @@ from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
 from pages.components.world_map import world_map
+from pages.components.year_ends import year_ends
 from views.models.selection import Selection
-from views.models.world import COMPARED, OAS, regions_model, regions_over_time, world_model
+from views.models.world import (
+    COMPARED,
+    OAS,
+    RegionsOverTime,
+    regions_model,
+    regions_over_time,
+    world_model,
+)
 from views.models.world_words import (
     group_label,
     over_time_hover,
@@ -143,7 +151,18 @@ with chart_tabs(
 st.markdown(f"#### {t('regions.time.heading')}")
 brief = instrument_brief(dataset, instrument)
 st.markdown(t("regions.time.intro", instrument=brief, date=t.date(selection.as_of)))
-over_time = page_model(regions_over_time, selection, instrument, tuple(compared))
+
+
+def _over_time(
+    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...]
+) -> RegionsOverTime:
+    """The regions over time of one view, from the snapshot's year ends and the view's date."""
+    return regions_over_time(
+        local, chosen, shown, groups, year_ends(chosen.language, groups, chosen.as_of)
+    )
+
+
+over_time = page_model(_over_time, selection, instrument, tuple(compared))
 
 
 def _over_time_chart(
@@ -152,7 +171,7 @@ def _over_time_chart(
     """The regions over time as one figure, the instrument shown above and all four below, and
     its config: made once per view (page_model) with every hover text, then only drawn."""
     tr = chosen.t
-    model = regions_over_time(local, chosen, shown, groups)
+    model = page_model(_over_time, chosen, shown, groups)
     rows_of = model.shares
     panels = ((shown, instrument_brief(local, shown)), (ALL, tr("regions.all")))
     figure = make_subplots(

@@ -17,10 +17,13 @@ import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
 from loaders.export import BYTE_ORDER_MARK
+from loaders.store.dataset import Dataset
 from pages.components.data import load_data, page_model
+from pages.components.year_ends import year_ends
 from views.edition.data import VARIANTS, DataFile, view_files
 from views.models.selection import Selection
 from views.models.shared import untc_links
+from views.models.world_words import over_time_parts
 from views.text.words import instrument_brief, instrument_label
 
 TABS = ("edition.chart", "edition.table", "edition.sources", "edition.download")
@@ -40,7 +43,7 @@ def chart_tabs(
     chart, shown, sources, download = st.tabs(
         [t(k) for k in TABS], key=f"tabs_{key}", on_change="rerun"
     )
-    files = page_model(view_files, selection, kind, subject, english_data=True)
+    files = page_model(_view_files, selection, kind, subject, english_data=True)
     if shown.open is not False:
         with shown:
             table() if table else _rows(files["shown"], selection)
@@ -51,6 +54,17 @@ def chart_tabs(
         with download:
             _download(selection, files, key)
     return chart
+
+
+def _view_files(
+    dataset: Dataset, selection: Selection, kind: str, subject: str
+) -> dict[str, DataFile]:
+    """view_files, the regions over time's from the snapshot's year ends (made once, not for
+    each date)."""
+    made = None
+    if kind == "regions_time":
+        made = year_ends("en", over_time_parts(subject)[1], selection.as_of)
+    return view_files(dataset, selection, kind, subject, year_ends=made)
 
 
 def _rows(file: DataFile, selection: Selection) -> None:

@@ -122,6 +122,26 @@ def page_model(
     return cast(T, _model(build, dataset, (*key, english_data)))
 
 
+def snapshot_model(build: Callable[..., T], language: str, *extra: Hashable) -> T:
+    """``build(dataset, *extra)`` for this run's snapshot in ``language``, made once per snapshot
+    and shared by every view and reader: the parts of a model that no view's date changes (the
+    World page's year ends), so that a first visit of a date makes only what is its own."""
+    key = (
+        f"{build.__module__}.{build.__qualname__}",
+        str(data_dir()),
+        pinned().shown,
+        language,
+        extra,
+    )
+    return cast(T, _snapshot_model(build, load_data(language), key))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _snapshot_model(_build: Callable, _dataset: Dataset, key: tuple) -> object:
+    # As _model, without a view: ``key`` names the build, the snapshot and the language.
+    return _build(_dataset, *key[-1])
+
+
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _model(_build: Callable, _dataset: Dataset, key: tuple) -> object:
     # The underscored arguments are not hashed; ``key`` names the build, the snapshot and the view.

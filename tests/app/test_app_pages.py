@@ -233,6 +233,21 @@ def test_the_regions_over_time_end_on_the_date_and_say_their_denominators() -> N
     assert "“At least” from 31 December 2014 on" in texts(app)
 
 
+def test_a_date_after_a_later_one_takes_no_year_end_after_it() -> None:
+    # The year ends are made once per snapshot, through last year: a view on 1 March 2015 opened
+    # after one on 1 June 2024 draws the year ends up to 2014 and its own date, nothing later.
+    open_app("world", as_of="2024-06-01", instrument="TIP")
+    app = open_app("world", as_of="2015-03-01", instrument="TIP")
+    figures = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    (figure,) = [f for f in figures if "members party, 2000 to" in f["layout"]["title"]["text"]]
+    days = sorted({x[:10] for trace in figure["data"] for x in trace["x"]})
+    assert days[0] == "2000-12-31" and days[-2:] == ["2014-12-31", "2015-03-01"]
+    african = next(t for t in figure["data"] if t["name"] == "African Group" and t["yaxis"] == "y")
+    # by hand (tests/unit/views/test_world.py): 29 of 54 at the end of 2005, 46 of 54 in 2014
+    assert "African Group, 31 December 2005: 29 of 54 (54%)" in african["customdata"]
+    assert "African Group, 31 December 2014: at least 46 of 54 (85%)" in african["customdata"]
+
+
 def test_before_the_resolution_there_is_no_joined_since_list() -> None:
     said = texts(open_app(as_of="2005-01-01", instrument="UNTOC"))
     assert "before the resolution" in said

@@ -129,13 +129,16 @@ def view_files(
     kind: str,
     subject: str = "",
     every_group: pd.DataFrame | None = None,
+    year_ends: pd.DataFrame | None = None,
 ) -> dict[str, DataFile]:
     """Variant -> its files for a view of ``kind`` (status, state, group or groups) on the
     selection's date and instruments. ``dataset``: the English one. ``subject``: the state or
     the group. ``every_group``: the English subregions summary of all groups for the same
-    selection, when the caller has it (the edition makes it once for every group's files)."""
+    selection, when the caller has it (the edition makes it once for every group's files).
+    ``year_ends``: for ``regions_time``, views.models.world.year_end_shares of its groups in
+    English, when the caller has it (the dashboard makes it once per snapshot)."""
     if kind in ("family", "world", "regions", "regions_time"):
-        return _more_files(dataset, selection, kind, subject)
+        return _more_files(dataset, selection, kind, subject, year_ends)
     full = _full_table(dataset, selection, kind, subject)
     shown = (
         _group_table(
@@ -155,7 +158,11 @@ def view_files(
 
 
 def _more_files(
-    dataset: Dataset, selection: Selection, kind: str, subject: str
+    dataset: Dataset,
+    selection: Selection,
+    kind: str,
+    subject: str,
+    year_ends: pd.DataFrame | None = None,
 ) -> dict[str, DataFile]:
     """The treaty family (the selection's groups, every instrument of the registry), the world on
     one instrument (``subject``) and the regions compared (``subject``: the groups, "" for the
@@ -179,7 +186,7 @@ def _more_files(
         shown, base = full[SHOWN_WORLD], view_name(kind, subject)
     elif kind == "regions_time":
         instrument, compared = over_time_parts(subject)
-        shares = regions_over_time(dataset, english, instrument, compared).shares
+        shares = regions_over_time(dataset, english, instrument, compared, year_ends).shares
         full = shares.assign(
             share=shares["share"].map(lambda s: f"{s:.4f}"),
             as_of=shares["as_of"].map(lambda d: d.isoformat()),

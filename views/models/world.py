@@ -208,17 +208,43 @@ class RegionsOverTime:
 
 
 def regions_over_time(
-    dataset: Dataset, selection: Selection, instrument: str, groups: tuple[str, ...] = ()
+    dataset: Dataset,
+    selection: Selection,
+    instrument: str,
+    groups: tuple[str, ...] = (),
+    year_ends: pd.DataFrame | None = None,
 ) -> RegionsOverTime:
     """The regions compared at the end of each year from the instruments' adoption, and on the
-    view's date: nothing after it. A group's members are those on each date."""
-    chosen = [g for g in groups if g in all_group_ids(dataset)] or list(COMPARED)
-    shares = shares_over_time(
-        dataset, over_time_days(dataset, selection.as_of), chosen, list(dataset.instrument_ids),
-        the_35=OAS,
-    )  # fmt: skip
+    view's date: nothing after it. A group's members are those on each date.
+
+    ``year_ends``: :func:`year_end_shares` of the same groups, made once per snapshot (a year's
+    end before the view's date does not depend on the date); only the view's date and any year
+    end it lacks are counted here, and its year ends on or after the date are left out."""
+    chosen = _chosen(dataset, groups)
+    days = over_time_days(dataset, selection.as_of)
+    instruments = list(dataset.instrument_ids)
+    if year_ends is None:
+        shares = shares_over_time(dataset, days, chosen, instruments, the_35=OAS)
+    else:
+        known = year_ends[year_ends["as_of"] < selection.as_of]
+        missing = [day for day in days if day not in set(known["as_of"])]
+        counted = shares_over_time(dataset, missing, chosen, instruments, the_35=OAS)
+        shares = pd.concat([known, counted], ignore_index=True).sort_values("as_of", kind="stable")
     shown = shares[shares["instrument"].isin([instrument, ALL])].reset_index(drop=True)
     return RegionsOverTime(shown, instrument)
+
+
+def year_end_shares(dataset: Dataset, groups: tuple[str, ...], last_year: int) -> pd.DataFrame:
+    """:func:`regions_over_time`'s shares of every instrument at the end of each year from the
+    first adoption's to ``last_year``'s: the same for every view's date after them."""
+    first = min(pd.to_datetime(dataset.instruments["adopted"])).year
+    days = [date(year, 12, 31) for year in range(first, last_year + 1)]
+    chosen = _chosen(dataset, groups)
+    return shares_over_time(dataset, days, chosen, list(dataset.instrument_ids), the_35=OAS)
+
+
+def _chosen(dataset: Dataset, groups: tuple[str, ...]) -> list[str]:
+    return [g for g in groups if g in all_group_ids(dataset)] or list(COMPARED)
 
 
 def over_time_days(dataset: Dataset, as_of: date) -> list[date]:

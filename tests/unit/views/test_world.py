@@ -21,10 +21,18 @@ from __future__ import annotations
 from datetime import date
 
 from loaders.store.dataset import Dataset
+from views.edition.data import view_files
 from views.models.family import family_model
 from views.models.selection import Selection
 from views.models.subregions import subregions_model
-from views.models.world import ALL, OAS, regions_model, regions_over_time, world_model
+from views.models.world import (
+    ALL,
+    OAS,
+    regions_model,
+    regions_over_time,
+    world_model,
+    year_end_shares,
+)
 from views.models.world_words import world_group_notes
 from views.text.localized import localized
 
@@ -168,3 +176,52 @@ def test_groups_over_time_take_the_members_on_each_date(dataset: Dataset) -> Non
     assert members[date(2013, 12, 31)] == 28 and members[date(2019, 12, 31)] == 28
     assert members[date(2021, 3, 1)] == 27
     assert max(eu["as_of"]) == date(2021, 3, 1)
+
+
+def test_the_snapshots_year_ends_serve_every_date_with_nothing_after_it(dataset: Dataset) -> None:
+    # The year ends made once per snapshot, through 2025: a view on 1 March 2015 takes those
+    # before its date and counts only its own; the same hand counts as above (African Group on
+    # TIP: 29 of 54 at the end of 2005, 46 of 54 at the end of 2014), no 2015 year end or later.
+    year_ends = year_end_shares(dataset, (), 2025)
+    assert max(year_ends["as_of"]) == date(2025, 12, 31)
+    as_of = date(2015, 3, 1)
+    model = regions_over_time(dataset, Selection(("TIP",), as_of), "TIP", (), year_ends)
+    assert max(model.shares["as_of"]) == as_of
+    days = sorted(set(model.shares["as_of"]))
+    assert days[0] == date(2000, 12, 31) and days[-2:] == [date(2014, 12, 31), as_of]
+    shares = model.shares.set_index(["group_id", "instrument", "as_of"]).sort_index()
+    african = shares.loc[("UNRG_AFRICAN", "TIP")]
+    assert african.loc[date(2005, 12, 31), ["members", "parties"]].tolist() == [54, 29]
+    assert african.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [54, 46]
+    oas = shares.loc[(OAS, "TIP")]
+    assert oas.loc[date(2014, 12, 31), ["members", "parties"]].tolist() == [35, 35]
+    # a date on a year's end: that day once, counted for the view, not taken twice
+    end = date(2014, 12, 31)
+    on_end = regions_over_time(dataset, Selection(("TIP",), end), "TIP", (), year_ends).shares
+    assert max(on_end["as_of"]) == end
+    african_end = on_end[(on_end["group_id"] == "UNRG_AFRICAN") & (on_end["instrument"] == "TIP")]
+    assert african_end[african_end["as_of"] == end]["parties"].tolist() == [46]
+
+
+def test_year_ends_made_once_give_what_a_view_counts_alone(dataset: Dataset) -> None:
+    year_ends = year_end_shares(dataset, ("EU", "UNRG_AFRICAN"), 2025)
+    for as_of in (date(2004, 5, 1), date(2021, 3, 1)):
+        chosen = Selection(("SOM",), as_of)
+        alone = regions_over_time(dataset, chosen, "SOM", ("EU", "UNRG_AFRICAN")).shares
+        shared = regions_over_time(dataset, chosen, "SOM", ("EU", "UNRG_AFRICAN"), year_ends)
+        assert shared.shares.equals(alone)
+
+
+def test_the_dashboards_over_time_files_from_the_year_ends_are_the_editions(
+    dataset: Dataset,
+) -> None:
+    # The dashboard makes the regions over time's files from the snapshot's year ends, the
+    # edition counts every date: the same bytes, as chart_tabs promises.
+    chosen = Selection(("TIP",), date(2015, 3, 1))
+    year_ends = year_end_shares(dataset, (), 2025)
+    edition = view_files(dataset, chosen, "regions_time", "TIP")
+    dashboard = view_files(dataset, chosen, "regions_time", "TIP", year_ends=year_ends)
+    for variant in ("shown", "full"):
+        assert dashboard[variant].csv == edition[variant].csv
+        assert dashboard[variant].zip == edition[variant].zip
+    assert b"2015-12-31" not in dashboard["full"].csv
