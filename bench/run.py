@@ -33,6 +33,7 @@ from bench.browser import (  # noqa: E402
     offline,
     rss_mb,
     served,
+    warm_runs_ms,
 )
 from bench.load_sessions import open_sessions  # noqa: E402
 from tests.support.browser_harness import VIEWPORT, start_app, stop_app  # noqa: E402
@@ -134,12 +135,7 @@ def script_runs(table: Table, runs: int) -> None:
     app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     app.query_params["instrument"] = "TIP"
     app.run()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        app.run()
-        times.append((time.perf_counter() - start) * 1000)
-    table.add("server script run, warm caches", median(times), None, "ms", "< 50 ms")
+    table.add("server script run, warm caches", warm_runs_ms(app, runs), None, "ms", "< 50 ms")
 
 
 def cold_start_ms(script: str, browser) -> float:

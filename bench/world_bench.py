@@ -20,13 +20,12 @@ import argparse
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.browser import chromium, load_ms, median, served  # noqa: E402
+from bench.browser import chromium, load_ms, median, served, warm_runs_ms  # noqa: E402
 from bench.run import Table  # noqa: E402
 
 PAGES = {"Map": "/map?lang=en&instrument=TIP", "World": "/world?lang=en&instrument=TIP"}
@@ -82,12 +81,7 @@ def script_runs(table: Table, runs: int) -> None:
         app.run()
         app.switch_page(page).run()
         app.run()
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
-            app.run()
-            times.append((time.perf_counter() - start) * 1000)
-        medians[name] = median(times)
+        medians[name] = warm_runs_ms(app, runs)
     table.add("server script run: World vs Map, warm", medians["World"], medians["Map"], "ms", "")
 
 
