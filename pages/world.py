@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
+from loaders.derive.groups import groups_with_undated_members
 from loaders.derive.participation import all_group_ids
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
@@ -151,6 +152,9 @@ with chart_tabs(
 st.markdown(f"#### {t('regions.time.heading')}")
 brief = instrument_brief(dataset, instrument)
 st.markdown(t("regions.time.intro", instrument=brief, date=t.date(selection.as_of)))
+if undated := groups_with_undated_members(dataset, compared):
+    names = ", ".join(group_label(group, t) for group in undated)
+    st.caption(t("regions.time.undated", groups=names))
 
 
 def _over_time(

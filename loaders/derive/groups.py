@@ -57,6 +57,17 @@ def any_group_memberships(dataset: Dataset) -> pd.DataFrame:
     return pd.concat([dataset.memberships, dataset.world_memberships], ignore_index=True)
 
 
+def groups_with_undated_members(dataset: Dataset, groups: Sequence[str]) -> list[str]:
+    """The groups, of ``groups``, whose source lists some members without the day they joined
+    (the UN regional groups, most of the African Union): on past dates such a member counts as
+    if it had always belonged, so a page counting them over time says so."""
+    memberships = any_group_memberships(dataset)
+    members = memberships[memberships["role"] == "member"]
+    undated = members["from_date"].fillna("").astype(str).str.strip() == ""
+    found = set(members.loc[undated, "group_id"])
+    return [group for group in groups if group in found]
+
+
 SUSPENSION_COLUMNS = ["group_id", "group_name", "iso3", "from_date", "to_date", "note", "source"]
 
 

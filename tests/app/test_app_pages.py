@@ -233,6 +233,15 @@ def test_the_regions_over_time_end_on_the_date_and_say_their_denominators() -> N
     assert "“At least” from 31 December 2014 on" in texts(app)
 
 
+def test_the_regions_over_time_say_which_groups_count_todays_members_on_past_dates() -> None:
+    # The UN regional groups' members are listed without joining days (South Sudan, a member of
+    # the African Group since 2011, counts in 2005 too); the EU's are dated.
+    said = texts(open_app("world", as_of="2014-12-31", instrument="TIP", lang="es"))
+    (note,) = [line for line in said.split("\n") if "sin la fecha de su ingreso" in line]
+    named = note.split(": la fuente")[0].split(", ")
+    assert "Grupo de Estados de África" in named and "UE" not in named  # the EU's label
+
+
 def test_a_date_after_a_later_one_takes_no_year_end_after_it() -> None:
     # The year ends are made once per snapshot, through last year: a view on 1 March 2015 opened
     # after one on 1 June 2024 draws the year ends up to 2014 and its own date, nothing later.
