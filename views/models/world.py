@@ -227,7 +227,8 @@ def regions_over_time(
         shares = shares_over_time(dataset, days, chosen, instruments, the_35=OAS)
     else:
         known = year_ends[year_ends["as_of"] < selection.as_of]
-        missing = [day for day in days if day not in set(known["as_of"])]
+        counted_days = set(known["as_of"])
+        missing = [day for day in days if day not in counted_days]
         counted = shares_over_time(dataset, missing, chosen, instruments, the_35=OAS)
         shares = pd.concat([known, counted], ignore_index=True).sort_values("as_of", kind="stable")
     shown = shares[shares["instrument"].isin([instrument, ALL])].reset_index(drop=True)
@@ -237,8 +238,7 @@ def regions_over_time(
 def year_end_shares(dataset: Dataset, groups: tuple[str, ...], last_year: int) -> pd.DataFrame:
     """:func:`regions_over_time`'s shares of every instrument at the end of each year from the
     first adoption's to ``last_year``'s: the same for every view's date after them."""
-    first = min(pd.to_datetime(dataset.instruments["adopted"])).year
-    days = [date(year, 12, 31) for year in range(first, last_year + 1)]
+    days = _year_end_days(dataset, last_year)
     chosen = _chosen(dataset, groups)
     return shares_over_time(dataset, days, chosen, list(dataset.instrument_ids), the_35=OAS)
 
@@ -249,9 +249,14 @@ def _chosen(dataset: Dataset, groups: tuple[str, ...]) -> list[str]:
 
 def over_time_days(dataset: Dataset, as_of: date) -> list[date]:
     """The last day of each year from the first adoption's, then ``as_of`` itself."""
-    first = min(pd.to_datetime(dataset.instruments["adopted"])).year
-    ends = [date(year, 12, 31) for year in range(first, as_of.year)]
+    ends = _year_end_days(dataset, as_of.year - 1)
     return [day for day in ends if day < as_of] + [as_of]
+
+
+def _year_end_days(dataset: Dataset, last_year: int) -> list[date]:
+    """31 December of each year from the first instrument's adoption to ``last_year``."""
+    first = min(pd.to_datetime(dataset.instruments["adopted"])).year
+    return [date(year, 12, 31) for year in range(first, last_year + 1)]
 
 
 def _oas_row(dataset: Dataset, as_of: date, instruments: list[str]) -> pd.DataFrame:
