@@ -17,6 +17,7 @@ from typing import Any
 import pandas as pd
 
 from loaders.derive import DAYS_PER_YEAR, PARTY, SIGNATORY
+from loaders.derive.groups import any_group_memberships, every_group_id
 from loaders.model.dates import PartialDate
 from loaders.model.text import escape_markdown, plain_text
 from loaders.store.dataset import Dataset
@@ -208,13 +209,11 @@ def group_label(name: str) -> str:
 def group_labels(dataset: Dataset, language: str = "en") -> dict[str, str]:
     """Group id -> short name in ``language`` (the catalogue's, or one made from the group's name
     for a group the catalogues do not know yet)."""
-    frames = [dataset.memberships, dataset.world_memberships]
-    every = pd.concat([f for f in frames if not f.empty], ignore_index=True)
-    names = every.drop_duplicates("group_id").set_index("group_id")["group_name"]
+    memberships = any_group_memberships(dataset)
+    names = memberships.drop_duplicates("group_id").set_index("group_id")["group_name"]
     texts = catalogue(language)
     return {
-        g: texts.get(f"group.{g}.label") or group_label(names[g])
-        for g in [*dataset.group_ids, *dataset.world_group_ids]
+        g: texts.get(f"group.{g}.label") or group_label(names[g]) for g in every_group_id(dataset)
     }
 
 
