@@ -18,6 +18,7 @@ import pytest
 
 from tests.deploy.serve_harness import Answer, missing_nginx, wait_for
 from tests.deploy.test_build import load_build
+from tests.support.addresses import OTHER_ADDRESSES, PAGE_ADDRESSES, STREAMLIT_ADDRESSES
 from tests.support.browser_harness import free_port
 
 REASON = missing_nginx()
@@ -99,30 +100,14 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         replica.shutdown()
 
 
-@pytest.mark.parametrize(
-    ("path", "location"),
-    [
-        ("/data/", "/data"),
-        ("/map/", "/map"),
-        ("/map/?lang=es&instrument=TIP", "/map?lang=es&instrument=TIP"),
-        ("/map/extra", "/map"),
-        ("/map/extra/more?lang=fr", "/map?lang=fr"),
-        ("/profile/", "/profile"),
-        ("/profile/BOL", "/profile?state=BOL"),
-        ("/profile/BOL/", "/profile?state=BOL"),
-        ("/profile/bol?lang=pt", "/profile?state=bol&lang=pt"),
-        ("/changes/x?since=2015-01-01", "/changes?since=2015-01-01"),
-        ("/nosuchpage/", "/nosuchpage"),
-        ("/nosuchpage/deeper", "/nosuchpage"),
-    ],
-)
+@pytest.mark.parametrize(("path", "location"), OTHER_ADDRESSES)
 def test_every_address_of_a_page_leads_to_it(site: Site, path: str, location: str) -> None:
     answer = get(site.url + path)
     assert answer.status == 301
     assert answer.headers["Location"] == location
 
 
-@pytest.mark.parametrize("path", ["/", "/data", "/map", "/profile?state=BOL", "/nosuchpage"])
+@pytest.mark.parametrize("path", PAGE_ADDRESSES)
 def test_a_page_and_an_unknown_name_get_the_app(site: Site, path: str) -> None:
     answer = get(site.url + path)
     assert answer.status == 200 and answer.body.startswith(b"<html>index-")
@@ -131,6 +116,11 @@ def test_a_page_and_an_unknown_name_get_the_app(site: Site, path: str) -> None:
 @pytest.mark.parametrize("path", ["/map/_stcore/health", "/data/_stcore/host-config"])
 def test_streamlits_probes_under_a_page_stay_unanswered(site: Site, path: str) -> None:
     assert get(site.url + path).status == 404
+
+
+@pytest.mark.parametrize("path", STREAMLIT_ADDRESSES)
+def test_streamlits_own_addresses_are_never_sent_to_a_page(site: Site, path: str) -> None:
+    assert get(site.url + path).status not in (0, 301, 302)
 
 
 def test_a_refreshs_feed_is_served_at_once(site: Site) -> None:
