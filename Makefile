@@ -1,5 +1,6 @@
 # Two commands do all the set-up on a fresh machine:
 #   make run   -> virtual environment, runtime packages, dashboard on http://localhost:8501
+#                 (local_app.py: app.py, every other address of a page sent to the page)
 #   make test  -> the same plus test tools, then lint and the whole test suite
 #   make serve -> replicas behind nginx on http://127.0.0.1:8080, under supervisord (deploy/README.md)
 # The suite's tiers run apart too: make test-fast (unit and page models, the inner loop),
@@ -53,7 +54,7 @@ lock:
 	  requirements-dev.txt
 
 run: $(RUNTIME)
-	$(PY) -m streamlit run app.py --server.port $(PORT) --server.address localhost
+	$(PY) -m streamlit run local_app.py --server.port $(PORT) --server.address localhost
 
 # ruff (lint and format), mypy (its files and strictness in pyproject.toml) and the import
 # contracts of .importlinter (the house's floors).
