@@ -1,4 +1,5 @@
-"""Browser tests: Debian's headless Chromium, driven by Playwright, against ``streamlit run``.
+"""Browser tests: Debian's headless Chromium, driven by Playwright, against the dashboard as
+``make run`` serves it (``streamlit run local_app.py``).
 
 The dashboard runs on 127.0.0.1 on the frozen test data (RATIFY_DATA_DIR, tests/conftest.py).
 Every request that is not for 127.0.0.1 is aborted and recorded, every console error is
@@ -20,7 +21,14 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.support.browser_harness import CHROMIUM, VIEWPORT, settle, start_app, stop_app
+from tests.support.browser_harness import (
+    CHROMIUM,
+    RUN_SCRIPT,
+    VIEWPORT,
+    settle,
+    start_app,
+    stop_app,
+)
 from tests.support.deprecations import deprecation_lines
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +76,7 @@ def server_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def app_url(browser: object, server_log: Path) -> Iterator[str]:
     # Depends on ``browser`` so a machine without Chromium skips before starting a server.
-    process, url = start_app(server_log)
+    process, url = start_app(server_log, script=RUN_SCRIPT)
     yield url
     stop_app(process)
 

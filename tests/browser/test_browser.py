@@ -21,6 +21,7 @@ from tests.browser.conftest import Watched, skip_module_without_browser
 from tests.support.browser_harness import (
     MENU_LINKS,
     ROOT,
+    RUN_SCRIPT,
     VIEWPORT,
     menu_names,
     open_from_menu,
@@ -214,7 +215,7 @@ def test_bad_link_parameters_are_ignored_with_a_note(watched: Watched, app_url: 
 def test_a_deep_link_works_on_a_freshly_started_server(watched: Watched, tmp_path: Path) -> None:
     # Streamlit treats a pages/ folder as a legacy multipage app until app.py has run once:
     # the first request of a new server must still get the router, the controls and the page.
-    process, url = start_app(tmp_path / "fresh.log")
+    process, url = start_app(tmp_path / "fresh.log", script=RUN_SCRIPT)
     try:
         wait_until_shown(watched, url + "/map?instrument=TIP", "Map")
         watched.page.get_by_text("Status on", exact=True).wait_for()

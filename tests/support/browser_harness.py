@@ -15,6 +15,8 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+# What ``make run`` serves (the Makefile's run target): app.py behind the page addresses' redirects.
+RUN_SCRIPT = "local_app.py"
 STARTUP_SECONDS = 60
 # RATIFY_CHROMIUM points the tests at a Chromium elsewhere (or at none, to see the skip).
 CHROMIUM = Path(os.environ.get("RATIFY_CHROMIUM", "/usr/bin/chromium"))
