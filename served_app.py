@@ -6,8 +6,8 @@ under a burst of 100 new readers, every one of them waits for all of them (in `m
 all 100 finished within 0.2 s of each other, at 7.7 s). Here a replica runs RUNS_AT_ONCE scripts
 at a time and the others wait in line, seeing the app's own "Loading…" note in their language;
 the first readers get their pages at once and the last no later than before, and the event loop
-(health checks, WebSocket traffic) keeps its share of the processor. ``make run`` and the tests
-run app.py itself, unchanged.
+(health checks, WebSocket traffic) keeps its share of the processor. ``make run`` (local_app.py) and
+the tests run app.py itself, unchanged.
 
 It lives beside app.py because Streamlit resolves the pages' paths against the main script's
 folder.

@@ -43,7 +43,7 @@ BROTLI_MODULES = ("ngx_http_brotli_filter_module.so", "ngx_http_brotli_static_mo
 COPY_SCRIPT = ROOT / "static" / "copy_citation.js"
 COOKIE = "ratify_replica"
 # app.py with each replica's script runs taken in turn (served_app.py); RATIFY_SERVE_SCRIPT=app.py
-# serves it as `make run` does, for comparison.
+# serves app.py alone, as `make run` runs it, for comparison.
 SCRIPT = os.environ.get("RATIFY_SERVE_SCRIPT", "served_app.py")
 # Streamlit runs a full garbage collection after every script run (runner.postScriptGC): with
 # plotly and pandas loaded that is about 0.1 s of held GIL per new reader, as long as the run
