@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -44,7 +45,10 @@ def answer(address: str, scope_type: str = "http") -> dict[str, Any]:
     async def send(message: Any) -> None:
         sent.append(message)
 
-    asyncio.run(PageAddresses(streamlit)(scope, receive, send))
+    # A loop of its own, in a thread of its own: Playwright's sync API (the browser tier, earlier
+    # in the same run) leaves a loop running in the main thread.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        thread.submit(asyncio.run, PageAddresses(streamlit)(scope, receive, send)).result()
     start = sent[0]
     return {"status": start["status"], "headers": dict(start["headers"])}
 
