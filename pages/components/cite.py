@@ -50,6 +50,7 @@ def copy_button(text: str, label: str, done: str, failed: str) -> None:
         + f'<textarea id="text" hidden>{html.escape(text)}</textarea>'
         + f"<script>{COPY_SCRIPT}</script>",
         height=40,
+        alt=label,  # the frame's accessible name: the button's, not Streamlit's "st.iframe"
     )
 
 

@@ -65,11 +65,16 @@ WIDGET_TEXTS = {
     ),
     "Error": "ui.widget.error",
     "View less": "ui.widget.view_less",  # the sidebar's page list, when it is long
+    # the sidebar's buttons (on a phone, "»" opens it) and a multiselect's chosen values
+    "Expand sidebar": "ui.widget.expand_sidebar",
+    "Collapse sidebar": "ui.widget.collapse_sidebar",
+    "Selected values": "ui.widget.selected_values",
 }
 # Streamlit's texts with a value inside: a regular expression of the English -> the catalogue
 # key and the names its template gives the groups, in order ("Help for Instrument").
 WIDGET_PATTERNS = [
     (r"^Help for (.+)$", "ui.widget.help_for", ("label",)),
+    (r"^Remove (.+)$", "ui.widget.remove", ("label",)),  # a chosen value's remove button
     (r"^View (\d+) more$", "ui.widget.view_more", ("count",)),
     (r"^(\d+) more$", "ui.widget.n_more", ("count",)),  # hidden choices or pages
     (
@@ -117,7 +122,10 @@ def reader_language(t: Translator) -> None:
     )
     # "</" cannot end the JSON block early: the JSON keeps its meaning with "<\/".
     # st.iframe wants a height of at least 1 px; STYLE hides the frame's element (by its id below).
-    st.iframe(_COMPONENT % {"config": config.replace("</", "<\\/")}, height=1)
+    # Its accessible name (the frame's title) in the language too, not Streamlit's "st.iframe".
+    st.iframe(
+        _COMPONENT % {"config": config.replace("</", "<\\/")}, height=1, alt=t("ui.widget.frame")
+    )
 
 
 def widget_patterns(t: Translator) -> list[list[str]]:

@@ -227,7 +227,9 @@ def test_an_address_that_names_no_page_says_so(
 STREAMLIT_ENGLISH = {
     "Skip to main content", "Sidebar", "Link to heading", "Open", "Help", "Choose date",
     "Clear date", "Use arrow keys to navigate dates. Enter to select. Escape to close.",
+    "Expand sidebar", "Collapse sidebar", "Selected values", "st.iframe",
 }  # fmt: skip
+ENGLISH_PATTERNS = ("Help for ", "Remove ")
 NAMES = """() => {
   const names = [...document.querySelectorAll('[aria-label],[title]')]
     .flatMap(el => [el.getAttribute('aria-label'), el.getAttribute('title')]).filter(Boolean);
@@ -250,8 +252,29 @@ def test_accessible_names_and_the_date_boxes_speak_the_language(
     assert page.get_by_test_id("stDateInput").count() == 0
     assert page.locator(".st-key-changes_since_month input").input_value() == "Enero"
     said = page.evaluate(NAMES)
-    english = sorted({n for n in said if n in STREAMLIT_ENGLISH or n.startswith("Help for ")})
+    english = sorted({n for n in said if n in STREAMLIT_ENGLISH or n.startswith(ENGLISH_PATTERNS)})
     assert english == []
     assert t("ui.widget.skip_to_main") in said
+    assert t("ui.widget.collapse_sidebar") in said
     screenshot(page, "lang-es-changes-date-box")
     watched.screenshot_taken = True
+
+
+def test_a_phones_sidebar_button_and_chosen_values_are_named_in_the_language(
+    watched: Watched, app_url: str
+) -> None:
+    # On a phone the sidebar starts closed behind "»", whose name was Streamlit's English; the
+    # World page's compared groups are chips with a remove button each.
+    t = Translator("pt")
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{app_url}/world?lang=pt")
+    page.get_by_role("heading", name=t("world.title")).first.wait_for()
+    settle(page)
+    said = page.evaluate(NAMES)
+    english = sorted({n for n in said if n in STREAMLIT_ENGLISH or n.startswith(ENGLISH_PATTERNS)})
+    assert english == []
+    page.get_by_role("button", name=t("ui.widget.expand_sidebar")).wait_for()
+    assert t("ui.widget.remove", label="WEOG") in said
+    assert t("ui.widget.selected_values") in said
+    assert t("ui.widget.frame") in said

@@ -37,4 +37,6 @@ def test_a_help_icons_name_keeps_its_label() -> None:
     assert rewritten("pt", "Help for Data") == ["Ajuda sobre Data"]
     assert rewritten("fr", "View 3 more") == ["Voir 3 de plus"]
     assert rewritten("es", "2 more") == ["2 más"]
+    # a multiselect's chosen value, the group's name in the reader's language already
+    assert rewritten("fr", "Remove Conseil de l’Europe") == ["Retirer Conseil de l’Europe"]
     assert widget_patterns(Translator("en")) == []
