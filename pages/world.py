@@ -18,7 +18,7 @@ from loaders.derive.groups import groups_with_undated_members
 from loaders.derive.participation import all_group_ids
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
-from pages.components.chart_config import chart_config, chart_image
+from pages.components.chart_config import chart_config, chart_image, on_a_phone
 from pages.components.chart_tabs import chart_tabs
 from pages.components.data import load_data, page_model
 from pages.components.selection import current_selection
@@ -170,10 +170,11 @@ over_time = page_model(_over_time, selection, instrument, tuple(compared))
 
 
 def _over_time_chart(
-    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...]
+    local: Dataset, chosen: Selection, shown: str, groups: tuple[str, ...], phone: bool
 ) -> tuple[go.Figure, dict]:
     """The regions over time as one figure, the instrument shown above and all four below, and
-    its config: made once per view (page_model) with every hover text, then only drawn."""
+    its config: made once per view and kind of screen (page_model) with every hover text, then
+    only drawn."""
     tr = chosen.t
     model = page_model(_over_time, chosen, shown, groups)
     rows_of = model.shares
@@ -220,7 +221,8 @@ def _over_time_chart(
         first=str(min(rows_of["as_of"]).year),
         date=tr.date(chosen.as_of),
     )
-    config = chart_config(tr, **chart_image(figure, tr, "regions_time", title, chosen.as_of))
+    image = chart_image(figure, tr, "regions_time", title, chosen.as_of, phone=phone)
+    config = chart_config(tr, **image)
     return figure, config
 
 
@@ -233,7 +235,9 @@ with chart_tabs(
         over_time_table(over_time, dataset, t), hide_index=True, width="stretch"
     ),
 ):
-    lines, config = page_model(_over_time_chart, selection, instrument, tuple(compared))
+    lines, config = page_model(
+        _over_time_chart, selection, instrument, tuple(compared), on_a_phone()
+    )
     st.plotly_chart(lines, config=config, width="stretch", key="regions_time")
     if note := over_time_note(over_time, t):
         st.caption(note)

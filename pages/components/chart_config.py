@@ -11,9 +11,11 @@ import json
 from datetime import date
 
 import plotly.graph_objects as go
+import streamlit as st
 from babel import Locale
 
 from views.text.i18n import Translator, number_separators
+from views.text.words import wrap_lines
 
 # Plotly's English toolbar texts -> the catalogue keys of their translations.
 MODEBAR = {
@@ -50,9 +52,18 @@ TITLE_SPACE = 58 + MODEBAR_BAND  # pixels above the plot for the toolbar, the ti
 # that cannot load the page's web font, so with Streamlit's font the drawn texts came out wider
 # than measured and overran the next legend entry and the edge.
 SYSTEM_FONT = "Arial, Helvetica, 'Liberation Sans', sans-serif"
+# On a phone (about 360 px for the chart), the characters per line of the title (16 px, bold), the
+# source line (12 px) and an axis title (14 px, centred on the plot, which long labels on its left
+# push right), tried on the longest titles in the four languages; and each added line's height.
+PHONE_TITLE, PHONE_SOURCE, PHONE_AXIS = 34, 52, 30
+PHONE_NOTE = 48  # a note on the chart (12 px)
+TITLE_LINE, SOURCE_LINE, AXIS_LINE = 21, 16, 18
+PLOTLY_MARGIN = 80  # plotly's margin on a side the figure leaves unset
 
 
-def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: date) -> dict:
+def chart_image(
+    figure: go.Figure, t: Translator, name: str, title: str, as_of: date, phone: bool | None = None
+) -> dict:
     """Put ``title`` and the source line in ``figure`` itself, so that the PNG plotly's toolbar
     saves says what it shows, on which date and from where; and return the config's
     ``toImageButtonOptions``: a file named after the chart and the date, at a size that keeps the
@@ -60,16 +71,27 @@ def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: 
 
     The source line is the title's subtitle: an annotation cannot be anchored to the figure's
     bottom edge, and below the plot it would collide with tick labels and legends whose height
-    changes with the image's size."""
-    height = (figure.layout.height or 450) + TITLE_SPACE
+    changes with the image's size. On a phone the title, the source line and the axis titles are
+    broken into lines that fit its width (plotly never wraps a text; a long one was cut at the
+    screen's edge), and the space above the plot grows by the added lines. ``phone``: whether
+    the reader's is (a figure made once for every reader of a view says it, and is kept per
+    kind of screen); by default, as the reader's browser says (:func:`on_a_phone`)."""
+    source = t("ui.chart.source", date=t.date(as_of))
+    title_lines, source_lines, below = [title], [source], 0
+    if on_a_phone() if phone is None else phone:
+        title_lines, source_lines = wrap_lines(title, PHONE_TITLE), wrap_lines(source, PHONE_SOURCE)
+        below = _wrap_axis_titles(figure)
+        _wrap_notes(figure)
+    added = (len(title_lines) - 1) * TITLE_LINE + (len(source_lines) - 1) * SOURCE_LINE
+    height = (figure.layout.height or 450) + TITLE_SPACE + added + below
     figure.update_layout(
         font_family=SYSTEM_FONT,
         height=height,
-        margin={"t": (figure.layout.margin.t or 0) + TITLE_SPACE},
+        margin={"t": (figure.layout.margin.t or 0) + TITLE_SPACE + added},
         title={
-            "text": title,
+            "text": "<br>".join(title_lines),
             "subtitle": {
-                "text": t("ui.chart.source", date=t.date(as_of)),
+                "text": "<br>".join(source_lines),
                 "font": {"size": 12, "color": "#56606b"},
             },
             # from the figure's left edge, not the plot's: long group names on the axis pushed
@@ -80,7 +102,9 @@ def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: 
             "y": 1,
             "yref": "container",
             "yanchor": "top",
-            "pad": {"t": 8 + MODEBAR_BAND, "l": 10},
+            # plotly centres a title of several lines on where one line would be: half a line
+            # up for each added line, which would put it under the toolbar
+            "pad": {"t": 8 + MODEBAR_BAND + (len(title_lines) - 1) * TITLE_LINE // 2, "l": 10},
             "font": {"size": 16, "color": "#1d2733"},
         },
     )
@@ -93,6 +117,39 @@ def chart_image(figure: go.Figure, t: Translator, name: str, title: str, as_of: 
             "scale": 1,
         }
     }
+
+
+def on_a_phone() -> bool:
+    """Whether the reader's browser says it is a phone's (its client hint, or "Mobile" in its
+    user agent, as phones' browsers send): the server does not know the screen's width."""
+    headers = st.context.headers
+    return headers.get("Sec-CH-UA-Mobile") == "?1" or "Mobile" in headers.get("User-Agent", "")
+
+
+def _wrap_notes(figure: go.Figure) -> None:
+    """Break a note on the chart (an annotation) with a line too long for a phone into a phone's
+    lines: the Timeline's note on the rows checked since ran off the chart's left edge."""
+    for note in figure.layout.annotations:
+        text = note.text or ""
+        if any(len(line) > PHONE_NOTE for line in text.split("<br>")):
+            note.text = "<br>".join(wrap_lines(text.replace("<br>", " "), PHONE_NOTE))
+
+
+def _wrap_axis_titles(figure: go.Figure) -> int:
+    """Break the axis titles into a phone's lines, each margin widened by the lines it gains;
+    returns the pixels added below the plot."""
+    below = 0
+    for axis, side in ((figure.layout.xaxis, "b"), (figure.layout.yaxis, "l")):
+        text = axis.title.text
+        if not text or "<br>" in text:
+            continue
+        lines = wrap_lines(text, PHONE_AXIS)
+        axis.title.text = "<br>".join(lines)
+        gained = (len(lines) - 1) * AXIS_LINE
+        margin = figure.layout.margin[side]
+        figure.layout.margin[side] = (PLOTLY_MARGIN if margin is None else margin) + gained
+        below += gained if side == "b" else 0
+    return below
 
 
 def chart_config(t: Translator, **extra: object) -> dict:

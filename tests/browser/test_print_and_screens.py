@@ -29,16 +29,23 @@ skip_module_without_browser()
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
 WIDE = {"width": 1920, "height": 1080}  # a wide desktop: charts drawn wider than a sheet
+# A phone's browser says so in its user agent (the server breaks chart titles into its lines).
+PHONE_AGENT = (
+    "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko)"
+    " Chrome/131.0.0.0 Mobile Safari/537.36"
+)
 
 
 @pytest.fixture
 def screen(browser: object) -> Iterator[Callable[[dict], Watched]]:
-    """A factory of watched pages at a given viewport (a phone's is touch and mobile)."""
+    """A factory of watched pages at a given viewport (a phone's is touch and mobile, and its
+    browser says it is a phone's)."""
     opened: list[tuple[object, Watched]] = []
 
     def open_at(viewport: dict) -> Watched:
         phone = viewport["width"] < 640
-        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone)
+        agent = {"user_agent": PHONE_AGENT} if phone else {}
+        context = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, **agent)
         page = context.new_page()
         page.set_default_timeout(30_000)
         watched = Watched(page, screenshot_taken=True)
@@ -177,6 +184,54 @@ def test_the_chart_titles_are_clear_of_the_toolbar(
         assert not _overlap(*boxes), (path, viewport, boxes)
         name = path.split("?")[0]
         watched.page.screenshot(path=SCREENSHOTS / f"toolbar-{name}-{viewport['width']}.png")
+
+
+# Every text of every chart on the page (titles, source lines, axis titles, legends, notes), as
+# [its class, its start, its end, the chart's left and right edges] on the screen.
+CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
+  const chart = plot.querySelector('.main-svg').getBoundingClientRect();
+  return [...plot.querySelectorAll('.infolayer text, .xtitle, .ytitle')].map(e => {
+    const r = e.getBoundingClientRect();
+    return [e.getAttribute('class'), r.left, r.right, chart.left, chart.right];
+  });
+})"""
+
+
+@pytest.mark.parametrize(
+    "path", ["world?lang=es", "timeline?lang=es", "map?lang=fr", "subregions?lang=pt"]
+)
+def test_a_phones_chart_texts_fit_its_width(
+    screen: Callable[[dict], Watched], app_url: str, path: str
+) -> None:
+    """Before: plotly never wraps a text, so on a phone long titles, source lines and axis titles
+    ran off the right edge ("Convención de Palermo: situación de los Estados m")."""
+    watched = screen(PHONE)
+    _open(watched, f"{app_url}/{path}", ".js-plotly-plot .main-svg")
+    texts = watched.page.evaluate(CHART_TEXTS)
+    assert {"gtitle", "gtitle-subtitle"} <= {name for name, *_ in texts}
+    outside = [t for t in texts if t[1] < t[3] - 1 or t[2] > t[4] + 1]
+    assert outside == [], path
+    name = path.split("?")[0]
+    watched.page.screenshot(path=SCREENSHOTS / f"phone-chart-texts-{name}.png", full_page=True)
+
+
+def test_a_phones_titles_do_not_reach_a_desktop_reader_of_the_same_view(
+    screen: Callable[[dict], Watched], app_url: str
+) -> None:
+    """The regions over time are made once per view for every reader (page_model): made first
+    for a phone, their broken title must not be what a desktop reader of that view gets."""
+    url = f"{app_url}/world?lang=es&as_of=2019-06-30"  # a view no other test opens
+    lines = """() => [...document.querySelectorAll('.js-plotly-plot')].map(
+      plot => plot.querySelectorAll('.gtitle tspan.line').length)"""
+    counts = {}
+    for viewport in (PHONE, DESKTOP):
+        watched = screen(viewport)
+        _open(watched, url, ".js-plotly-plot .main-svg")
+        watched.page.locator(".js-plotly-plot").nth(2).wait_for(state="attached")
+        counts[viewport["width"]] = watched.page.evaluate(lines)
+    assert len(counts[390]) == len(counts[1366]) == 3
+    assert min(counts[390]) >= 2  # every title in lines on the phone
+    assert counts[1366] == [0, 0, 0]  # one line each on the desktop
 
 
 # The shown chart's panels (each instrument's bars with their "5/5" labels) and their titles

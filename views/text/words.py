@@ -10,6 +10,7 @@ Statuses follow loaders.derive: a status on a date only counts acts dated on or 
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -279,6 +280,12 @@ def cut_at_word(text: str, limit: int, mark: str = " […]") -> str:
     breaks = [m.start() for m in _BREAK.finditer(head)]
     cut = head[: breaks[-1]] if breaks and head[: breaks[-1]].strip() else text[:limit]
     return cut.rstrip(" \t\r\n\u00a0,;:") + mark
+
+
+def wrap_lines(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` characters, broken between words only (a longer
+    word has a line of its own); one line when it fits."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False) or [text]
 
 
 def plain_code(value: object) -> str:

@@ -21,7 +21,7 @@ from loaders.store.dataset import Dataset
 from views.models.brief import brief_frames, state_brief
 from views.text.i18n import Translator
 from views.text.localized import localized
-from views.text.words import cut_at_word, instrument_label
+from views.text.words import cut_at_word, instrument_label, wrap_lines
 
 TODAY = date(2026, 11, 29)
 LABEL = {
@@ -183,3 +183,18 @@ def test_a_membership_note_the_catalogues_do_not_translate_is_marked_english(
     reworded = Dataset(**{**local.__dict__, "states": states})
     oas = _section(state_brief(reworded, "CUB", day, "es", today=TODAY), "brief.oas", "es")
     assert "Reworded upstream. (registro en inglés)" in oas.paragraphs
+
+
+def test_a_long_text_is_broken_between_words_into_lines() -> None:
+    title = "Convención de Palermo: situación de los Estados miembros de la OEA"
+    assert wrap_lines(title, 34) == [
+        "Convención de Palermo: situación",
+        "de los Estados miembros de la OEA",
+    ]
+    assert wrap_lines("Tiempo hasta la ratificación", 34) == ["Tiempo hasta la ratificación"]
+    # a word longer than a line (an address) is not cut: it has a line of its own
+    assert wrap_lines("see https://treaties.un.org/Pages/ViewDetails.aspx", 20) == [
+        "see",
+        "https://treaties.un.org/Pages/ViewDetails.aspx",
+    ]
+    assert wrap_lines("", 20) == [""]
