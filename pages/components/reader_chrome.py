@@ -51,6 +51,7 @@ WIDGET_TEXTS = {
     "The page that you have requested does not seem to exist. Running the app's main page.": (
         "ui.widget.page_not_found_body"
     ),
+    "Close": "ui.widget.close",  # the dialog's close button
     # accessible names: the skip link, the sidebar, a heading's anchor, a help icon, the menu
     "Skip to main content": "ui.widget.skip_to_main",
     "Sidebar": "ui.widget.sidebar",

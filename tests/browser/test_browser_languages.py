@@ -217,6 +217,9 @@ def test_an_address_that_names_no_page_says_so(
     assert page.get_by_test_id("stMetric").count() == 0  # not the overview, silently
     if language != "en":  # Streamlit's own dialog about it, in the reader's language
         page.get_by_text(t("ui.widget.page_not_found"), exact=True).wait_for()
+        dialog = page.get_by_role("dialog")
+        dialog.get_by_role("button", name=t("ui.widget.close"), exact=True).wait_for()
+        assert dialog.get_by_role("button", name="Close", exact=True).count() == 0
     # Streamlit's own console line about the unknown page is expected here
     watched.console_errors[:] = [
         e for e in watched.console_errors if "does not seem to exist" not in e
@@ -227,7 +230,7 @@ def test_an_address_that_names_no_page_says_so(
 STREAMLIT_ENGLISH = {
     "Skip to main content", "Sidebar", "Link to heading", "Open", "Help", "Choose date",
     "Clear date", "Use arrow keys to navigate dates. Enter to select. Escape to close.",
-    "Expand sidebar", "Collapse sidebar", "Selected values", "st.iframe",
+    "Expand sidebar", "Collapse sidebar", "Selected values", "st.iframe", "Close",
 }  # fmt: skip
 ENGLISH_PATTERNS = ("Help for ", "Remove ")
 NAMES = """() => {
