@@ -22,7 +22,7 @@ st.markdown(
     t(
         "reservations.intro",
         dates=t.items(
-            f"{instrument_brief(dataset, i)} {partial_date_text(when, t.language)}"
+            f"{instrument_brief(dataset, i)}, {partial_date_text(when, t.language)}"
             for i, when in model.published.items()
         ),
     )

@@ -148,6 +148,10 @@ def test_the_reservations_page_explains_links_and_shows_the_texts_of_its_date() 
     assert "6 de 28" in said
     for word in ("Una **reserva**", "Una **declaración**", "solución de controversias"):
         assert word in said
+    # which record the texts come from: the instrument, then its publication (README of
+    # reference/untc-2014/declarations: TIP's of 22 December 2013), not "de Trata de personas
+    # diciembre de 2013"
+    assert "(registros publicados: Trata de personas, diciembre de 2013)" in said
     blocks = [e.proto.body for e in app.get("html") if 'lang="en"' in e.proto.body]
     assert any("article 15" in b for b in blocks)
     assert not any("Republic of Cuba" in b for b in blocks)  # a party only from 2013
