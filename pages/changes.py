@@ -108,4 +108,5 @@ for refresh in refreshes(data_dir()):
     if refresh.changes is None:
         st.caption(t("whatchanged.no_log"))
     else:
-        st.markdown("\n".join(f"- {change_line(change, t)}" for change in refresh.changes))
+        lines = (change_line(change, t, dataset) for change in refresh.changes)
+        st.markdown("\n".join(f"- {line}" for line in lines))

@@ -207,4 +207,6 @@ st.markdown(t("data.how_to_refresh", how=refresh_how(t.language)))
 st.markdown(f"### {t('terms.title')}")
 st.markdown(t("terms.text", un_terms=UN_TERMS, cc_by=CC_BY))
 with st.expander(t("data.changes")):
-    change_log(model.changes, model.changes_since, dataset.meta.snapshot_id, t)
+    change_log(
+        model.changes, model.changes_since, dataset.meta.snapshot_id, t, load_data(t.language)
+    )

@@ -461,14 +461,26 @@ def test_missing_data_is_an_error_with_the_way_out(data_copy: Path) -> None:
 # --- the change log --------------------------------------------------------------------------
 
 
-def test_the_data_page_lists_what_the_snapshot_changed(data_copy: Path) -> None:
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("en", "New text (Declarations and Reservations): Bahamas (`BHS`) on Palermo Convention"
+               " (`XVIII-12`)."),
+        ("es", "Texto nuevo (Declaraciones y reservas): Bahamas (`BHS`) en Convención de Palermo"
+               " (`XVIII-12`)."),
+    ],
+)  # fmt: skip
+def test_the_data_page_lists_what_the_snapshot_changed(
+    data_copy: Path, language: str, line: str
+) -> None:
     # The snapshot after PREVIOUS_SNAPSHOT added the depositary's 2013-2014 declarations texts.
+    # Each state and instrument by its name in the reader's language, then its code.
     snapshots = data_copy / "snapshots"
     current = json.loads((snapshots / current_name(data_copy) / "metadata.json").read_text())
     (snapshots / "CURRENT").write_text(current["previous"] + "\n")
-    said = texts(open_app("data"))
-    assert f"since `{PREVIOUS_SNAPSHOT}`" in said
-    assert "New text (Declarations and Reservations): `BHS` on `XVIII-12`." in said
+    said = texts(open_app("data", lang=language))
+    assert f"`{PREVIOUS_SNAPSHOT}`" in said
+    assert line in said
 
 
 def test_the_data_page_says_when_a_snapshot_keeps_no_change_log(data_copy: Path) -> None:
