@@ -143,8 +143,14 @@ def _step(instrument: str) -> str:
         return "—"
     line = step_line(step.step, step.date, t.language)
     caution = confidence_text(step.confidence, t.language)
-    record = f'<br><small lang="en">{html.escape(step.detail)} ({html.escape(step.source)})</small>'
-    return html.escape(line + (f" ⚠ {caution}" if caution else "")) + record
+    # the researched record, word for word: English, and said to be outside the English page
+    lead = t("record.english_lead")
+    lead_html = f"{html.escape(lead)} " if lead else ""
+    record = html.escape(f"{step.detail} ({step.source})")
+    return (
+        html.escape(line + (f" ⚠ {caution}" if caution else ""))
+        + f'<br><small>{lead_html}<span lang="en">{record}</span></small>'
+    )
 
 
 def _untc(instrument: str) -> str:

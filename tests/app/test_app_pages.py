@@ -366,6 +366,22 @@ def test_a_step_at_home_stands_beside_the_status_never_instead() -> None:
     assert "No signature or consent as of July 2014 (not verified since)" in said
 
 
+@pytest.mark.parametrize(
+    ("language", "lead"),
+    [("es", "Registro en inglés: "), ("fr", "Fiche en anglais : "), ("en", "")],
+)
+def test_a_steps_english_record_says_so_outside_the_english_page(language: str, lead: str) -> None:
+    # Bolivia's Firearms step (reference/domestic_steps.csv): its record is the researchers'
+    # English, which a Spanish or French reader is told before reading it.
+    app = open_app("profile", state="BOL", instrument="FIREARMS", lang=language)
+    record = (
+        '<span lang="en">Law No. 1245 of 10 October 2019 approved Bolivia&#x27;s accession to'
+        " the Protocol"
+    )
+    (cell,) = [e.proto.body for e in app.get("html") if record in e.proto.body]
+    assert f"<small>{lead}{record}" in cell
+
+
 def test_profile_is_honest_about_unverified_and_unconfirmed_facts() -> None:
     said = texts(open_app("profile", state="CAN", instrument="FIREARMS"))
     assert "not party as of 2024 (not verified since)" in said  # source_date "2024"

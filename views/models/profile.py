@@ -171,7 +171,11 @@ def domestic_steps_of(dataset: Dataset, iso3: str, as_of: date) -> dict[str, Dom
     steps = domestic_steps_on(dataset.domestic_steps, as_of)
     return {
         row["instrument"]: DomesticStep(
-            row["step"], row["date"], row["detail"], row["source"], row["confidence"]
+            row["step"],
+            row["date"],
+            reader_record(row["detail"]),
+            reader_record(row["source"]),
+            row["confidence"],
         )
         for row in steps[steps["iso3"] == iso3].to_dict("records")
     }
