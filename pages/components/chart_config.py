@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
@@ -136,20 +137,24 @@ def _wrap_notes(figure: go.Figure) -> None:
 
 
 def _wrap_axis_titles(figure: go.Figure) -> int:
-    """Break the axis titles into a phone's lines, each margin widened by the lines it gains;
-    returns the pixels added below the plot."""
-    below = 0
-    for axis, side in ((figure.layout.xaxis, "b"), (figure.layout.yaxis, "l")):
+    """Break every axis title (a subplot's too) into a phone's lines, the margin on its side
+    widened by the most lines one gains; returns the pixels added below the plot."""
+    gained = {"b": 0, "l": 0}
+
+    def wrap(axis: Any, side: str) -> None:
         text = axis.title.text
-        if not text or "<br>" in text:
-            continue
-        lines = wrap_lines(text, PHONE_AXIS)
-        axis.title.text = "<br>".join(lines)
-        gained = (len(lines) - 1) * AXIS_LINE
+        if text and "<br>" not in text:
+            lines = wrap_lines(text, PHONE_AXIS)
+            axis.title.text = "<br>".join(lines)
+            gained[side] = max(gained[side], (len(lines) - 1) * AXIS_LINE)
+
+    figure.for_each_xaxis(lambda axis: wrap(axis, "b"))
+    figure.for_each_yaxis(lambda axis: wrap(axis, "l"))
+    for side, pixels in gained.items():
         margin = figure.layout.margin[side]
-        figure.layout.margin[side] = (PLOTLY_MARGIN if margin is None else margin) + gained
-        below += gained if side == "b" else 0
-    return below
+        if pixels:
+            figure.layout.margin[side] = (PLOTLY_MARGIN if margin is None else margin) + pixels
+    return gained["b"]
 
 
 def chart_config(t: Translator, **extra: object) -> dict:

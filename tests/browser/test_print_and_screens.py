@@ -186,13 +186,15 @@ def test_the_chart_titles_are_clear_of_the_toolbar(
         watched.page.screenshot(path=SCREENSHOTS / f"toolbar-{name}-{viewport['width']}.png")
 
 
+GAP = 8  # pixels between two texts that a reader reads apart
 # Every text of every chart on the page (titles, source lines, axis titles, legends, notes), as
-# [its class, its start, its end, the chart's left and right edges] on the screen.
+# [its class, its start, its end, the chart's left and right edges, its top, its bottom] on the
+# screen.
 CHART_TEXTS = """() => [...document.querySelectorAll('.js-plotly-plot')].flatMap(plot => {
   const chart = plot.querySelector('.main-svg').getBoundingClientRect();
   return [...plot.querySelectorAll('.infolayer text, .xtitle, .ytitle')].map(e => {
     const r = e.getBoundingClientRect();
-    return [e.getAttribute('class'), r.left, r.right, chart.left, chart.right];
+    return [e.getAttribute('class'), r.left, r.right, chart.left, chart.right, r.top, r.bottom];
   });
 })"""
 
@@ -211,6 +213,11 @@ def test_a_phones_chart_texts_fit_its_width(
     assert {"gtitle", "gtitle-subtitle"} <= {name for name, *_ in texts}
     outside = [t for t in texts if t[1] < t[3] - 1 or t[2] > t[4] + 1]
     assert outside == [], path
+    # the side titles of stacked panels (the World page's regions over time) stay apart, a
+    # gap between them (before, the lower one ran on to the end of the upper one: 1 px apart)
+    side_titles = [t for t in texts if re.fullmatch(r"y\d*title", t[0])]
+    for one, other in combinations(side_titles, 2):
+        assert one[6] + GAP <= other[5] or other[6] + GAP <= one[5], (path, one, other)
     name = path.split("?")[0]
     watched.page.screenshot(path=SCREENSHOTS / f"phone-chart-texts-{name}.png", full_page=True)
 
