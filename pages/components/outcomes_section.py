@@ -18,7 +18,7 @@ from loaders.outcomes.errors import OutcomesFormatError
 from loaders.outcomes.store import Outcomes, load_outcomes
 from loaders.paths import data_dir
 from loaders.store.dataset import Dataset
-from pages.components.chart_config import chart_config
+from pages.components.chart_config import MODEBAR_BAND, chart_config
 from views.models.outcomes import (
     INDICATOR_IDS,
     Series,
@@ -45,6 +45,10 @@ from views.text.outcomes import (
 )
 
 BAR, MARK, CENSORED = "#4a6785", "#1d2733", "#56606b"
+# Deposits nearer than this (in years) have their labels on rows one below the other: Bolivia's
+# Convention (October 2005) and Protocol (May 2006) labels were written over each other. A label
+# is up to about 4 years wide on a phone's chart.
+CLOSE_YEARS, LABEL_ROW = 4, 12
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
@@ -90,8 +94,11 @@ def _chart(series: Series, view: StateOutcomes, t: Translator, key: str) -> None
     days: dict[date, list[str]] = {}
     for marker in view.markers:  # one line per day: the Convention and Protocol often share it
         days.setdefault(marker.day, []).append(marker.instrument)
-    for day, instruments in days.items():
+    row, previous = 0, None
+    for day, instruments in sorted(days.items()):
         at = day.year + (day.timetuple().tm_yday - 1) / 366
+        row = row + 1 if previous is not None and at - previous < CLOSE_YEARS else 0
+        previous = at
         figure.add_vline(x=at, line={"color": MARK, "dash": "dash", "width": 1})
         figure.add_annotation(
             x=at,
@@ -104,11 +111,14 @@ def _chart(series: Series, view: StateOutcomes, t: Translator, key: str) -> None
             showarrow=False,
             xanchor="left",
             yanchor="top",
+            yshift=-row * LABEL_ROW,
+            bgcolor="rgba(255,255,255,0.85)",  # a later deposit's line passes behind the label
             font={"size": 10, "color": MARK},
         )
     figure.update_layout(
         height=220,
-        margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        # above the plot, the band plotly's toolbar takes (always, on a touch screen)
+        margin={"l": 10, "r": 10, "t": MODEBAR_BAND, "b": 10},
         xaxis={"range": [first - 0.7, (view.last_year or first) + 0.7], "dtick": 2},
         yaxis={"rangemode": "tozero", "title": None},
         plot_bgcolor="#ffffff",

@@ -6,6 +6,7 @@ Protocol on 3 November 2005 (day 307 of the year) and UNODC publishes 16,390 det
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 
 import pytest
 
@@ -27,6 +28,24 @@ def test_the_series_with_the_ratification_marked_and_the_caveats(language: str) 
     assert line["x0"] == pytest.approx(2005 + 306 / 366)
     # One neutral colour for every bar: no colour scale.
     assert {json.dumps(c["data"][0]["marker"]["color"]) for c in charts} == {'"#4a6785"'}
+
+
+def test_deposits_close_together_have_their_labels_apart() -> None:
+    # Bolivia (reference/palermo_oas_status.csv): the Convention on 10 October 2005, the
+    # Trafficking Protocol on 18 May 2006, Smuggling of Migrants and Firearms later. Labels of
+    # deposits under 4 years apart sit on rows one below the other; all under the toolbar's band.
+    app = open_app("profile", state="BOL", lang="es")
+    layout = json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]
+    marks = sorted((a["x"], a.get("yshift", 0)) for a in layout["annotations"])
+    # day 283 of 2005 and day 138 of 2006
+    assert [x for x, _ in marks[:2]] == [
+        pytest.approx(2005 + 282 / 366),
+        pytest.approx(2006 + 137 / 366),
+    ]
+    assert marks[0][1] == 0 and marks[1][1] < 0
+    for (x, shift), (next_x, next_shift) in pairwise(marks):
+        assert next_x - x >= 4 or next_shift != shift
+    assert layout["margin"]["t"] >= 30
 
 
 def test_a_state_that_reports_nothing_says_so() -> None:
