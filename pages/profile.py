@@ -143,13 +143,12 @@ def _step(instrument: str) -> str:
         return "—"
     line = step_line(step.step, step.date, t.language)
     caution = confidence_text(step.confidence, t.language)
-    # the researched record, word for word: English, and said to be outside the English page
-    lead = t("record.english_lead")
-    lead_html = f"{html.escape(lead)} " if lead else ""
+    # the researched record, word for word: English, and said so outside the English page
+    lead = html.escape(t("record.english_lead"))
     record = html.escape(f"{step.detail} ({step.source})")
     return (
         html.escape(line + (f" ⚠ {caution}" if caution else ""))
-        + f'<br><small>{lead_html}<span lang="en">{record}</span></small>'
+        + f'<br><small>{lead} <span lang="en">{record}</span></small>'
     )
 
 

@@ -368,7 +368,7 @@ def test_a_step_at_home_stands_beside_the_status_never_instead() -> None:
 
 @pytest.mark.parametrize(
     ("language", "lead"),
-    [("es", "Registro en inglés: "), ("fr", "Fiche en anglais : "), ("en", "")],
+    [("es", "Registro en inglés: "), ("fr", "Fiche en anglais\u00a0: "), ("en", "Record: ")],
 )
 def test_a_steps_english_record_says_so_outside_the_english_page(language: str, lead: str) -> None:
     # Bolivia's Firearms step (reference/domestic_steps.csv): its record is the researchers'
