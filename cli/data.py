@@ -26,7 +26,8 @@ from cli.options import (
     snapshot_option,
     write_csv,
 )
-from loaders.derive.participation import all_group_ids, resolve_instruments, standing_view
+from loaders.derive.groups import every_group_id
+from loaders.derive.participation import resolve_instruments, standing_view
 from loaders.derive.views import SelectionError
 from loaders.export import export_metadata, export_table, spreadsheet_csv
 from loaders.publish.files import write_atomically
@@ -74,7 +75,7 @@ def export(
         instruments = resolve_instruments(list(instrument) or None, dataset)
     except SelectionError as exc:
         raise Refusal(str(exc)) from exc
-    groups = chosen(group, all_group_ids(dataset), "group") if group else []
+    groups = chosen(group, every_group_id(dataset), "group") if group else []
     table = export_table(standing_view(dataset, day, instruments, groups), day, words)
     meta = export_metadata(dataset, day, instruments, groups, len(table))
     if out is None:

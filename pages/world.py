@@ -14,8 +14,7 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.subplots import make_subplots
 
-from loaders.derive.groups import groups_with_undated_members
-from loaders.derive.participation import all_group_ids
+from loaders.derive.groups import every_group_id, groups_with_undated_members
 from loaders.derive.regions import ALL
 from loaders.store.dataset import Dataset
 from pages.components.chart_config import chart_config, chart_image, on_a_phone
@@ -100,7 +99,7 @@ with side_column:
 
 st.subheader(t("regions.heading"))
 st.markdown(t("regions.intro", date=t.date(selection.as_of)))
-options = all_group_ids(dataset)
+options = every_group_id(dataset)
 compared = st.multiselect(
     t("regions.groups"),
     options,

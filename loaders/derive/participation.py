@@ -156,14 +156,10 @@ def resolve_instruments(choices: Sequence[str] | None, dataset: Dataset) -> list
         ) from None
 
 
-def all_group_ids(dataset: Dataset) -> list[str]:
-    return every_group_id(dataset)
-
-
 def group_members_on(dataset: Dataset, groups: Sequence[str], day: date) -> list[str]:
     """The ISO codes of the full members on ``day`` of any of ``groups`` (OAS subregions or the
     world's groups); a member without an ISO code has no row of its own."""
-    wanted = resolve(groups, all_group_ids(dataset), "group")
+    wanted = resolve(groups, every_group_id(dataset), "group")
     members = members_on(any_group_memberships(dataset), day)
     codes = members.loc[members["group_id"].isin(wanted), "iso3"]
     return list(dict.fromkeys(c for c in codes if c))

@@ -16,9 +16,8 @@ from datetime import date
 import pandas as pd
 
 from loaders.derive.cut import dataset_on
-from loaders.derive.groups import any_group_memberships, members_on
+from loaders.derive.groups import any_group_memberships, every_group_id, members_on
 from loaders.derive.participation import (
-    all_group_ids,
     capture_months,
     participation_rows,
     participation_view,
@@ -96,8 +95,10 @@ def named_parties(dataset: Dataset) -> pd.Series:
     return (ours + others).astype(int)
 
 
-def _members(dataset: Dataset, group_ids: list[str], as_of: date) -> pd.DataFrame:
-    members = members_on(any_group_memberships(dataset), as_of)
+def _members(memberships: pd.DataFrame, group_ids: list[str], as_of: date) -> pd.DataFrame:
+    """The members on ``as_of`` of ``group_ids``, from every membership recorded
+    (loaders.derive.groups.any_group_memberships)."""
+    members = members_on(memberships, as_of)
     return members[members["group_id"].isin(group_ids)]
 
 
@@ -110,9 +111,9 @@ def group_shares(
     """Per group and instrument (and ``ALL``: party to every one of them) on ``as_of``: full
     members (the denominator, states with or without an ISO code), parties, unknown, share, and
     whether the count is a lower bound with the number of acts worldwide it cannot name."""
-    group_ids = resolve(groups, all_group_ids(dataset), "group")
+    group_ids = resolve(groups, every_group_id(dataset), "group")
     chosen = list(instruments) if instruments else list(dataset.instrument_ids)
-    members = _members(dataset, group_ids, as_of)
+    members = _members(any_group_memberships(dataset), group_ids, as_of)
     codes = sorted({c for c in members["iso3"] if c})
     standing = _standing(dataset, as_of, chosen, codes)
     return _shares(dataset, as_of, group_ids, chosen, members, standing)
@@ -129,7 +130,7 @@ def shares_over_time(
     ``as_of``: the members on each day (the denominator moves with them), each state's standing
     on that day; made from one read of the rows. ``the_35``: the id of a first group, the 35
     (paragraph 6's statuses, never a lower bound)."""
-    group_ids = resolve(groups, all_group_ids(dataset), "group")
+    group_ids = resolve(groups, every_group_id(dataset), "group")
     chosen = list(instruments) if instruments else list(dataset.instrument_ids)
     everyone = any_group_memberships(dataset)
     codes = sorted({c for c in everyone[everyone["group_id"].isin(group_ids)]["iso3"] if c})
@@ -139,7 +140,7 @@ def shares_over_time(
     bounds = _bounds(dataset)
     parts = []
     for day in days:
-        members = _members(dataset, group_ids, day)
+        members = _members(everyone, group_ids, day)
         if the_35:
             members = pd.concat([ours, members], ignore_index=True)
         view = _the_35_on(dataset, day, chosen)

@@ -15,7 +15,8 @@ from datetime import date
 
 import pandas as pd
 
-from loaders.derive.participation import all_group_ids, capture_months, participation_view
+from loaders.derive.groups import every_group_id
+from loaders.derive.participation import capture_months, participation_view
 from loaders.derive.regions import ALL, GAPS, group_shares, shares_over_time, unnamed_acts
 from loaders.derive.views import status_view
 from loaders.model.dates import PartialDate
@@ -192,7 +193,7 @@ def regions_model(
     default comparison when none) on the date, on the four Palermo instruments and on all four
     together."""
     instruments = list(dataset.instrument_ids)
-    chosen = [g for g in groups if g in all_group_ids(dataset)] or list(COMPARED)
+    chosen = [g for g in groups if g in every_group_id(dataset)] or list(COMPARED)
     shares = group_shares(dataset, selection.as_of, chosen, instruments)
     return RegionsModel(pd.concat([_oas_row(dataset, selection.as_of, instruments), shares],
                                   ignore_index=True), instruments)  # fmt: skip
@@ -244,7 +245,7 @@ def year_end_shares(dataset: Dataset, groups: tuple[str, ...], last_year: int) -
 
 
 def _chosen(dataset: Dataset, groups: tuple[str, ...]) -> list[str]:
-    return [g for g in groups if g in all_group_ids(dataset)] or list(COMPARED)
+    return [g for g in groups if g in every_group_id(dataset)] or list(COMPARED)
 
 
 def over_time_days(dataset: Dataset, as_of: date) -> list[date]:
