@@ -109,10 +109,7 @@ def page_model(
     session's script run (py-spy under make serve). Links' notes are not part of a view.
     """
     key = (
-        f"{build.__module__}.{build.__qualname__}",
-        str(data_dir()),
-        pinned().shown,
-        selection.language,
+        *_made_from(build, selection.language),
         selection.as_of,
         selection.instruments,
         selection.groups,
@@ -126,14 +123,14 @@ def snapshot_model(build: Callable[..., T], language: str, *extra: Hashable) -> 
     """``build(dataset, *extra)`` for this run's snapshot in ``language``, made once per snapshot
     and shared by every view and reader: the parts of a model that no view's date changes (the
     World page's year ends), so that a first visit of a date makes only what is its own."""
-    key = (
-        f"{build.__module__}.{build.__qualname__}",
-        str(data_dir()),
-        pinned().shown,
-        language,
-        extra,
-    )
+    key = (*_made_from(build, language), extra)
     return cast(T, _snapshot_model(build, load_data(language), key))
+
+
+def _made_from(build: Callable, language: str) -> tuple[str, str, str, str]:
+    """What every cached model's key starts with: the build, the data folder, this run's
+    snapshot and the language."""
+    return f"{build.__module__}.{build.__qualname__}", str(data_dir()), pinned().shown, language
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
