@@ -255,7 +255,7 @@ def _data_file(
     words: dict[str, str] | None = None,
 ) -> DataFile:
     csv = csv_bytes(table)
-    metadata = _metadata(dataset, selection, table, variant, source, words or {})
+    metadata = _metadata(dataset, selection, table, variant, source, words)
     return DataFile(
         name=name,
         rows=len(table),
